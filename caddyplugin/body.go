@@ -1,0 +1,66 @@
+package caddyplugin
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"sync"
+)
+
+// bodyPool recycles the buffers request bodies are read into.
+var bodyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer put back in the pool; larger ones
+// (rare, from routes with a big max_body) are left to the GC so one burst
+// does not pin memory.
+const maxPooledBuffer = 4 << 20
+
+// errBodyTooLarge is returned by readBody when the body exceeds the limit.
+var errBodyTooLarge = errors.New("body too large")
+
+// readBody reads r's body, at most limit bytes, into a pooled buffer. A
+// declared Content-Length over the limit is refused before a byte is read;
+// a chunked body is refused as soon as it passes the limit.
+func readBody(r *http.Request, limit int64) (*bytes.Buffer, error) {
+	if r.ContentLength > limit {
+		return nil, errBodyTooLarge
+	}
+	buf := bodyPool.Get().(*bytes.Buffer)
+	if r.Body == nil || r.Body == http.NoBody {
+		return buf, nil
+	}
+	if r.ContentLength > 0 {
+		buf.Grow(int(r.ContentLength))
+	}
+	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
+	if err == nil && n > limit {
+		err = errBodyTooLarge
+	}
+	if err != nil {
+		releaseBody(buf)
+		return nil, err
+	}
+	return buf, nil
+}
+
+// restoreBody makes body the request's body, so the next handler (and the
+// upstream) receives exactly the verified bytes with a matching
+// Content-Length, whether the sender used Content-Length or chunked.
+func restoreBody(r *http.Request, body []byte) {
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	r.TransferEncoding = nil
+	r.Header.Del("Transfer-Encoding")
+	r.Header.Set("Content-Length", strconv.Itoa(len(body)))
+}
+
+// releaseBody returns buf to the pool.
+func releaseBody(buf *bytes.Buffer) {
+	if buf == nil || buf.Cap() > maxPooledBuffer {
+		return
+	}
+	buf.Reset()
+	bodyPool.Put(buf)
+}

@@ -1,0 +1,91 @@
+package caddyplugin
+
+import (
+	"errors"
+	"net/http"
+	"net/netip"
+
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+	"go.uber.org/zap"
+
+	"github.com/hookgate/hookgate/verifiers"
+)
+
+// Outcomes of a delivery that are not a verifier's Reason.
+const (
+	outcomeIPDenied        = "ip_denied"
+	outcomeUserAgentDenied = "user_agent_denied"
+	outcomeTooLarge        = "too_large"
+	outcomeBadBody         = "bad_body"
+)
+
+// ServeHTTP runs the checks in order and calls next only when all pass.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
+	clientIP, ok := h.clientIP(r)
+	if h.allowList != nil && (!ok || !h.allowList.allows(clientIP)) {
+		return h.refuse(r, http.StatusForbidden, outcomeIPDenied, "client IP is not allowed", nil)
+	}
+	if h.userAgent != "" && r.Header.Get("User-Agent") != h.userAgent {
+		return h.refuse(r, http.StatusForbidden, outcomeUserAgentDenied, "User-Agent is not allowed", nil)
+	}
+
+	buf, err := readBody(r, h.maxBody)
+	if errors.Is(err, errBodyTooLarge) {
+		return h.refuse(r, http.StatusRequestEntityTooLarge, outcomeTooLarge, "body is larger than max_body", nil)
+	}
+	if err != nil {
+		return h.refuse(r, http.StatusBadRequest, outcomeBadBody, "body could not be read", err)
+	}
+	body := buf.Bytes()
+
+	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
+	if err := h.verifier.Verify(&delivery); err != nil {
+		restoreBody(r, body) // error routes may still read it; the buffer is not pooled again
+		reason := verifiers.ReasonOf(err)
+		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
+	}
+
+	restoreBody(r, body)
+	err = next.ServeHTTP(w, r)
+	if err == nil {
+		// Only a request that ended cleanly gives its buffer back: after an
+		// error, error routes may still read the body.
+		releaseBody(buf)
+	}
+	return err
+}
+
+// clientIP is the client address Caddy determined for r, honouring the
+// server's trusted_proxies; never a raw X-Forwarded-For.
+func (h *Handler) clientIP(r *http.Request) (netip.Addr, bool) {
+	s, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
+	addr, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Addr{}, false
+	}
+	return addr.Unmap(), true
+}
+
+// refuse logs why a delivery was refused and returns the HTTP error. The
+// message is short and client-safe: which check failed, nothing more.
+func (h *Handler) refuse(r *http.Request, status int, outcome, message string, cause error) error {
+	ip, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
+	fields := []zap.Field{
+		zap.String("provider", h.Provider),
+		zap.String("client_ip", ip),
+		zap.String("check", outcome),
+		zap.String("reason", message),
+		zap.Int("status", status),
+	}
+	if cause != nil {
+		fields = append(fields, zap.Error(cause))
+	}
+	h.logger.Info("webhook refused", fields...)
+	return caddyhttp.Error(status, &refusal{message: "webhook_verify: " + message})
+}
+
+// refusal is the error handed to Caddy: its text is what handle_errors
+// sees as {err.message}.
+type refusal struct{ message string }
+
+func (e *refusal) Error() string { return e.message }

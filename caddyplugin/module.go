@@ -1,0 +1,220 @@
+// Package caddyplugin is the Caddy HTTP handler `webhook_verify`: it lets a
+// webhook through to the next handler (usually reverse_proxy) only when it
+// comes from an allowed address, with the provider's User-Agent and a valid
+// signature, and hands the next handler exactly the bytes it verified.
+package caddyplugin
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+	"go.uber.org/zap"
+
+	"github.com/hookgate/hookgate/verifiers"
+)
+
+func init() {
+	caddy.RegisterModule(Handler{})
+}
+
+// DefaultMaxBody is the body size limit when max_body is not set: 1 MiB,
+// far above any provider's notification and far below what would hurt.
+const DefaultMaxBody int64 = 1 << 20
+
+// Any is the value of allow_ip and user_agent that turns the check off.
+const Any = "any"
+
+// Handler verifies that a request is an authentic webhook from one
+// provider before passing it on. Checks run in order: client IP, User-Agent,
+// body size, signature. Refusals are HTTP errors (403, 401, 413) that
+// handle_errors can shape; they never say what the expected signature was.
+type Handler struct {
+	// Provider is the scheme to verify: a preset name such as "payone",
+	// "cardknox", "kkiapay", "checkout_com", "24sevenpay", or "hmac" for the
+	// generic scheme. Required.
+	Provider string `json:"provider"`
+
+	// Secrets are the shared secrets (portal key, PIN, signing secret). Any
+	// of them is accepted, so a secret can be rotated without downtime.
+	// Placeholders such as {env.X} and {file./path} are resolved once at
+	// provision time; a placeholder that resolves to nothing is an error.
+	// Required unless the provider needs none.
+	Secrets []string `json:"secrets,omitempty"`
+
+	// PublicKeys are the verification keys of asymmetric schemes.
+	// Placeholders are resolved as for Secrets. Default: none.
+	PublicKeys []string `json:"public_keys,omitempty"`
+
+	// AllowIP lists the IP addresses and CIDR ranges deliveries may come
+	// from, matched against Caddy's client IP (which honours the server's
+	// trusted_proxies). It replaces the provider's published ranges; the
+	// single value "any" turns the check off. Default: the provider's
+	// published ranges, or no check if it publishes none.
+	AllowIP []string `json:"allow_ip,omitempty"`
+
+	// UserAgent is the exact User-Agent deliveries must carry. It replaces
+	// the provider's published User-Agent; "any" turns the check off.
+	// Default: the provider's published User-Agent, or no check.
+	UserAgent string `json:"user_agent,omitempty"`
+
+	// MaxBody is the largest body accepted, in bytes; larger bodies get
+	// 413 before anything is hashed. Default: 1 MiB.
+	MaxBody int64 `json:"max_body,omitempty"`
+
+	// Tolerance is how far a timestamped delivery's time may be from now,
+	// into the past or the future. Default: the provider's own tolerance.
+	Tolerance caddy.Duration `json:"tolerance,omitempty"`
+
+	// Options are the provider's own settings, by subdirective name:
+	// portal_id and aid for payone; header, algorithm, encoding and prefix
+	// for hmac; authorization for checkout_com. Placeholders are resolved
+	// at provision time. An option the provider does not know is an error.
+	// Default: none.
+	Options map[string]string `json:"options,omitempty"`
+
+	preset    verifiers.Preset
+	verifier  verifiers.Verifier
+	allowList *allowList // nil: no IP check
+	userAgent string     // "": no User-Agent check
+	maxBody   int64
+	logger    *zap.Logger
+	now       func() time.Time
+}
+
+// CaddyModule returns the Caddy module information.
+func (Handler) CaddyModule() caddy.ModuleInfo {
+	return caddy.ModuleInfo{
+		ID:  "http.handlers.webhook_verify",
+		New: func() caddy.Module { return new(Handler) },
+	}
+}
+
+// Provision resolves placeholders, parses the allow-list and builds the
+// provider's verifier. Every mistake is an error here, never an open route.
+func (h *Handler) Provision(ctx caddy.Context) error {
+	h.logger = ctx.Logger()
+	if h.now == nil {
+		h.now = time.Now
+	}
+	preset, ok := verifiers.Lookup(h.Provider)
+	if !ok {
+		if h.Provider == "" {
+			return fmt.Errorf("webhook_verify: no provider given")
+		}
+		return fmt.Errorf("webhook_verify: unknown provider %q (known: %s)", h.Provider, strings.Join(verifiers.Names(), ", "))
+	}
+	h.preset = preset
+
+	repl := caddy.NewReplacer()
+	settings := verifiers.Settings{Tolerance: time.Duration(h.Tolerance)}
+	for i, s := range h.Secrets {
+		v, err := resolve(repl, s)
+		if err != nil {
+			return fmt.Errorf("webhook_verify %s: secret #%d: %v", h.Provider, i+1, err)
+		}
+		settings.Secrets = append(settings.Secrets, []byte(v))
+	}
+	for i, k := range h.PublicKeys {
+		v, err := resolve(repl, k)
+		if err != nil {
+			return fmt.Errorf("webhook_verify %s: public_key #%d: %v", h.Provider, i+1, err)
+		}
+		settings.PublicKeys = append(settings.PublicKeys, v)
+	}
+	if len(h.Options) > 0 {
+		settings.Options = make(map[string]string, len(h.Options))
+		for name, value := range h.Options {
+			v, err := resolve(repl, value)
+			if err != nil {
+				return fmt.Errorf("webhook_verify %s: %s: %v", h.Provider, name, err)
+			}
+			settings.Options[name] = v
+		}
+	}
+	verifier, err := preset.Build(settings)
+	if err != nil {
+		return fmt.Errorf("webhook_verify: %v", err)
+	}
+	h.verifier = verifier
+
+	allow := preset.AllowIP
+	if len(h.AllowIP) > 0 {
+		allow = h.AllowIP
+	}
+	if !(len(allow) == 0 || len(allow) == 1 && allow[0] == Any) {
+		if h.allowList, err = parseAllowList(allow); err != nil {
+			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
+		}
+	}
+
+	h.userAgent = preset.UserAgent
+	if h.UserAgent != "" {
+		h.userAgent = h.UserAgent
+	}
+	if h.userAgent == Any {
+		h.userAgent = ""
+	}
+
+	h.maxBody = h.MaxBody
+	if h.maxBody == 0 {
+		h.maxBody = DefaultMaxBody
+	}
+	return nil
+}
+
+// resolve replaces the placeholders in a configured value. A value that is
+// empty, or whose placeholders are unknown or resolve to nothing, is an
+// error: an empty secret would make every signature easy to forge.
+func resolve(repl *caddy.Replacer, value string) (string, error) {
+	if value == "" {
+		return "", fmt.Errorf("is empty")
+	}
+	v, err := repl.ReplaceOrErr(value, true, true)
+	if err != nil {
+		return "", fmt.Errorf("%v (placeholders are resolved at startup: is the variable or file there?)", err)
+	}
+	if v == "" {
+		return "", fmt.Errorf("resolves to an empty value")
+	}
+	return v, nil
+}
+
+// Validate checks the configuration once it is provisioned.
+func (h *Handler) Validate() error {
+	if h.verifier == nil {
+		return fmt.Errorf("webhook_verify: not provisioned")
+	}
+	if h.MaxBody < 0 {
+		return fmt.Errorf("webhook_verify %s: max_body must not be negative", h.Provider)
+	}
+	if h.Tolerance < 0 {
+		return fmt.Errorf("webhook_verify %s: tolerance must not be negative", h.Provider)
+	}
+	if len(h.AllowIP) > 1 {
+		for _, e := range h.AllowIP {
+			if e == Any {
+				return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)
+			}
+		}
+	}
+	return nil
+}
+
+// Cleanup releases what Provision set up. It is safe on a handler whose
+// provisioning failed half way.
+func (h *Handler) Cleanup() error {
+	h.verifier = nil
+	h.allowList = nil
+	return nil
+}
+
+// Interface guards
+var (
+	_ caddy.Provisioner           = (*Handler)(nil)
+	_ caddy.Validator             = (*Handler)(nil)
+	_ caddy.CleanerUpper          = (*Handler)(nil)
+	_ caddyhttp.MiddlewareHandler = (*Handler)(nil)
+)

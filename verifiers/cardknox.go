@@ -1,0 +1,84 @@
+package verifiers
+
+import (
+	"crypto/md5"
+	"crypto/subtle"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// cardknox verifies a Cardknox (Sola) webhook: ck-signature is the MD5, in
+// hex, of the URL-decoded form values sorted by lower-cased field name and
+// concatenated, followed by the webhook PIN.
+type cardknox struct {
+	pins [][]byte
+}
+
+// cardknoxMinPIN is the shortest PIN Cardknox issues.
+const cardknoxMinPIN = 15
+
+// newCardknox builds the cardknox preset, refusing PINs that Cardknox would
+// never issue (shorter than 15 characters, or not alphanumeric): such a PIN
+// is a configuration mistake, and a short one is guessable.
+func newCardknox(s Settings) (Verifier, error) {
+	for i, pin := range s.Secrets {
+		if len(pin) < cardknoxMinPIN {
+			return nil, fmt.Errorf("cardknox: secret #%d is %d characters; a Cardknox webhook PIN has at least %d", i+1, len(pin), cardknoxMinPIN)
+		}
+		for _, c := range pin {
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				return nil, fmt.Errorf("cardknox: secret #%d is not alphanumeric, as Cardknox webhook PINs are", i+1)
+			}
+		}
+	}
+	return &cardknox{pins: s.Secrets}, nil
+}
+
+// CardknoxSignedString returns the bytes Cardknox hashes, before the PIN:
+// the form values ordered by lower-cased name (a stable sort, so repeated
+// names keep the order sent).
+func CardknoxSignedString(body []byte) ([]byte, error) {
+	fields, err := ParseForm(body)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(fields, func(i, j int) bool {
+		return strings.ToLower(fields[i].Name) < strings.ToLower(fields[j].Name)
+	})
+	var n int
+	for _, f := range fields {
+		n += len(f.Value)
+	}
+	out := make([]byte, 0, n)
+	for _, f := range fields {
+		out = append(out, f.Value...)
+	}
+	return out, nil
+}
+
+func (v *cardknox) Verify(d *Delivery) error {
+	var buf [md5.Size]byte
+	sig, err := SignatureFormat{Header: "ck-signature", Encoding: Hex}.read(d.Request.Header, md5.Size, buf[:0])
+	if err != nil {
+		return err
+	}
+	signed, err := CardknoxSignedString(d.Body)
+	if err != nil {
+		return err
+	}
+	ok := 0
+	for _, pin := range v.pins {
+		h := md5.New()
+		h.Write(signed)
+		h.Write(pin)
+		ok |= subtle.ConstantTimeCompare(h.Sum(nil), sig)
+	}
+	if ok != 1 {
+		return errBadSignature
+	}
+	return nil
+}
+
+// Interface guard
+var _ Verifier = (*cardknox)(nil)

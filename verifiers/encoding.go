@@ -1,0 +1,88 @@
+package verifiers
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"strings"
+)
+
+// Encoding is how a signature is written as text.
+type Encoding int
+
+// The encodings signatures come in.
+const (
+	// Hex is base16; upper and lower case are both accepted.
+	Hex Encoding = iota
+	// Base64 is standard base64 with padding (RFC 4648 §4).
+	Base64
+	// Base64URL is the URL-safe alphabet (RFC 4648 §5), padded or not.
+	Base64URL
+)
+
+// ParseEncoding reads an encoding name: hex, base64 or base64url.
+func ParseEncoding(name string) (Encoding, error) {
+	switch strings.ToLower(name) {
+	case "hex", "base16":
+		return Hex, nil
+	case "base64":
+		return Base64, nil
+	case "base64url":
+		return Base64URL, nil
+	}
+	return 0, fmt.Errorf("unknown encoding %q (want hex, base64 or base64url)", name)
+}
+
+func (e Encoding) String() string {
+	switch e {
+	case Hex:
+		return "hex"
+	case Base64:
+		return "base64"
+	case Base64URL:
+		return "base64url"
+	}
+	return fmt.Sprintf("Encoding(%d)", int(e))
+}
+
+// Decode appends the bytes that text encodes to dst. It is strict: any
+// character outside the alphabet, or a wrong length, is an error.
+func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
+	switch e {
+	case Hex:
+		n := hex.DecodedLen(len(text))
+		dst = grow(dst, n)
+		out := dst[len(dst) : len(dst)+n]
+		if _, err := hex.Decode(out, []byte(text)); err != nil {
+			return nil, err
+		}
+		return dst[:len(dst)+n], nil
+	case Base64:
+		return base64.StdEncoding.AppendDecode(dst, []byte(text))
+	case Base64URL:
+		return base64.RawURLEncoding.AppendDecode(dst, []byte(strings.TrimRight(text, "=")))
+	}
+	return nil, fmt.Errorf("unknown encoding %d", int(e))
+}
+
+// Encode appends the text form of b to dst.
+func (e Encoding) Encode(dst, b []byte) []byte {
+	switch e {
+	case Base64:
+		return base64.StdEncoding.AppendEncode(dst, b)
+	case Base64URL:
+		return base64.RawURLEncoding.AppendEncode(dst, b)
+	default:
+		return hex.AppendEncode(dst, b)
+	}
+}
+
+// grow makes room for n more bytes in b without changing its length.
+func grow(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	nb := make([]byte, len(b), len(b)+n)
+	copy(nb, b)
+	return nb
+}

@@ -1,0 +1,87 @@
+package verifiers
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+)
+
+// FormField is one name=value pair of an application/x-www-form-urlencoded
+// body, both URL-decoded ('+' is a space). Values are the decoded bytes as
+// sent: a Latin-1 form (Payone's) stays Latin-1, nothing is re-encoded.
+type FormField struct {
+	Name  string
+	Value string
+}
+
+// ParseForm splits a urlencoded body into its fields, in the order sent,
+// duplicates kept. Only '&' separates fields (';' is data, as in Go's
+// net/url since 1.17). An invalid %-escape is an error: a gate must not
+// guess what the sender meant.
+func ParseForm(body []byte) ([]FormField, error) {
+	fields := make([]FormField, 0, bytes.Count(body, []byte{'&'})+1)
+	err := eachFormField(body, func(name, value string) error {
+		fields = append(fields, FormField{name, value})
+		return nil
+	})
+	return fields, err
+}
+
+// eachFormField calls fn for every field of body, decoded, in order.
+func eachFormField(body []byte, fn func(name, value string) error) error {
+	for len(body) > 0 {
+		var pair []byte
+		pair, body, _ = bytes.Cut(body, []byte{'&'})
+		if len(pair) == 0 {
+			continue
+		}
+		rawName, rawValue, _ := bytes.Cut(pair, []byte{'='})
+		name, err := unescapeForm(rawName)
+		if err != nil {
+			return err
+		}
+		value, err := unescapeForm(rawValue)
+		if err != nil {
+			return err
+		}
+		if err := fn(name, value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unescapeForm decodes one form token, skipping the work when there is
+// nothing to decode.
+func unescapeForm(b []byte) (string, error) {
+	if bytes.IndexByte(b, '%') < 0 && bytes.IndexByte(b, '+') < 0 {
+		return string(b), nil
+	}
+	s, err := url.QueryUnescape(string(b))
+	if err != nil {
+		return "", reject(MalformedSignature, "form body has an invalid escape")
+	}
+	return s, nil
+}
+
+// formValues returns the value of each wanted field name (exact match), and
+// an error if one of them appears more than once: duplicated credentials
+// are ambiguous, and ambiguity is refused.
+func formValues(body []byte, names ...string) ([]string, error) {
+	values := make([]string, len(names))
+	seen := make([]bool, len(names))
+	err := eachFormField(body, func(name, value string) error {
+		for i, want := range names {
+			if name != want {
+				continue
+			}
+			if seen[i] {
+				return reject(MalformedSignature, "form field %s is sent more than once", strings.ToLower(want))
+			}
+			seen[i] = true
+			values[i] = value
+		}
+		return nil
+	})
+	return values, err
+}

@@ -1,0 +1,112 @@
+package verifiers
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Settings is a route's configuration as a verifier's constructor receives
+// it: placeholders already resolved, nothing left to parse at request time.
+type Settings struct {
+	// Secrets are the shared secrets, in the order configured. Any of them
+	// may have signed a delivery (rotation).
+	Secrets [][]byte
+	// PublicKeys are the keys of asymmetric schemes, as configured.
+	PublicKeys []string
+	// Tolerance is how far a signed timestamp may be from now, for
+	// timestamped schemes; zero means the preset's default.
+	Tolerance time.Duration
+	// Options are the provider's own settings (portal_id, header, ...),
+	// keyed by subdirective name. Only names the preset declares appear.
+	Options map[string]string
+}
+
+// Preset is a provider's scheme and its published defaults.
+type Preset struct {
+	// Name is the provider name used in the Caddyfile (`webhook_verify <name>`).
+	Name string
+	// AllowIP is the provider's published source ranges; empty means the
+	// provider publishes none and the IP check is off unless configured.
+	AllowIP []string
+	// UserAgent is the provider's fixed User-Agent; empty means none is checked.
+	UserAgent string
+	// Tolerance is the default timestamp tolerance of timestamped schemes.
+	Tolerance time.Duration
+	// Options are the provider-specific subdirectives the preset accepts.
+	Options []string
+	// RequiredOptions must be set for the preset to work.
+	RequiredOptions []string
+	// SecretOptional is set for schemes that need no shared secret.
+	SecretOptional bool
+	// New builds the verifier for one route.
+	New func(s Settings) (Verifier, error)
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]Preset{}
+)
+
+// Register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
+func Register(p Preset) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[p.Name]; dup {
+		panic("verifiers: preset " + p.Name + " registered twice")
+	}
+	registry[p.Name] = p
+}
+
+// Lookup returns the preset called name.
+func Lookup(name string) (Preset, bool) {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	p, ok := registry[name]
+	return p, ok
+}
+
+// Names lists every registered preset, sorted.
+func Names() []string {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// HasOption reports whether the preset accepts the subdirective name.
+func (p Preset) HasOption(name string) bool {
+	return slices.Contains(p.Options, name)
+}
+
+// Build checks s against the preset's needs and builds its verifier.
+func (p Preset) Build(s Settings) (Verifier, error) {
+	if len(s.Secrets) == 0 && !p.SecretOptional {
+		return nil, fmt.Errorf("provider %s needs at least one secret", p.Name)
+	}
+	for i, secret := range s.Secrets {
+		if len(secret) == 0 {
+			return nil, fmt.Errorf("provider %s: secret #%d is empty", p.Name, i+1)
+		}
+	}
+	for name := range s.Options {
+		if !p.HasOption(name) {
+			return nil, fmt.Errorf("provider %s has no option %q", p.Name, name)
+		}
+	}
+	for _, name := range p.RequiredOptions {
+		if s.Options[name] == "" {
+			return nil, fmt.Errorf("provider %s needs the option %q", p.Name, name)
+		}
+	}
+	if s.Tolerance == 0 {
+		s.Tolerance = p.Tolerance
+	}
+	return p.New(s)
+}

@@ -1,0 +1,59 @@
+package verifiers
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Reason says which check refused a delivery. The values double as the
+// outcome label of hookgate's metrics and the `check` field of its logs, so
+// they are a small fixed set of snake_case words.
+type Reason string
+
+// The reasons a verifier refuses a delivery.
+const (
+	// MissingSignature: the header or field that carries the signature is absent.
+	MissingSignature Reason = "missing_signature"
+	// MalformedSignature: the signature is present but cannot be parsed
+	// (bad encoding, wrong length, duplicated header, unparsable body).
+	MalformedSignature Reason = "malformed_signature"
+	// BadSignature: the signature is well formed but matches no secret, or
+	// a field the route pins (a portal ID, say) has another value.
+	BadSignature Reason = "bad_signature"
+	// Stale: the signed timestamp is too old or too far in the future.
+	Stale Reason = "stale"
+)
+
+// Rejection is the error a verifier returns when it refuses a delivery. Its
+// message is short and safe to show to the sender: it names the check, never
+// a secret or the expected signature.
+type Rejection struct {
+	Reason Reason
+	// Detail is a short, client-safe explanation, e.g. "header Cko-Signature is missing".
+	Detail string
+}
+
+func (r *Rejection) Error() string {
+	if r.Detail == "" {
+		return string(r.Reason)
+	}
+	return string(r.Reason) + ": " + r.Detail
+}
+
+// reject builds a *Rejection with a formatted detail.
+func reject(reason Reason, format string, args ...any) error {
+	return &Rejection{Reason: reason, Detail: fmt.Sprintf(format, args...)}
+}
+
+// errBadSignature is the one refusal for a well-formed signature that
+// matches no secret; it is shared so the hot path does not allocate.
+var errBadSignature error = &Rejection{Reason: BadSignature, Detail: "signature does not match"}
+
+// ReasonOf returns the reason of a rejection, or BadSignature for any other
+// error: an error a verifier did not classify still refuses the delivery.
+func ReasonOf(err error) Reason {
+	if rej, ok := errors.AsType[*Rejection](err); ok {
+		return rej.Reason
+	}
+	return BadSignature
+}

@@ -1,0 +1,58 @@
+package verifiers
+
+import (
+	"net/http"
+	"strings"
+)
+
+// headerValue returns the one value of the named header. An absent or empty
+// header is MissingSignature; a header sent twice is MalformedSignature,
+// because a gate that picked one copy could be steered by whoever added the
+// other.
+func headerValue(h http.Header, name string) (string, error) {
+	values := h.Values(name)
+	switch {
+	case len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == ""):
+		return "", reject(MissingSignature, "header %s is missing", name)
+	case len(values) > 1:
+		return "", reject(MalformedSignature, "header %s is sent more than once", name)
+	}
+	return strings.TrimSpace(values[0]), nil
+}
+
+// SignatureFormat is how a scheme writes its signature into a header:
+// `X-Hub-Signature-256: sha256=<hex>` is {Header: "X-Hub-Signature-256",
+// Prefix: "sha256=", Encoding: Hex}.
+type SignatureFormat struct {
+	Header   string
+	Prefix   string
+	Encoding Encoding
+}
+
+// read decodes the signature from the request headers into dst. The decoded
+// signature must be size bytes long.
+func (f SignatureFormat) read(h http.Header, size int, dst []byte) ([]byte, error) {
+	v, err := headerValue(h, f.Header)
+	if err != nil {
+		return nil, err
+	}
+	return f.decode(v, size, dst)
+}
+
+// decode strips the prefix from v and decodes the rest.
+func (f SignatureFormat) decode(v string, size int, dst []byte) ([]byte, error) {
+	if f.Prefix != "" {
+		if len(v) < len(f.Prefix) || !strings.EqualFold(v[:len(f.Prefix)], f.Prefix) {
+			return nil, reject(MalformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
+		}
+		v = v[len(f.Prefix):]
+	}
+	sig, err := f.Encoding.Decode(dst, v)
+	if err != nil {
+		return nil, reject(MalformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
+	}
+	if size > 0 && len(sig) != size {
+		return nil, reject(MalformedSignature, "header %s has the wrong length", f.Header)
+	}
+	return sig, nil
+}

@@ -1,0 +1,66 @@
+package verifiers
+
+import (
+	"crypto/sha256"
+	"strings"
+)
+
+// twentyFourSevenPay verifies a 24sevenpay checkout callback:
+//
+//	Authorization: HMAC-SHA256 Signature=<hex>
+//
+// over the JSON body with all whitespace outside strings removed. The
+// docs show a pretty-printed body, so the verifier compacts what it received
+// before hashing; the app still receives the original bytes.
+type twentyFourSevenPay struct {
+	macs macSet
+}
+
+func newTwentyFourSevenPay(s Settings) (Verifier, error) {
+	return &twentyFourSevenPay{macs: newMACSet(SHA256, s.Secrets)}, nil
+}
+
+// parseSignedAuthorization reads `<algorithm> Signature=<value>` from an
+// Authorization header and returns the algorithm and the value. Parameters
+// other than Signature (separated by ',' or '&') are ignored.
+func parseSignedAuthorization(v string) (alg, sig string, ok bool) {
+	alg, params, found := strings.Cut(strings.TrimSpace(v), " ")
+	if !found {
+		return "", "", false
+	}
+	for param := range strings.FieldsFuncSeq(params, func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
+		name, value, _ := strings.Cut(param, "=")
+		if strings.EqualFold(name, "Signature") {
+			if sig != "" {
+				return "", "", false
+			}
+			sig = value
+		}
+	}
+	return alg, sig, sig != ""
+}
+
+func (v *twentyFourSevenPay) Verify(d *Delivery) error {
+	header, err := headerValue(d.Request.Header, "Authorization")
+	if err != nil {
+		return err
+	}
+	alg, text, ok := parseSignedAuthorization(header)
+	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") {
+		return reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
+	}
+	var buf [sha256.Size]byte
+	sig, err := SignatureFormat{Header: "Authorization", Encoding: Hex}.decode(text, sha256.Size, buf[:0])
+	if err != nil {
+		return err
+	}
+	return withCompactJSON(d.Body, func(compact []byte) error {
+		if !v.macs.matches(sig, compact) {
+			return errBadSignature
+		}
+		return nil
+	})
+}
+
+// Interface guard
+var _ Verifier = (*twentyFourSevenPay)(nil)

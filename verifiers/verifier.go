@@ -1,0 +1,46 @@
+// Package verifiers holds hookgate's signature engine: the shared building
+// blocks (secrets, HMAC and encodings, form and JSON canonicalisation), one
+// file for each scheme that needs code of its own, and the table of presets
+// that are plain declarations over the engine.
+//
+// A verifier is built once per route from Settings (secrets already
+// resolved) and then called for every delivery with the buffered body. It
+// never logs and never returns the expected signature: a refusal is a
+// *Rejection carrying only the reason.
+package verifiers
+
+import (
+	"net/http"
+	"time"
+)
+
+// Delivery is one incoming webhook as a verifier sees it: the request (for
+// its headers, method and URL) and the body, already read in full.
+type Delivery struct {
+	// Request is the incoming request. Its Body must not be read: use Body.
+	Request *http.Request
+	// Body is the exact bytes received.
+	Body []byte
+	// Now is the time the delivery is judged at.
+	Now time.Time
+	// PublicURL is the URL as the sender addressed it (scheme, host, path
+	// and query), for schemes that sign the URL. Empty when the route does
+	// not know it.
+	PublicURL string
+}
+
+// Verifier checks one delivery. It returns nil when the delivery is
+// authentic and a *Rejection otherwise. Implementations must be safe for
+// concurrent use and must compare secrets in constant time.
+type Verifier interface {
+	Verify(d *Delivery) error
+}
+
+// VerifierFunc adapts a function to the Verifier interface.
+type VerifierFunc func(d *Delivery) error
+
+// Verify calls f(d).
+func (f VerifierFunc) Verify(d *Delivery) error { return f(d) }
+
+// Interface guard
+var _ Verifier = VerifierFunc(nil)
