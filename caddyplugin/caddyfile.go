@@ -35,6 +35,7 @@ func parseCaddyfile(h httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error)
 //		user_agent  <string> | any
 //		max_body    <size>
 //		tolerance   <duration>
+//		url         <public URL>       # URL-signing schemes only
 //		<option>    <value>            # the provider's own, e.g. portal_id
 //	}
 //
@@ -98,6 +99,12 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return d.Errf("max_body %q is not a size such as 1MiB or 512KB", v)
 			}
 			h.MaxBody = int64(size)
+		case "url":
+			v, err := oneArg(d)
+			if err != nil {
+				return err
+			}
+			h.URL = v
 		case "tolerance":
 			v, err := oneArg(d)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/netip"
+	"strconv"
 
 	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 	"go.uber.org/zap"
@@ -39,10 +40,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	body := buf.Bytes()
 
 	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
+	if h.preset.SignsURL {
+		delivery.PublicURL = h.URL
+		if delivery.PublicURL == "" {
+			delivery.PublicURL = publicURL(r)
+		}
+	}
 	if err := h.verifier.Verify(&delivery); err != nil {
 		restoreBody(r, body) // error routes may still read it; the buffer is not pooled again
 		reason := verifiers.ReasonOf(err)
 		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
+	}
+	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
+		if answer := hs.Handshake(&delivery); answer != nil {
+			return writeAnswer(w, answer)
+		}
 	}
 
 	restoreBody(r, body)
@@ -89,3 +101,14 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, message string, c
 type refusal struct{ message string }
 
 func (e *refusal) Error() string { return e.message }
+
+// writeAnswer sends a handshake answer the gate gives itself.
+func writeAnswer(w http.ResponseWriter, a *verifiers.Answer) error {
+	if a.ContentType != "" {
+		w.Header().Set("Content-Type", a.ContentType)
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(a.Body)))
+	w.WriteHeader(a.Status)
+	_, err := w.Write(a.Body)
+	return err
+}

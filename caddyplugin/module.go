@@ -68,6 +68,13 @@ type Handler struct {
 	// into the past or the future. Default: the provider's own tolerance.
 	Tolerance caddy.Duration `json:"tolerance,omitempty"`
 
+	// URL is the public URL the provider sends deliveries to, for schemes
+	// that sign it (Twilio, Square). Set it when a proxy in front of Caddy
+	// changes the scheme, host or path. Default: rebuilt from each request
+	// (scheme from TLS or a trusted proxy's X-Forwarded-Proto, Host, and the
+	// URI before any rewrite).
+	URL string `json:"url,omitempty"`
+
 	// Options are the provider's own settings, by subdirective name:
 	// portal_id and aid for payone; header, algorithm, encoding and prefix
 	// for hmac; authorization for checkout_com. Placeholders are resolved
@@ -156,6 +163,10 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 	if h.userAgent == Any {
 		h.userAgent = ""
+	}
+
+	if h.URL != "" && !preset.SignsURL {
+		return fmt.Errorf("webhook_verify %s: url is only used by providers that sign the URL", h.Provider)
 	}
 
 	h.maxBody = h.MaxBody

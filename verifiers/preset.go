@@ -41,8 +41,28 @@ type Preset struct {
 	RequiredOptions []string
 	// SecretOptional is set for schemes that need no shared secret.
 	SecretOptional bool
+	// SignsURL is set for schemes whose signature covers the URL the
+	// sender addressed (Twilio, Square): the handler then fills
+	// Delivery.PublicURL.
+	SignsURL bool
+	// ID says where a delivery's identity is, for replay protection.
+	// The zero value means the provider signs no ID: the signature is used.
+	ID IDSource
 	// New builds the verifier for one route.
 	New func(s Settings) (Verifier, error)
+}
+
+// IDSource says where the provider puts a delivery's identity: an event or
+// delivery ID that stays the same when the provider retries. At most one
+// of Header, JSONField and FormFields is set.
+type IDSource struct {
+	// Header is a request header carrying the ID (Standard Webhooks' webhook-id).
+	Header string
+	// JSONField is a dotted path into a JSON body ("id", "data.id").
+	JSONField string
+	// FormFields are urlencoded fields whose values, joined with ":",
+	// make the ID (Payone: txid, sequencenumber, txaction).
+	FormFields []string
 }
 
 var (

@@ -44,3 +44,21 @@ func (f VerifierFunc) Verify(d *Delivery) error { return f(d) }
 
 // Interface guard
 var _ Verifier = VerifierFunc(nil)
+
+// Answer is a response the gate gives itself instead of passing a delivery
+// on: the reply to an endpoint-verification handshake (Zoom's
+// endpoint.url_validation, Twitch's webhook_callback_verification, a
+// Dropbox challenge), which a legacy app behind the gate cannot give.
+type Answer struct {
+	Status      int
+	ContentType string
+	Body        []byte
+}
+
+// Handshaker is implemented by verifiers of providers that verify the
+// endpoint with a challenge that configuration alone can answer. The
+// handler calls Handshake only after Verify accepted the delivery; a
+// non-nil Answer is written to the sender and the delivery goes no further.
+type Handshaker interface {
+	Handshake(d *Delivery) *Answer
+}
