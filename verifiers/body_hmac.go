@@ -61,3 +61,21 @@ func newGenericHMAC(s Settings) (Verifier, error) {
 
 // Interface guard
 var _ Verifier = (*BodyHMAC)(nil)
+
+// signBodyHMAC signs the raw body into the format's header.
+func signBodyHMAC(format SignatureFormat, alg Algorithm) func(Settings, *Message) error {
+	return func(s Settings, m *Message) error {
+		format.write(m.Header, hmacSum(alg, firstSecret(s), m.Body))
+		return nil
+	}
+}
+
+// signGenericHMAC signs as the `hmac` preset verifies, from the same options.
+func signGenericHMAC(s Settings, m *Message) error {
+	v, err := newGenericHMAC(s)
+	if err != nil {
+		return err
+	}
+	b := v.(*BodyHMAC)
+	return signBodyHMAC(b.Format, b.Algorithm)(s, m)
+}

@@ -3,6 +3,7 @@ package verifiers
 import (
 	"crypto/md5"
 	"crypto/subtle"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -82,3 +83,17 @@ func (v *cardknox) Verify(d *Delivery) error {
 
 // Interface guard
 var _ Verifier = (*cardknox)(nil)
+
+// signCardknox sets ck-signature for the form body.
+func signCardknox(s Settings, m *Message) error {
+	signed, err := CardknoxSignedString(m.Body)
+	if err != nil {
+		return err
+	}
+	sum := md5.Sum(append(signed, firstSecret(s)...))
+	m.Header.Set("ck-signature", hex.EncodeToString(sum[:]))
+	if m.Header.Get("Content-Type") == "" {
+		m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package verifiers
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -84,4 +85,44 @@ func formValues(body []byte, names ...string) ([]string, error) {
 		return nil
 	})
 	return values, err
+}
+
+// setFormFields returns body with the named fields set: an existing field
+// keeps its place and gets the new value, a missing one is appended. Other
+// fields keep their exact bytes (and so their character set).
+func setFormFields(body []byte, set map[string]string) []byte {
+	out := make([]byte, 0, len(body)+64)
+	done := map[string]bool{}
+	for _, pair := range bytes.Split(body, []byte{'&'}) {
+		if len(pair) == 0 {
+			continue
+		}
+		rawName, _, _ := bytes.Cut(pair, []byte{'='})
+		name, _ := unescapeForm(rawName)
+		if v, ok := set[name]; ok {
+			if done[name] {
+				continue
+			}
+			done[name] = true
+			pair = []byte(url.QueryEscape(name) + "=" + url.QueryEscape(v))
+		}
+		if len(out) > 0 {
+			out = append(out, '&')
+		}
+		out = append(out, pair...)
+	}
+	names := make([]string, 0, len(set))
+	for name := range set {
+		if !done[name] {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if len(out) > 0 {
+			out = append(out, '&')
+		}
+		out = append(out, url.QueryEscape(name)+"="+url.QueryEscape(set[name])...)
+	}
+	return out
 }

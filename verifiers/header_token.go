@@ -48,3 +48,11 @@ var (
 	_ Verifier = (*HeaderToken)(nil)
 	_ Verifier = allOf(nil)
 )
+
+// signHeaderToken sends the secret itself in header, as the provider does.
+func signHeaderToken(header string) func(Settings, *Message) error {
+	return func(s Settings, m *Message) error {
+		m.Header.Set(header, string(firstSecret(s)))
+		return nil
+	}
+}

@@ -61,3 +61,21 @@ func (v *payone) Verify(d *Delivery) error {
 
 // Interface guard
 var _ Verifier = (*payone)(nil)
+
+// signPayone sets the form field key to md5(portal key), and portalid and
+// aid to the pinned values, keeping every other field as it is.
+func signPayone(s Settings, m *Message) error {
+	digest := md5.Sum(firstSecret(s))
+	set := map[string]string{"key": hex.EncodeToString(digest[:])}
+	if v := s.Options["portal_id"]; v != "" {
+		set["portalid"] = v
+	}
+	if v := s.Options["aid"]; v != "" {
+		set["aid"] = v
+	}
+	m.Body = setFormFields(m.Body, set)
+	if m.Header.Get("Content-Type") == "" {
+		m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	return nil
+}

@@ -50,6 +50,8 @@ type Preset struct {
 	ID IDSource
 	// New builds the verifier for one route.
 	New func(s Settings) (Verifier, error)
+	// Signer signs a message as the provider would (see Preset.Sign).
+	Signer func(s Settings, m *Message) error
 }
 
 // IDSource says where the provider puts a delivery's identity: an event or

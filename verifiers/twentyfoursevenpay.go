@@ -2,6 +2,7 @@ package verifiers
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 )
 
@@ -64,3 +65,11 @@ func (v *twentyFourSevenPay) Verify(d *Delivery) error {
 
 // Interface guard
 var _ Verifier = (*twentyFourSevenPay)(nil)
+
+// signTwentyFourSevenPay sets the Authorization header for a JSON body.
+func signTwentyFourSevenPay(s Settings, m *Message) error {
+	return withCompactJSON(m.Body, func(compact []byte) error {
+		m.Header.Set("Authorization", "HMAC-SHA256 Signature="+hex.EncodeToString(hmacSum(SHA256, firstSecret(s), compact)))
+		return nil
+	})
+}
