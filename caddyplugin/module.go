@@ -6,6 +6,7 @@ package caddyplugin
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -147,6 +148,9 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 	h.verifier = verifier
 
+	if len(h.AllowIP) > 1 && slices.Contains(h.AllowIP, Any) {
+		return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)
+	}
 	allow := preset.AllowIP
 	if len(h.AllowIP) > 0 {
 		allow = h.AllowIP
@@ -203,13 +207,6 @@ func (h *Handler) Validate() error {
 	}
 	if h.Tolerance < 0 {
 		return fmt.Errorf("webhook_verify %s: tolerance must not be negative", h.Provider)
-	}
-	if len(h.AllowIP) > 1 {
-		for _, e := range h.AllowIP {
-			if e == Any {
-				return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)
-			}
-		}
 	}
 	return nil
 }
