@@ -46,10 +46,10 @@ func parsePrefix(entry string) (netip.Prefix, error) {
 		if err != nil {
 			return netip.Prefix{}, fmt.Errorf("allow_ip %q is not an IP address or CIDR range", entry)
 		}
+		if addr.Zone() != "" {
+			return netip.Prefix{}, fmt.Errorf("allow_ip %q: zoned addresses are not supported", entry)
+		}
 		prefix = netip.PrefixFrom(addr, addr.BitLen())
-	}
-	if prefix.Addr().Zone() != "" {
-		return netip.Prefix{}, fmt.Errorf("allow_ip %q: zoned addresses are not supported", entry)
 	}
 	if prefix.Addr().Is4In6() {
 		if prefix.Bits() < 96 {

@@ -29,9 +29,9 @@ func publicURL(r *http.Request) string {
 			}
 		}
 	}
-	uri := orig.RequestURI
-	if uri == "" {
-		uri = orig.URL.RequestURI()
+	uri := orig.RequestURI // as sent, so the sender's own escaping is kept
+	if !strings.HasPrefix(uri, "/") {
+		uri = orig.URL.RequestURI() // absolute-form or unset
 	}
 	return scheme + "://" + orig.Host + uri
 }

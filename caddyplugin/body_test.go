@@ -1,0 +1,79 @@
+package caddyplugin
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// unsized hides a reader's length so the request is sent as chunked.
+type unsized struct{ io.Reader }
+
+func TestReadBody(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    io.Reader
+		limit   int64
+		wantErr error
+		want    string
+	}{
+		{name: "under the limit", body: strings.NewReader("hello"), limit: 10, want: "hello"},
+		{name: "exactly the limit", body: strings.NewReader("0123456789"), limit: 10, want: "0123456789"},
+		{name: "declared over the limit", body: strings.NewReader("0123456789A"), limit: 10, wantErr: errBodyTooLarge},
+		{name: "chunked over the limit", body: unsized{strings.NewReader("0123456789A")}, limit: 10, wantErr: errBodyTooLarge},
+		{name: "chunked under the limit", body: unsized{strings.NewReader("abc")}, limit: 10, want: "abc"},
+		{name: "no body", body: nil, limit: 10, want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/", tt.body)
+			if _, ok := tt.body.(unsized); ok {
+				r.ContentLength = -1
+			}
+			buf, err := readBody(r, tt.limit)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if err == nil && buf.String() != tt.want {
+				t.Errorf("body = %q, want %q", buf.String(), tt.want)
+			}
+		})
+	}
+}
+
+// TestReadBodyLyingContentLength: a body shorter than its declared length
+// is an error, never a silently truncated delivery.
+func TestReadBodyLyingContentLength(t *testing.T) {
+	r := httptest.NewRequest(http.MethodPost, "/", io.NopCloser(strings.NewReader("short")))
+	r.ContentLength = 100
+	r.Body = http.MaxBytesReader(nil, io.NopCloser(io.MultiReader(strings.NewReader("short"), errReader{})), 1000)
+	if _, err := readBody(r, 1000); err == nil {
+		t.Fatal("a body that broke off was accepted")
+	}
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }
+
+func TestRestoreBody(t *testing.T) {
+	r := httptest.NewRequest(http.MethodPost, "/", unsized{strings.NewReader("x")})
+	r.TransferEncoding = []string{"chunked"}
+	r.Header.Set("Transfer-Encoding", "chunked")
+	body := []byte("verified \xe4 bytes")
+	restoreBody(r, body)
+	got, _ := io.ReadAll(r.Body)
+	if !bytes.Equal(got, body) {
+		t.Errorf("body = %q, want %q", got, body)
+	}
+	if r.ContentLength != int64(len(body)) || r.Header.Get("Content-Length") != "16" {
+		t.Errorf("Content-Length = %d / %q, want 16", r.ContentLength, r.Header.Get("Content-Length"))
+	}
+	if len(r.TransferEncoding) != 0 || r.Header.Get("Transfer-Encoding") != "" {
+		t.Errorf("Transfer-Encoding kept: %v %q", r.TransferEncoding, r.Header.Get("Transfer-Encoding"))
+	}
+}
