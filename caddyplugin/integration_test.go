@@ -203,9 +203,9 @@ func TestBodyLimit(t *testing.T) {
 func TestSeedPresetsThroughCaddy(t *testing.T) {
 	type preset struct {
 		name, options string
-		settings     verifiers.Settings
-		body         string
-		bodyUnsigned bool // the scheme authenticates the sender, not the body
+		settings      verifiers.Settings
+		body          string
+		bodyUnsigned  bool // the scheme authenticates the sender, not the body
 	}
 	pin := "CardknoxPin0123456789"
 	presets := []preset{
