@@ -1,0 +1,59 @@
+package verifiers
+
+import (
+	"crypto/sha256"
+	"strconv"
+)
+
+// docusign verifies DocuSign Connect HMAC: one header per active Connect
+// key, X-DocuSign-Signature-1, -2, ..., each the base64 HMAC-SHA256 of the
+// raw body (key = the Connect secret as UTF-8). A delivery is accepted when
+// any header matches any configured secret. Headers are read in order
+// until the first absent one, at most docusignMaxHeaders.
+type docusign struct {
+	macs macSet
+}
+
+// docusignMaxHeaders caps the headers read (DocuSign allows a few keys per account).
+const docusignMaxHeaders = 100
+
+func newDocuSign(s Settings) (Verifier, error) {
+	return &docusign{macs: newMACSet(SHA256, s.Secrets)}, nil
+}
+
+func docusignHeader(n int) string { return "X-DocuSign-Signature-" + strconv.Itoa(n) }
+
+func (v *docusign) Verify(d *Delivery) error {
+	var sigs [][]byte
+	for n := 1; n <= docusignMaxHeaders; n++ {
+		f := SignatureFormat{Header: docusignHeader(n), Encoding: Base64}
+		if len(d.Request.Header.Values(f.Header)) == 0 {
+			break
+		}
+		sig, err := f.read(d.Request.Header, sha256.Size, nil)
+		if err != nil {
+			return err
+		}
+		sigs = append(sigs, sig)
+	}
+	if len(sigs) == 0 {
+		return reject(MissingSignature, "header %s is missing", docusignHeader(1))
+	}
+	if !v.macs.matchesAny(sigs, d.Body) {
+		return errBadSignature
+	}
+	return nil
+}
+
+// Interface guard
+var _ Verifier = (*docusign)(nil)
+
+// signDocuSign writes one X-DocuSign-Signature-N header per secret, as
+// DocuSign does for each active key.
+func signDocuSign(s Settings, m *Message) error {
+	for i, secret := range s.Secrets {
+		SignatureFormat{Header: docusignHeader(i + 1), Encoding: Base64}.write(m.Header, hmacSum(SHA256, secret, m.Body))
+	}
+	m.Header.Set("X-Authorization-Digest", "HMACSHA256")
+	return nil
+}

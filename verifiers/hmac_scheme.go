@@ -1,0 +1,185 @@
+package verifiers
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// HMACScheme is an HMAC signature scheme written as data: where the
+// signature is, where the timestamp and delivery ID are, what content is
+// signed, and how the secret becomes the key. Most presets are one
+// HMACScheme literal; see presets.go.
+type HMACScheme struct {
+	// Signature is the header carrying the signature(s), and for
+	// structured headers (Stripe's t=..,v1=..) the timestamp too.
+	Signature SignatureCarrier
+	// TimestampHeader carries the timestamp when Signature does not
+	// (Slack's X-Slack-Request-Timestamp).
+	TimestampHeader string
+	// TimestampField is a dotted JSON path to a timestamp inside the signed
+	// body (Linear's webhookTimestamp); it is checked, not signed apart.
+	TimestampField string
+	// TimeFormat is how the timestamp is written.
+	TimeFormat TimeFormat
+	// IDHeader carries the delivery ID signed by the template's ID part.
+	IDHeader string
+	// Template is the signed content.
+	Template Template
+	// Algorithm is the HMAC's hash.
+	Algorithm Algorithm
+	// Key is how a secret becomes the HMAC key.
+	Key KeyFormat
+	// CanonicalURL, when set, rewrites the public URL before it is signed
+	// (HubSpot decodes some percent-escapes).
+	CanonicalURL func(string) string
+}
+
+// timestamped reports whether the scheme carries a timestamp it checks.
+func (s HMACScheme) timestamped() bool {
+	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(PartTimestamp)
+}
+
+// hmacVerifier is an HMACScheme built for one route.
+type hmacVerifier struct {
+	HMACScheme
+	macs      macSet
+	tolerance time.Duration
+}
+
+// New builds the scheme's verifier: any of s.Secrets may have signed.
+func (s HMACScheme) New(set Settings) (Verifier, error) {
+	if s.Signature == nil || s.Algorithm.New == nil || len(s.Template) == 0 {
+		return nil, fmt.Errorf("incomplete HMAC scheme")
+	}
+	keys, err := s.Key.DecodeAll(set.Secrets)
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("no secret configured")
+	}
+	return &hmacVerifier{HMACScheme: s, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
+}
+
+// Verify reads the signatures, checks the timestamp's freshness, then
+// compares the MAC of the signed content with every signature under every key.
+func (v *hmacVerifier) Verify(d *Delivery) error {
+	h := d.Request.Header
+	ts, sigs, err := v.Signature.ReadSignatures(h, v.Algorithm.Size)
+	if err != nil {
+		return err
+	}
+	if ts == "" && v.TimestampHeader != "" {
+		if ts, err = headerValue(h, v.TimestampHeader); err != nil {
+			return err
+		}
+	}
+	if v.TimestampField != "" {
+		if ts, err = jsonField(d.Body, v.TimestampField); err != nil {
+			return err
+		}
+	}
+	if v.timestamped() {
+		t, err := ParseTimestamp(ts, v.TimeFormat)
+		if err != nil {
+			return err
+		}
+		if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+			return err
+		}
+	}
+	in := Signable{Header: h, Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
+	if v.IDHeader != "" {
+		if in.ID, err = headerValue(h, v.IDHeader); err != nil {
+			return err
+		}
+	}
+	if v.CanonicalURL != nil && in.URL != "" {
+		in.URL = v.CanonicalURL(in.URL)
+	}
+	parts, err := v.Template.Parts(&in)
+	if err != nil {
+		return err
+	}
+	if !v.macs.matchesAny(sigs, parts...) {
+		return errBadSignature
+	}
+	return nil
+}
+
+// Sign signs m with the first secret as the provider would: it sets the
+// timestamp and ID headers (the ID from m.ID, or a fresh one) and the
+// signature header; with TimestampField it writes the timestamp into the
+// (top-level) body field first.
+func (s HMACScheme) Sign(set Settings, m *Message) error {
+	key, err := s.Key.Decode(firstSecret(set))
+	if err != nil {
+		return err
+	}
+	ts := formatTimestamp(m.Now, s.TimeFormat)
+	if s.TimestampField != "" {
+		if m.Body, err = setJSONField(m.Body, s.TimestampField, json.Number(ts)); err != nil {
+			return err
+		}
+	}
+	if s.TimestampHeader != "" {
+		m.Header.Set(s.TimestampHeader, ts)
+	}
+	in := Signable{Header: m.Header, Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
+	if s.IDHeader != "" {
+		if m.ID == "" {
+			m.ID = newMessageID()
+		}
+		m.Header.Set(s.IDHeader, m.ID)
+		in.ID = m.ID
+	}
+	if s.CanonicalURL != nil && in.URL != "" {
+		in.URL = s.CanonicalURL(in.URL)
+	}
+	parts, err := s.Template.Parts(&in)
+	if err != nil {
+		return err
+	}
+	s.Signature.WriteSignature(m.Header, ts, hmacSum(s.Algorithm, key, parts...))
+	return nil
+}
+
+// newMessageID makes up a delivery ID for signers.
+func newMessageID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "msg_" + hex.EncodeToString(b[:])
+}
+
+// setJSONField sets a top-level field of a JSON object body.
+func setJSONField(body []byte, field string, value any) ([]byte, error) {
+	obj := map[string]any{}
+	if len(bytes.TrimSpace(body)) > 0 {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&obj); err != nil {
+			return nil, fmt.Errorf("body is not a JSON object: %v", err)
+		}
+	}
+	obj[field] = value
+	return json.Marshal(obj)
+}
+
+// Interface guard
+var _ Verifier = (*hmacVerifier)(nil)
+
+// withScheme completes a preset with the scheme's verifier and signer.
+func withScheme(p Preset, s HMACScheme) Preset {
+	p.New, p.Signer = s.New, s.Sign
+	return p
+}
+
+// bodyScheme is the plain scheme: an HMAC of the raw body in one header.
+func bodyScheme(f SignatureFormat, alg Algorithm) HMACScheme {
+	return HMACScheme{Signature: f, Template: RawBody, Algorithm: alg}
+}

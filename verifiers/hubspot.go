@@ -1,0 +1,105 @@
+package verifiers
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// hubspotV3 is HubSpot's v3 signature: base64 HMAC-SHA256 of
+// method + URL + body + timestamp (unix ms), no separators.
+var hubspotV3 = HMACScheme{
+	Signature:       SignatureFormat{Header: "X-HubSpot-Signature-v3", Encoding: Base64},
+	TimestampHeader: "X-HubSpot-Request-Timestamp",
+	TimeFormat:      UnixMillis,
+	Template:        Template{MethodPart, URLPart, BodyPart, TimestampPart},
+	Algorithm:       SHA256,
+	CanonicalURL:    hubspotURL,
+}
+
+// hubspotEscapes are the percent-escapes HubSpot decodes before signing the URL.
+var hubspotEscapes = strings.NewReplacer(
+	"%3A", ":", "%2F", "/", "%3F", "?", "%40", "@", "%21", "!", "%24", "$",
+	"%27", "'", "%28", "(", "%29", ")", "%2A", "*", "%2C", ",", "%3B", ";",
+	"%3a", ":", "%2f", "/", "%3f", "?", "%2a", "*", "%2c", ",", "%3b", ";",
+)
+
+// hubspotURL decodes the escapes HubSpot decodes; others stay as they are.
+func hubspotURL(u string) string { return hubspotEscapes.Replace(u) }
+
+// hubspotLegacy is HubSpot's v1 (sha256(secret + body)) and v2
+// (sha256(secret + method + URL + body)) signature: a plain SHA-256, not an
+// HMAC, lowercase hex in X-HubSpot-Signature.
+type hubspotLegacy struct {
+	version string
+	secrets [][]byte
+}
+
+func (v *hubspotLegacy) digest(secret []byte, method, url string, body []byte) []byte {
+	h := sha256.New()
+	h.Write(secret)
+	if v.version == "v2" {
+		h.Write([]byte(method))
+		h.Write([]byte(url))
+	}
+	h.Write(body)
+	return h.Sum(nil)
+}
+
+func (v *hubspotLegacy) Verify(d *Delivery) error {
+	h := d.Request.Header
+	if got := h.Get("X-HubSpot-Signature-Version"); got != "" && got != v.version {
+		return reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
+	}
+	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size, nil)
+	if err != nil {
+		return err
+	}
+	if v.version == "v2" && d.PublicURL == "" {
+		return reject(MissingSignature, "the public URL is unknown")
+	}
+	ok := 0
+	for _, s := range v.secrets {
+		ok |= boolInt(hmac.Equal(v.digest(s, d.Request.Method, d.PublicURL, d.Body), sig))
+	}
+	if ok != 1 {
+		return errBadSignature
+	}
+	return nil
+}
+
+// newHubSpot builds the hubspot preset; option version picks v3 (default), v2 or v1.
+func newHubSpot(s Settings) (Verifier, error) {
+	switch ver := s.Options["version"]; ver {
+	case "", "v3":
+		return hubspotV3.New(s)
+	case "v1", "v2":
+		return &hubspotLegacy{version: ver, secrets: s.Secrets}, nil
+	default:
+		return nil, fmt.Errorf("hubspot: version must be v1, v2 or v3, not %q", ver)
+	}
+}
+
+// signHubSpot signs as HubSpot does for the configured version.
+func signHubSpot(s Settings, m *Message) error {
+	switch ver := s.Options["version"]; ver {
+	case "", "v3":
+		return hubspotV3.Sign(s, m)
+	case "v1", "v2":
+		v := &hubspotLegacy{version: ver}
+		m.Header.Set("X-HubSpot-Signature-Version", ver)
+		SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.write(m.Header, v.digest(firstSecret(s), http.MethodPost, m.URL, m.Body))
+		return nil
+	default:
+		return fmt.Errorf("hubspot: version must be v1, v2 or v3, not %q", ver)
+	}
+}
+
+// hubspotTolerance is the SDKs' MAX_ALLOWED_TIMESTAMP.
+const hubspotTolerance = 5 * time.Minute
+
+// Interface guard
+var _ Verifier = (*hubspotLegacy)(nil)

@@ -1,0 +1,72 @@
+package verifiers
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+)
+
+// KeyDecoding is how a configured secret becomes the HMAC key.
+type KeyDecoding int
+
+// The ways providers turn a secret into a key.
+const (
+	// KeyUTF8 uses the secret's bytes as they are (Stripe's whsec_...,
+	// Paddle's pdl_ntfset_..., Xero's base64-looking key: none decoded).
+	KeyUTF8 KeyDecoding = iota
+	// KeyBase64 strips KeyFormat.Prefix when present, then decodes standard
+	// base64 (Standard Webhooks and Svix: whsec_<base64>).
+	KeyBase64
+	// KeyHex decodes hex (Adyen's HMAC key).
+	KeyHex
+)
+
+// KeyFormat says how secrets are written and decoded.
+type KeyFormat struct {
+	Decoding KeyDecoding
+	// Prefix is stripped before decoding when present; a secret without it
+	// is accepted too (Svix's SDK does the same).
+	Prefix string
+}
+
+// Decode returns the key a secret stands for. Errors never contain the secret.
+func (f KeyFormat) Decode(secret []byte) ([]byte, error) {
+	s := bytes.TrimPrefix(secret, []byte(f.Prefix))
+	var key []byte
+	switch f.Decoding {
+	case KeyUTF8:
+		key = append([]byte(nil), secret...)
+	case KeyBase64:
+		k, err := base64.StdEncoding.AppendDecode(nil, s)
+		if err != nil {
+			return nil, fmt.Errorf("secret is not %sbase64", f.Prefix)
+		}
+		key = k
+	case KeyHex:
+		k, err := hex.AppendDecode(nil, s)
+		if err != nil {
+			return nil, fmt.Errorf("secret is not hex")
+		}
+		key = k
+	default:
+		return nil, fmt.Errorf("unknown key decoding %d", int(f.Decoding))
+	}
+	if len(key) == 0 {
+		return nil, fmt.Errorf("secret decodes to an empty key")
+	}
+	return key, nil
+}
+
+// DecodeAll decodes every secret; the error names the secret's position only.
+func (f KeyFormat) DecodeAll(secrets [][]byte) ([][]byte, error) {
+	keys := make([][]byte, len(secrets))
+	for i, s := range secrets {
+		k, err := f.Decode(s)
+		if err != nil {
+			return nil, fmt.Errorf("secret #%d: %v", i+1, err)
+		}
+		keys[i] = k
+	}
+	return keys, nil
+}

@@ -1,0 +1,159 @@
+package verifiers
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// PartKind says what one piece of signed content is.
+type PartKind int
+
+// The pieces signed content is made of.
+const (
+	// PartLiteral is fixed text (Part.Value): "v0:", ".", ":".
+	PartLiteral PartKind = iota
+	// PartBody is the raw body, byte for byte.
+	PartBody
+	// PartTimestamp is the signed timestamp exactly as sent.
+	PartTimestamp
+	// PartID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
+	PartID
+	// PartHeader is the value of the header named by Part.Value.
+	PartHeader
+	// PartMethod is the HTTP method.
+	PartMethod
+	// PartURL is the public URL the sender addressed (Delivery.PublicURL).
+	PartURL
+	// PartJSONField is the string or number at the dotted path Part.Value
+	// in a JSON body.
+	PartJSONField
+)
+
+// Part is one piece of signed content.
+type Part struct {
+	Kind  PartKind
+	Value string
+}
+
+// Template is a scheme's signed content, as data: Stripe's
+// `<timestamp>.<body>` is {TimestampPart, Lit("."), BodyPart}.
+type Template []Part
+
+// The parts most templates are made of.
+var (
+	BodyPart      = Part{Kind: PartBody}
+	TimestampPart = Part{Kind: PartTimestamp}
+	IDPart        = Part{Kind: PartID}
+	MethodPart    = Part{Kind: PartMethod}
+	URLPart       = Part{Kind: PartURL}
+)
+
+// Lit is a literal part.
+func Lit(s string) Part { return Part{Kind: PartLiteral, Value: s} }
+
+// HeaderPart is the value of header name.
+func HeaderPart(name string) Part { return Part{Kind: PartHeader, Value: name} }
+
+// JSONFieldPart is the value at a dotted path in a JSON body.
+func JSONFieldPart(path string) Part { return Part{Kind: PartJSONField, Value: path} }
+
+// The common templates.
+var (
+	// RawBody signs the body alone (GitHub, Shopify, ...).
+	RawBody = Template{BodyPart}
+	// TimestampDotBody is Stripe's and Calendly's `t.body`.
+	TimestampDotBody = Template{TimestampPart, Lit("."), BodyPart}
+	// SlackV0 is Slack's (and Zoom's) `v0:timestamp:body`.
+	SlackV0 = Template{Lit("v0:"), TimestampPart, Lit(":"), BodyPart}
+	// IDTimestampBody is Standard Webhooks' `id.timestamp.body`.
+	IDTimestampBody = Template{IDPart, Lit("."), TimestampPart, Lit("."), BodyPart}
+)
+
+// Signable is what a template draws on.
+type Signable struct {
+	Header    http.Header
+	Method    string
+	URL       string
+	Body      []byte
+	Timestamp string
+	ID        string
+}
+
+// Uses reports whether the template contains a part of kind k.
+func (t Template) Uses(k PartKind) bool {
+	for _, p := range t {
+		if p.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Parts returns the byte slices to feed the MAC, in order. A header or a
+// JSON field the template needs but the delivery lacks is MissingSignature.
+func (t Template) Parts(s *Signable) ([][]byte, error) {
+	parts := make([][]byte, 0, len(t))
+	for _, p := range t {
+		switch p.Kind {
+		case PartLiteral:
+			parts = append(parts, []byte(p.Value))
+		case PartBody:
+			parts = append(parts, s.Body)
+		case PartTimestamp:
+			parts = append(parts, []byte(s.Timestamp))
+		case PartID:
+			parts = append(parts, []byte(s.ID))
+		case PartMethod:
+			parts = append(parts, []byte(s.Method))
+		case PartURL:
+			if s.URL == "" {
+				return nil, reject(MissingSignature, "the public URL is unknown")
+			}
+			parts = append(parts, []byte(s.URL))
+		case PartHeader:
+			v, err := headerValue(s.Header, p.Value)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, []byte(v))
+		case PartJSONField:
+			v, err := jsonField(s.Body, p.Value)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, []byte(v))
+		default:
+			return nil, fmt.Errorf("unknown template part %d", p.Kind)
+		}
+	}
+	return parts, nil
+}
+
+// jsonField returns the string or number at a dotted path of a JSON object.
+func jsonField(body []byte, path string) (string, error) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return "", reject(MalformedSignature, "body is not valid JSON")
+	}
+	for key := range strings.SplitSeq(path, ".") {
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return "", reject(MissingSignature, "body field %s is missing", path)
+		}
+		if v, ok = obj[key]; !ok {
+			return "", reject(MissingSignature, "body field %s is missing", path)
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case json.Number:
+		return x.String(), nil
+	}
+	return "", reject(MalformedSignature, "body field %s is not a string or number", path)
+}

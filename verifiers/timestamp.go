@@ -1,0 +1,79 @@
+package verifiers
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TimeFormat is how a provider writes a signed timestamp.
+type TimeFormat int
+
+// The timestamp formats providers use.
+const (
+	// UnixSeconds is decimal seconds since the epoch (Stripe, Slack, Svix).
+	UnixSeconds TimeFormat = iota
+	// UnixMillis is decimal milliseconds since the epoch (HubSpot v3, Linear).
+	UnixMillis
+	// RFC3339 is an RFC 3339 date-time, fractional seconds allowed
+	// (Zendesk, Twitch with nanoseconds, Box).
+	RFC3339
+)
+
+// ParseTimestamp reads v in format f. Signs, spaces and fractions in the
+// unix formats are refused: providers send plain integers.
+func ParseTimestamp(v string, f TimeFormat) (time.Time, error) {
+	switch f {
+	case UnixSeconds, UnixMillis:
+		if v == "" || len(v) > 19 || strings.TrimLeft(v, "0123456789") != "" {
+			return time.Time{}, reject(MalformedSignature, "timestamp is not a unix time")
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, reject(MalformedSignature, "timestamp is not a unix time")
+		}
+		if f == UnixMillis {
+			return time.UnixMilli(n), nil
+		}
+		return time.Unix(n, 0), nil
+	case RFC3339:
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			return time.Time{}, reject(MalformedSignature, "timestamp is not an RFC 3339 time")
+		}
+		return t, nil
+	}
+	return time.Time{}, reject(MalformedSignature, "unknown timestamp format")
+}
+
+// CheckFresh refuses t, with reason Stale, when it is more than tolerance
+// before or after now. A tolerance of zero or less refuses everything but
+// the exact instant: fail closed rather than accept any age.
+func CheckFresh(t, now time.Time, tolerance time.Duration) error {
+	switch d := now.Sub(t); {
+	case d > tolerance:
+		return reject(Stale, "timestamp is too old")
+	case -d > tolerance:
+		return reject(Stale, "timestamp is in the future")
+	}
+	return nil
+}
+
+// formatTimestamp writes t in format f, as a signer would send it.
+func formatTimestamp(t time.Time, f TimeFormat) string {
+	switch f {
+	case UnixMillis:
+		return strconv.FormatInt(t.UnixMilli(), 10)
+	case RFC3339:
+		return t.UTC().Format(time.RFC3339)
+	}
+	return strconv.FormatInt(t.Unix(), 10)
+}
+
+// Default tolerances of the timestamped presets.
+const (
+	tolerance5s  = 5 * time.Second
+	tolerance60s = 60 * time.Second
+	tolerance3m  = 3 * time.Minute
+	tolerance5m  = 5 * time.Minute
+)

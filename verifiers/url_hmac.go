@@ -1,0 +1,88 @@
+package verifiers
+
+import (
+	"crypto/sha512"
+	"net/http"
+)
+
+// urlBodyHMAC verifies schemes whose HMAC covers the public URL and the raw
+// body: Square (URL then body, base64 HMAC-SHA256 in
+// x-square-hmacsha256-signature) and Trello (body then the callback URL as
+// registered, base64 HMAC-SHA1 in X-Trello-Webhook). The URL is
+// Delivery.PublicURL: rebuilt from the request, or pinned with `url`.
+type urlBodyHMAC struct {
+	format    SignatureFormat
+	alg       Algorithm
+	bodyFirst bool
+	// headOK answers Trello's unsigned HEAD probe (sent when a webhook is
+	// created) with 200 and nothing else.
+	headOK bool
+	macs   macSet
+}
+
+func (v *urlBodyHMAC) parts(url string, body []byte) [][]byte {
+	if v.bodyFirst {
+		return [][]byte{body, []byte(url)}
+	}
+	return [][]byte{[]byte(url), body}
+}
+
+// isProbe reports whether d is Trello's creation probe: a HEAD with no body.
+func (v *urlBodyHMAC) isProbe(d *Delivery) bool {
+	return v.headOK && d.Request.Method == http.MethodHead && len(d.Body) == 0
+}
+
+func (v *urlBodyHMAC) Verify(d *Delivery) error {
+	if v.isProbe(d) {
+		return nil
+	}
+	var buf [sha512.Size]byte
+	sig, err := v.format.read(d.Request.Header, v.alg.Size, buf[:0])
+	if err != nil {
+		return err
+	}
+	if d.PublicURL == "" {
+		return reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
+	}
+	if !v.macs.matches(sig, v.parts(d.PublicURL, d.Body)...) {
+		return errBadSignature
+	}
+	return nil
+}
+
+// Handshake answers Trello's HEAD probe with 200; nothing else is answered.
+func (v *urlBodyHMAC) Handshake(d *Delivery) *Answer {
+	if v.isProbe(d) {
+		return &Answer{Status: http.StatusOK}
+	}
+	return nil
+}
+
+// Interface guards
+var (
+	_ Verifier   = (*urlBodyHMAC)(nil)
+	_ Handshaker = (*urlBodyHMAC)(nil)
+)
+
+var (
+	squareFormat = SignatureFormat{Header: "x-square-hmacsha256-signature", Encoding: Base64}
+	trelloFormat = SignatureFormat{Header: "X-Trello-Webhook", Encoding: Base64}
+)
+
+func newSquare(s Settings) (Verifier, error) {
+	return &urlBodyHMAC{format: squareFormat, alg: SHA256, macs: newMACSet(SHA256, s.Secrets)}, nil
+}
+
+func newTrello(s Settings) (Verifier, error) {
+	return &urlBodyHMAC{format: trelloFormat, alg: SHA1, bodyFirst: true, headOK: true, macs: newMACSet(SHA1, s.Secrets)}, nil
+}
+
+// signURLBodyHMAC signs m.URL and m.Body as newX's verifier checks them.
+func signURLBodyHMAC(newX func(Settings) (Verifier, error)) func(Settings, *Message) error {
+	return func(s Settings, m *Message) error {
+		v, _ := newX(s)
+		u := v.(*urlBodyHMAC)
+		u.format.write(m.Header, hmacSum(u.alg, firstSecret(s), u.parts(m.URL, m.Body)...))
+		return nil
+	}
+}

@@ -1,0 +1,33 @@
+package verifiers
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// xero verifies Xero's x-xero-signature (base64 HMAC-SHA256 of the body,
+// the webhook key used as a literal string) and answers Xero's
+// Intent-to-Receive checks itself: a correctly signed delivery with no
+// events gets 200 and an empty body (a bad signature already gets 401).
+type xero struct{ Verifier }
+
+var xeroScheme = bodyScheme(SignatureFormat{Header: "x-xero-signature", Encoding: Base64}, SHA256)
+
+func newXero(s Settings) (Verifier, error) {
+	v, err := xeroScheme.New(s)
+	return xero{v}, err
+}
+
+// Handshake answers a verified delivery whose events list is empty.
+func (v xero) Handshake(d *Delivery) *Answer {
+	var body struct {
+		Events *[]json.RawMessage `json:"events"`
+	}
+	if json.Unmarshal(d.Body, &body) == nil && body.Events != nil && len(*body.Events) == 0 {
+		return &Answer{Status: http.StatusOK}
+	}
+	return nil
+}
+
+// Interface guard
+var _ Handshaker = xero{}
