@@ -38,7 +38,9 @@ var presets = []Preset{
 			return NewHeaderToken("x-kkiapay-secret", s.Secrets)
 		},
 		Signer: signHeaderToken("x-kkiapay-secret"),
-		ID:     IDSource{JSONField: "transactionId"},
+		// No ID: the body is unsigned and transactionId names a transaction,
+		// not an event (transaction.failed and .success share it); the body
+		// fingerprint tells KKiaPay's retries of one event apart from others.
 	},
 	{
 		// Checkout.com: Cko-Signature = hex HMAC-SHA256(signature key, raw body);
@@ -66,17 +68,239 @@ var presets = []Preset{
 		Name:   "24sevenpay",
 		New:    newTwentyFourSevenPay,
 		Signer: signTwentyFourSevenPay,
-		ID:     IDSource{JSONField: "payload.paymentId"},
+		// No ID: paymentId names a payment, not an event; the signed body
+		// (its fingerprint) identifies the event.
 	},
 	{
 		// The generic scheme: an HMAC of the raw body in a header of your choice.
 		Name:            "hmac",
-		Options:         []string{"header", "algorithm", "encoding", "prefix"},
+		Options:         []string{"header", "algorithm", "encoding", "prefix", OptionIDHeader, OptionIDField},
 		RequiredOptions: []string{"header"},
 		New:             newGenericHMAC,
 		Signer:          signGenericHMAC,
 	},
+	// ---- Provider catalogue, part A (sources: PROVIDERS.md, research notes, testdata/vectors/presets_a.jsonl) ----
+	withScheme(Preset{
+		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
+		Name: "stripe", Tolerance: tolerance5m, ID: IDSource{JSONField: "id"},
+	}, HMACScheme{Signature: StructuredFormat{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
+		Template: TimestampDotBody, Algorithm: SHA256}),
+	withScheme(Preset{
+		// GitHub: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>.
+		Name: "github", ID: IDSource{Header: "X-GitHub-Delivery"},
+	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature-256", Prefix: "sha256=", Encoding: Hex}, SHA256)),
+	{
+		// GitLab: X-Gitlab-Token shared token (mode token, default; no body signature),
+		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
+		Name: "gitlab", Options: []string{"mode"}, Tolerance: tolerance5m,
+		New: newGitLab, Signer: signGitLab, ID: IDSource{Header: "Idempotency-Key"},
+	},
+	withScheme(Preset{
+		// Gitea/Forgejo: X-Gitea-Signature: <hex HMAC-SHA256(JSON body)> (JSON content type only).
+		Name: "gitea", ID: IDSource{Header: "X-Gitea-Delivery"},
+	}, bodyScheme(SignatureFormat{Header: "X-Gitea-Signature", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>.
+		Name: "bitbucket", ID: IDSource{Header: "X-Request-UUID"},
+	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
+		Name: "shopify", ID: IDSource{Header: "X-Shopify-Webhook-Id"},
+	}, bodyScheme(SignatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: Base64}, SHA256)),
+	{
+		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
+		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
+		Name: "woocommerce", New: newWooCommerce, Signer: signBodyHMAC(wooFormat, SHA256),
+	},
+	withScheme(Preset{
+		// Slack: X-Slack-Signature: v0=<hex HMAC-SHA256("v0:ts:body")>, X-Slack-Request-Timestamp.
+		Name: "slack", Tolerance: tolerance5m,
+	}, HMACScheme{Signature: SignatureFormat{Header: "X-Slack-Signature", Prefix: "v0=", Encoding: Hex},
+		TimestampHeader: "X-Slack-Request-Timestamp", Template: SlackV0, Algorithm: SHA256}),
+	{
+		// Postmark signs nothing: Basic-auth credentials of the webhook URL (secret "user:password"),
+		// or option header = a custom header carrying the secret. Its IP list is not shipped (unverified).
+		Name: "postmark", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
+	},
+	{
+		// Standard Webhooks: webhook-id/-timestamp/-signature; v1 = base64 HMAC-SHA256 (whsec_ key),
+		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
+		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
+		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"), ID: IDSource{Header: "webhook-id"},
+	},
+	{
+		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
+		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+	},
+	{
+		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
+		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+	},
+	{
+		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
+		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+	},
+	withScheme(Preset{
+		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
+		Name: "linear", Tolerance: tolerance60s, ID: IDSource{Header: "Linear-Delivery"},
+	}, HMACScheme{Signature: SignatureFormat{Header: "Linear-Signature", Encoding: Hex},
+		TimestampField: "webhookTimestamp", TimeFormat: UnixMillis, Template: RawBody, Algorithm: SHA256}),
+	withScheme(Preset{
+		// Typeform: Typeform-Signature: sha256=<base64 HMAC-SHA256(body)>.
+		Name: "typeform", ID: IDSource{JSONField: "event_id"},
+	}, bodyScheme(SignatureFormat{Header: "Typeform-Signature", Prefix: "sha256=", Encoding: Base64}, SHA256)),
+	withScheme(Preset{
+		// Intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>, key = client_secret (or hub_secret).
+		Name: "intercom", ID: IDSource{JSONField: "id"},
+	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: Hex}, SHA1)),
+	{
+		// HubSpot v3: X-HubSpot-Signature-v3 = base64 HMAC-SHA256(method+URL+body+timestamp ms);
+		// option version v1/v2: X-HubSpot-Signature = hex sha256(secret[+method+URL]+body).
+		Name: "hubspot", Options: []string{"version"}, Tolerance: hubspotTolerance, SignsURL: true,
+		New: newHubSpot, Signer: signHubSpot,
+	},
+	{
+		// Xero: x-xero-signature: base64 HMAC-SHA256(body), key used as a literal string;
+		// Intent-to-Receive (signed, no events) is answered 200 with an empty body.
+		Name: "xero", New: newXero, Signer: xeroScheme.Sign,
+	},
+	withScheme(Preset{
+		// Zendesk: X-Zendesk-Webhook-Signature: base64 HMAC-SHA256(timestamp+body), RFC 3339 timestamp header.
+		Name: "zendesk", Tolerance: tolerance5m, ID: IDSource{Header: "X-Zendesk-Webhook-Invocation-Id"},
+	}, HMACScheme{Signature: SignatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: Base64},
+		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: RFC3339,
+		Template: Template{TimestampPart, BodyPart}, Algorithm: SHA256}),
+	withScheme(Preset{
+		// Asana: X-Hook-Signature: <hex HMAC-SHA256(body)>, key = the X-Hook-Secret of the handshake
+		// (the handshake itself is not answered by the gate: see docs/providers-a.md).
+		Name: "asana",
+	}, bodyScheme(SignatureFormat{Header: "X-Hook-Signature", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
+		Name: "sentry",
+	}, bodyScheme(SignatureFormat{Header: "Sentry-Hook-Signature", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// PagerDuty v3: X-PagerDuty-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256(body), literal secret.
+		Name: "pagerduty", ID: IDSource{Header: "X-Webhook-Id"},
+	}, HMACScheme{Signature: StructuredFormat{Header: "X-PagerDuty-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: Hex},
+		Template: RawBody, Algorithm: SHA256}),
+	withScheme(Preset{
+		// Calendly: Calendly-Webhook-Signature: t=..,v1=<hex HMAC-SHA256("t.body")>.
+		Name: "calendly", Tolerance: tolerance3m,
+	}, HMACScheme{Signature: StructuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
+		Template: TimestampDotBody, Algorithm: SHA256}),
+	withScheme(Preset{
+		// Vercel: x-vercel-signature: <hex HMAC-SHA1(body)>.
+		Name: "vercel", ID: IDSource{JSONField: "id"},
+	}, bodyScheme(SignatureFormat{Header: "x-vercel-signature", Encoding: Hex}, SHA1)),
+	withScheme(Preset{
+		// Paddle Billing: Paddle-Signature: ts=..;h1=<hex>[;h1=..] HMAC-SHA256("ts:body"), 5 s tolerance.
+		Name: "paddle", Tolerance: tolerance5s, ID: IDSource{JSONField: "event_id"},
+	}, HMACScheme{Signature: StructuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex},
+		Template: Template{TimestampPart, Lit(":"), BodyPart}, Algorithm: SHA256}),
+	withScheme(Preset{
+		// Razorpay: X-Razorpay-Signature: <hex HMAC-SHA256(body)>.
+		Name: "razorpay",
+	}, bodyScheme(SignatureFormat{Header: "X-Razorpay-Signature", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// Paystack: x-paystack-signature: <hex HMAC-SHA512(body)>, key = secret API key; published IPs.
+		Name: "paystack", AllowIP: []string{"52.31.139.75", "52.49.173.169", "52.214.14.220"},
+	}, bodyScheme(SignatureFormat{Header: "x-paystack-signature", Encoding: Hex}, SHA512)),
+	{
+		// Flutterwave: verif-hash = the secret hash verbatim (mode v3, default; no body signature);
+		// mode v4/auto: flutterwave-signature = base64 HMAC-SHA256(body).
+		Name: "flutterwave", Options: []string{"mode"}, New: newFlutterwave, Signer: signFlutterwave,
+		ID: IDSource{JSONField: "data.id"},
+	},
+	withScheme(Preset{
+		// Coinbase Commerce: X-CC-Webhook-Signature: <hex HMAC-SHA256(body)>.
+		Name: "coinbase_commerce", ID: IDSource{JSONField: "event.id"},
+	}, bodyScheme(SignatureFormat{Header: "X-CC-Webhook-Signature", Encoding: Hex}, SHA256)),
+	withScheme(Preset{
+		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
+		Name: "lemonsqueezy",
+	}, bodyScheme(SignatureFormat{Header: "X-Signature", Encoding: Hex}, SHA256)),
+	// ---- end of part A ----
+	// ---- part B ----
+	{
+		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
+		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
+	},
+	{
+		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
+		Name: "square", SignsURL: true, New: newSquare, Signer: signURLBodyHMAC(newSquare),
+		ID: IDSource{JSONField: "event_id"},
+	},
+	{
+		// Trello: X-Trello-Webhook = base64 HMAC-SHA1(app secret, body + callback URL); HEAD probe answered 200.
+		Name: "trello", SignsURL: true, New: newTrello, Signer: signURLBodyHMAC(newTrello),
+		ID: IDSource{JSONField: "action.id"},
+	},
+	{
+		// Adyen: hex key; base64 HMAC-SHA256 per notification item (additionalData.hmacSignature)
+		// or of the raw body in HmacSignature (option variant: auto, notification, header).
+		Name: "adyen", Options: []string{"variant"}, New: newAdyen, Signer: signAdyen,
+	},
+	{
+		// Vipps MobilePay Webhooks API: Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>.
+		Name: "vipps", SignsURL: true, Tolerance: vippsTolerance, New: newVipps, Signer: signVipps,
+	},
+	{
+		// Discord: X-Signature-Ed25519 = Ed25519(public_key) over X-Signature-Timestamp + body; PING answered.
+		Name: "discord", SecretOptional: true, Options: []string{"mode"}, Tolerance: discordTolerance,
+		New: newDiscord, Signer: signDiscord, ID: IDSource{JSONField: "id"},
+	},
+	{
+		// SendGrid Event Webhook: ECDSA P-256/SHA-256 (public_key) over timestamp + body, base64 DER.
+		Name: "sendgrid", SecretOptional: true, New: newSendGrid, Signer: signSendGrid,
+	},
+	{
+		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
+		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
+	},
+	{
+		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
+		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
+		ID: IDSource{Header: "x-request-id"},
+	},
+	{
+		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
+		Name: "dropbox", New: newDropbox, Signer: signBodyHMAC(dropboxFormat, SHA256),
+	},
+	{
+		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP).
+		Name: "box", Tolerance: boxTolerance, New: newBox, Signer: signBox,
+		ID: IDSource{JSONField: "id"},
+	},
+	{
+		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
+		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
+	},
+	{
+		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
+		Name: "gocardless",
+		New: func(s Settings) (Verifier, error) {
+			return NewBodyHMAC(gocardlessFormat, SHA256, s.Secrets)
+		},
+		Signer: signBodyHMAC(gocardlessFormat, SHA256),
+	},
+	{
+		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered.
+		Name: "zoom", Tolerance: zoomTolerance, New: newZoom, Signer: signZoom,
+	},
+	{
+		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered.
+		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
+		ID: IDSource{Header: "Twitch-Eventsub-Message-Id"},
+	},
+	// ---- end of part B ----
 }
 
 // checkoutFormat is Checkout.com's signature header.
 var checkoutFormat = SignatureFormat{Header: "Cko-Signature", Encoding: Hex}
+
+// gocardlessFormat is GoCardless's signature header.
+var gocardlessFormat = SignatureFormat{Header: "Webhook-Signature", Encoding: Hex}
