@@ -36,6 +36,7 @@ func parseCaddyfile(h httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error)
 //		max_body    <size>
 //		tolerance   <duration>
 //		url         <public URL>       # URL-signing schemes only
+//		verified_header <name>         # set to the provider on accepted deliveries
 //		<option>    <value>            # the provider's own, e.g. portal_id
 //	}
 //
@@ -105,6 +106,15 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return err
 			}
 			h.URL = v
+		case "verified_header":
+			v, err := oneArg(d)
+			if err != nil {
+				return err
+			}
+			if _, err := parseVerifiedHeader(v); err != nil {
+				return d.Err(err.Error())
+			}
+			h.VerifiedHeader = v
 		case "tolerance":
 			v, err := oneArg(d)
 			if err != nil {

@@ -22,6 +22,7 @@ const (
 
 // ServeHTTP runs the checks in order and calls next only when all pass.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
+	h.begin(r) // first: strips any forged verified header
 	clientIP, ok := h.clientIP(r)
 	if h.allowList != nil && (!ok || !h.allowList.allows(clientIP)) {
 		return h.refuse(r, http.StatusForbidden, outcomeIPDenied, "client IP is not allowed", nil)
@@ -53,11 +54,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	}
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
+			h.record(r, outcomeHandshake)
 			return writeAnswer(w, answer)
 		}
 	}
 
 	restoreBody(r, body)
+	h.markVerified(r)
+	h.record(r, outcomeAccepted)
 	err = next.ServeHTTP(w, r)
 	if err == nil {
 		// Only a request that ended cleanly gives its buffer back: after an
@@ -93,6 +97,7 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, message string, c
 		fields = append(fields, zap.Error(cause))
 	}
 	h.logger.Info("webhook refused", fields...)
+	h.record(r, outcome)
 	return caddyhttp.Error(status, &refusal{message: "webhook_verify: " + message})
 }
 

@@ -83,6 +83,12 @@ type Handler struct {
 	// Default: none.
 	Options map[string]string `json:"options,omitempty"`
 
+	// VerifiedHeader names a request header the handler sets to the
+	// provider's name on an accepted delivery, so the upstream knows it was
+	// verified. Any copy arriving from the client is always removed first.
+	// Default: off.
+	VerifiedHeader string `json:"verified_header,omitempty"`
+
 	preset    verifiers.Preset
 	verifier  verifiers.Verifier
 	allowList *allowList // nil: no IP check
@@ -90,6 +96,8 @@ type Handler struct {
 	maxBody   int64
 	logger    *zap.Logger
 	now       func() time.Time
+
+	verifiedHeader string // canonical VerifiedHeader; "": off
 }
 
 // CaddyModule returns the Caddy module information.
@@ -176,6 +184,15 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	h.maxBody = h.MaxBody
 	if h.maxBody == 0 {
 		h.maxBody = DefaultMaxBody
+	}
+
+	if h.VerifiedHeader != "" {
+		if h.verifiedHeader, err = parseVerifiedHeader(h.VerifiedHeader); err != nil {
+			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
+		}
+	}
+	if err := registerMetrics(ctx); err != nil {
+		return fmt.Errorf("webhook_verify %s: registering metrics: %v", h.Provider, err)
 	}
 	return nil
 }

@@ -1,0 +1,74 @@
+package caddyplugin
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+)
+
+// TestPlaceholders: the provider is set whatever happens, and the outcome
+// names what was decided, for next handlers and error routes alike.
+func TestPlaceholders(t *testing.T) {
+	h := &Handler{Provider: "kkiapay", Secrets: []string{"kk-secret"}, AllowIP: []string{"192.0.2.0/24"}}
+	if err := provision(t, h); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, clientIP, secret string
+		wantOutcome            string
+		wantNext               bool
+	}{
+		{"accepted", "192.0.2.7", "kk-secret", outcomeAccepted, true},
+		{"ip denied", "198.51.100.1", "kk-secret", outcomeIPDenied, false},
+		{"bad signature", "192.0.2.7", "kk-guess", "bad_signature", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			repl := caddy.NewReplacer()
+			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+			r.Header.Set("x-kkiapay-secret", tt.secret)
+			ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: tt.clientIP})
+			ctx = context.WithValue(ctx, caddy.ReplacerCtxKey, repl)
+			var seenByNext string
+			next := caddyhttp.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				seenByNext = repl.ReplaceAll("{http.webhook.provider}/{http.webhook.outcome}", "-")
+				return nil
+			})
+			err := h.ServeHTTP(httptest.NewRecorder(), r.WithContext(ctx), next)
+			if (err == nil) != tt.wantNext {
+				t.Fatalf("ServeHTTP error = %v, want next to run: %v", err, tt.wantNext)
+			}
+			if got := repl.ReplaceAll("{http.webhook.provider}", "-"); got != "kkiapay" {
+				t.Errorf("provider placeholder = %q", got)
+			}
+			if got := repl.ReplaceAll("{http.webhook.outcome}", "-"); got != tt.wantOutcome {
+				t.Errorf("outcome placeholder = %q, want %q", got, tt.wantOutcome)
+			}
+			if tt.wantNext && seenByNext != "kkiapay/accepted" {
+				t.Errorf("next handler saw %q, want the placeholders already set", seenByNext)
+			}
+		})
+	}
+}
+
+func TestSetDeliveryID(t *testing.T) {
+	h := &Handler{Provider: "kkiapay"}
+	repl := caddy.NewReplacer()
+	r := httptest.NewRequest(http.MethodPost, "/", nil)
+	r = r.WithContext(context.WithValue(r.Context(), caddy.ReplacerCtxKey, repl))
+	h.setDeliveryID(r, "")
+	if _, ok := repl.Get(placeholderDeliveryID); ok {
+		t.Error("an empty ID was published")
+	}
+	h.setDeliveryID(r, "evt_123")
+	if got := repl.ReplaceAll("{http.webhook.delivery_id}", ""); got != "evt_123" {
+		t.Errorf("delivery_id = %q", got)
+	}
+	// Without a replacer (a request outside Caddy) nothing happens.
+	h.setDeliveryID(httptest.NewRequest(http.MethodPost, "/", nil), "x")
+}

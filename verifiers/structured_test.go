@@ -1,0 +1,63 @@
+package verifiers
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestStructuredFormat(t *testing.T) {
+	stripe := StructuredFormat{Header: "S", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex}
+	paddle := StructuredFormat{Header: "S", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex}
+	std := StructuredFormat{Header: "S", ItemSep: ' ', KeySep: ',', SignatureKey: "v1", Encoding: Base64}
+	a, b := strings.Repeat("ab", 32), strings.Repeat("cd", 32)
+	b64 := "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+	for _, c := range []struct {
+		f      StructuredFormat
+		value  string
+		ts     string
+		nsigs  int
+		reason Reason
+	}{
+		{stripe, "t=12,v1=" + a, "12", 1, ""},
+		{stripe, "t=12,v1=" + a + ",v1=" + b + ",v0=" + a + ",x=y,junk", "12", 2, ""},
+		{stripe, " t = 12 , v1 = " + a, "12", 1, ""},
+		{stripe, "v1=" + a, "", 0, MalformedSignature},
+		{stripe, "t=1,t=2,v1=" + a, "", 0, MalformedSignature},
+		{stripe, "t=12,v0=" + a, "", 0, MalformedSignature},
+		{stripe, "t=12,v1=zz", "", 0, MalformedSignature},
+		{paddle, "ts=99;h1=dummy;h1=" + a + ";h2=x", "99", 1, ""},
+		{std, "v1," + b64 + " v2," + b64 + " v1a,xx", "", 1, ""},
+		{std, "v1,", "", 0, MalformedSignature},
+		{stripe, "", "", 0, MissingSignature},
+	} {
+		h := http.Header{}
+		if c.value != "" {
+			h.Set("S", c.value)
+		}
+		ts, sigs, err := c.f.ReadSignatures(h, 32)
+		if c.reason != "" {
+			if ReasonOf(err) != c.reason || err == nil {
+				t.Errorf("%q: err %v, want %s", c.value, err, c.reason)
+			}
+			continue
+		}
+		if err != nil || ts != c.ts || len(sigs) != c.nsigs {
+			t.Errorf("%q: ts %q, %d sigs, %v", c.value, ts, len(sigs), err)
+		}
+	}
+}
+
+func TestStructuredWriteReads(t *testing.T) {
+	f := StructuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex}
+	h := http.Header{}
+	sig := make([]byte, 32)
+	f.WriteSignature(h, "123", sig)
+	if got := h.Get("Paddle-Signature"); got != "ts=123;h1="+strings.Repeat("0", 64) {
+		t.Fatalf("wrote %q", got)
+	}
+	ts, sigs, err := f.ReadSignatures(h, 32)
+	if err != nil || ts != "123" || len(sigs) != 1 {
+		t.Fatal(ts, sigs, err)
+	}
+}
