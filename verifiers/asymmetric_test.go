@@ -1,0 +1,156 @@
+package verifiers
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/pem"
+	"strings"
+	"testing"
+)
+
+// RFC 8032 section 7.1, TEST 1.
+const (
+	rfc8032Seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"
+	rfc8032Pub  = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
+	rfc8032Sig  = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+)
+
+func TestEd25519RFC8032(t *testing.T) {
+	pubBytes, _ := hex.DecodeString(rfc8032Pub)
+	sig, _ := hex.DecodeString(rfc8032Sig)
+	spki, _ := x509.MarshalPKIXPublicKey(ed25519.PublicKey(pubBytes))
+	pemText := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: spki}))
+	for name, form := range map[string]string{
+		"hex": rfc8032Pub, "HEX": strings.ToUpper(rfc8032Pub), "base64": base64.StdEncoding.EncodeToString(pubBytes),
+		"base64url": base64.RawURLEncoding.EncodeToString(pubBytes), "pem": pemText,
+		"spki base64": base64.StdEncoding.EncodeToString(spki),
+	} {
+		keys, err := NewPublicKeys(Ed25519, []string{form})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !keys.Verify(nil, sig) {
+			t.Errorf("%s: TEST 1 signature refused", name)
+		}
+		if keys.Verify([]byte{0}, sig) {
+			t.Errorf("%s: signature of another message accepted", name)
+		}
+	}
+	priv, err := ParsePrivateKey(rfc8032Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := SignAsymmetric(Ed25519, priv, nil, false)
+	if hex.EncodeToString(got) != rfc8032Sig {
+		t.Fatalf("signer: %x", got)
+	}
+}
+
+func TestECDSAAndRSA(t *testing.T) {
+	msg := []byte("1588788367{\"a\":1}")
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	rs, _ := rsa.GenerateKey(rand.Reader, 2048)
+	ecSPKI, _ := x509.MarshalPKIXPublicKey(&ec.PublicKey)
+	rsSPKI, _ := x509.MarshalPKIXPublicKey(&rs.PublicKey)
+	ecPoint, _ := ec.PublicKey.Bytes()
+	ecP8, _ := x509.MarshalPKCS8PrivateKey(ec)
+	ecSEC1, _ := x509.MarshalECPrivateKey(ec)
+	cases := []struct {
+		alg    SignatureAlgorithm
+		signer crypto.Signer
+		pubs   []string
+		raw    bool
+	}{
+		{ECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI), hex.EncodeToString(ecPoint),
+			string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: ecSPKI}))}, false},
+		{ECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI)}, true},
+		{RSAPKCS1v15, rs, []string{base64.StdEncoding.EncodeToString(rsSPKI),
+			string(pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: x509.MarshalPKCS1PublicKey(&rs.PublicKey)}))}, false},
+		{RSAPSS, rs, []string{string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: rsSPKI}))}, false},
+	}
+	for _, c := range cases {
+		sig, err := SignAsymmetric(c.alg, c.signer, msg, c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.raw && len(sig) != 64 {
+			t.Fatalf("raw ECDSA signature is %d bytes", len(sig))
+		}
+		for _, pub := range c.pubs {
+			keys, err := NewPublicKeys(c.alg, []string{pub})
+			if err != nil {
+				t.Fatalf("%s: %v", c.alg, err)
+			}
+			if !keys.Verify(msg, sig) {
+				t.Errorf("%s (raw %v): valid signature refused", c.alg, c.raw)
+			}
+			if keys.Verify(append(msg, '!'), sig) {
+				t.Errorf("%s: signature of another message accepted", c.alg)
+			}
+		}
+	}
+	// Private key forms the signers read.
+	for _, text := range []string{base64.StdEncoding.EncodeToString(ecP8), base64.StdEncoding.EncodeToString(ecSEC1),
+		string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: ecSEC1}))} {
+		if _, err := ParsePrivateKey(text); err != nil {
+			t.Errorf("private key form refused: %v", err)
+		}
+	}
+	// Any configured key is accepted; key order does not matter.
+	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	otherSPKI, _ := x509.MarshalPKIXPublicKey(&other.PublicKey)
+	keys, err := NewPublicKeys(ECDSAP256, []string{base64.StdEncoding.EncodeToString(otherSPKI), base64.StdEncoding.EncodeToString(ecSPKI)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, _ := SignAsymmetric(ECDSAP256, ec, msg, false)
+	if !keys.Verify(msg, sig) {
+		t.Error("second configured key not tried")
+	}
+	// A PSS signature is not a PKCS#1 v1.5 one.
+	pss, _ := SignAsymmetric(RSAPSS, rs, msg, false)
+	if k, _ := NewPublicKeys(RSAPKCS1v15, []string{base64.StdEncoding.EncodeToString(rsSPKI)}); k.Verify(msg, pss) {
+		t.Error("PSS signature accepted as PKCS#1 v1.5")
+	}
+}
+
+func TestPublicKeyErrors(t *testing.T) {
+	weak, _ := rsa.GenerateKey(rand.Reader, 1024)
+	weakSPKI, _ := x509.MarshalPKIXPublicKey(&weak.PublicKey)
+	for name, c := range map[string]struct {
+		alg  SignatureAlgorithm
+		keys []string
+	}{
+		"none":          {Ed25519, nil},
+		"garbage":       {Ed25519, []string{"not a key at all"}},
+		"wrong type":    {ECDSAP256, []string{rfc8032Pub}},
+		"short rsa":     {RSAPKCS1v15, []string{base64.StdEncoding.EncodeToString(weakSPKI)}},
+		"truncated hex": {Ed25519, []string{rfc8032Pub[:60]}},
+		"bad pem":       {Ed25519, []string{"-----BEGIN PUBLIC KEY-----\nAAAA\n"}},
+	} {
+		_, err := NewPublicKeys(c.alg, c.keys)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		for _, k := range c.keys {
+			if len(k) > 8 && strings.Contains(err.Error(), k) {
+				t.Errorf("%s: error echoes the key", name)
+			}
+		}
+	}
+	if _, err := ParsePrivateKey("nope"); err == nil {
+		t.Error("garbage private key accepted")
+	}
+	keys, _ := NewPublicKeys(Ed25519, []string{rfc8032Pub})
+	if keys.Verify(nil, []byte{1, 2, 3}) {
+		t.Error("short signature accepted")
+	}
+}

@@ -1,0 +1,269 @@
+package verifiers
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// keyPairB returns a private key (as a signer's secret) and its public key
+// (as public_key) for alg, in the forms the providers use.
+func keyPairB(t *testing.T, alg SignatureAlgorithm, seed byte) (priv, pub string) {
+	t.Helper()
+	switch alg {
+	case Ed25519:
+		k := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32))
+		return hex.EncodeToString(k.Seed()), hex.EncodeToString(k.Public().(ed25519.PublicKey))
+	case ECDSAP256:
+		k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p8, _ := x509.MarshalPKCS8PrivateKey(k)
+		spki, _ := x509.MarshalPKIXPublicKey(&k.PublicKey)
+		return base64.StdEncoding.EncodeToString(p8), base64.StdEncoding.EncodeToString(spki)
+	}
+	t.Fatalf("no key pair for %s", alg)
+	return "", ""
+}
+
+// caseB drives one preset through its signer and its verifier.
+type caseB struct {
+	preset  string
+	secret  string // or a private key for asymmetric presets
+	public  string
+	options map[string]string
+	body    string
+	url     string
+	ctype   string
+	headers []string // signature headers: removed for "missing", garbled for "malformed"
+	// tamper changes a signed part of the message.
+	tamper func(m *Message)
+	// missing / malformed override the header-based defaults (signatures in the body).
+	missing, malformed func(m *Message)
+	timestamped        bool
+}
+
+func (c caseB) settings(secret string) Settings {
+	s := Settings{Options: c.options}
+	if secret != "" {
+		s.Secrets = [][]byte{[]byte(secret)}
+	}
+	if c.public != "" {
+		s.PublicKeys = []string{c.public}
+	}
+	return s
+}
+
+func (c caseB) sign(t *testing.T, secret string, now time.Time) *Message {
+	t.Helper()
+	p, _ := Lookup(c.preset)
+	m := &Message{Header: http.Header{}, Body: []byte(c.body), URL: c.url, Now: now}
+	if c.ctype != "" {
+		m.Header.Set("Content-Type", c.ctype)
+	}
+	if err := p.Sign(c.settings(secret), m); err != nil {
+		t.Fatalf("sign: %v", err)
+	}
+	return m
+}
+
+func (c caseB) verify(t *testing.T, m *Message, now time.Time) error {
+	t.Helper()
+	p, _ := Lookup(c.preset)
+	v, err := p.Build(c.settings(c.secret))
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	target := m.URL
+	if target == "" {
+		target = "https://example.com/hook"
+	}
+	r := httptest.NewRequest(http.MethodPost, target, bytes.NewReader(m.Body))
+	r.Header = m.Header.Clone()
+	d := &Delivery{Request: r, Body: m.Body, Now: now}
+	if p.SignsURL {
+		d.PublicURL = m.URL
+	}
+	return v.Verify(d)
+}
+
+func casesB(t *testing.T) []caseB {
+	edPriv, edPub := keyPairB(t, Ed25519, 7)
+	ecPriv, ecPub := keyPairB(t, ECDSAP256, 0)
+	form := "application/x-www-form-urlencoded"
+	return []caseB{
+		{preset: "twilio", secret: "twilio-token", body: "CallSid=CA1&Digits=1", ctype: form, url: "https://example.com/voice?x=1", headers: []string{"X-Twilio-Signature"}},
+		{preset: "twilio", secret: "twilio-token", body: `{"a":1}`, ctype: "application/json", url: "https://example.com/json", headers: []string{"X-Twilio-Signature"}},
+		{preset: "square", secret: "sq-key", body: `{"event_id":"e1"}`, url: "https://example.com/square", headers: []string{"x-square-hmacsha256-signature"},
+			tamper: func(m *Message) { m.URL += "x" }},
+		{preset: "trello", secret: "trello-secret", body: `{"action":{"id":"a1"}}`, url: "https://example.com/trello", headers: []string{"X-Trello-Webhook"}},
+		{preset: "adyen", secret: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056",
+			body: `{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"1","merchantAccountCode":"M","merchantReference":"r","amount":{"value":100,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true"}},{"NotificationRequestItem":{"pspReference":"2","amount":{"value":5,"currency":"EUR"},"eventCode":"REFUND","success":"false"}}]}`,
+			tamper:    func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"value":5`), []byte(`"value":6`), 1) },
+			missing:   func(m *Message) { m.Body = []byte(`{"notificationItems":[{"NotificationRequestItem":{"pspReference":"1"}}]}`) },
+			malformed: func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"hmacSignature":"`), []byte(`"hmacSignature":"!`), 1) }},
+		{preset: "adyen", secret: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", options: map[string]string{"variant": "header"},
+			body: `{"type":"merchant.created"}`, headers: []string{"HmacSignature"}},
+		{preset: "vipps", secret: "vipps-secret", body: `{"x":1}`, url: "https://hooks.example.com/vipps?a=b", headers: []string{"Authorization"}, timestamped: true,
+			tamper: func(m *Message) { m.URL = strings.Replace(m.URL, "a=b", "a=c", 1) }},
+		{preset: "discord", secret: edPriv, public: edPub, body: `{"type":2,"id":"1"}`, headers: []string{"X-Signature-Ed25519"}, timestamped: true},
+		{preset: "sendgrid", secret: ecPriv, public: ecPub, body: `[{"event":"open"}]`, headers: []string{"X-Twilio-Email-Event-Webhook-Signature"}},
+		{preset: "mailgun", secret: "mg-key", body: `{"event-data":{"id":"e"}}`, timestamped: true,
+			tamper:    func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"token":"`), []byte(`"token":"x`), 1) },
+			missing:   func(m *Message) { m.Body = []byte(`{"event-data":{}}`) },
+			malformed: func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"signature":"`), []byte(`"signature":"zz`), 1) }},
+		{preset: "mailgun", secret: "mg-key", body: "recipient=a%40b.c", ctype: form, timestamped: true,
+			missing: func(m *Message) { m.Body = []byte("recipient=a") }},
+		{preset: "mercadopago", secret: "mp-secret", body: `{}`, url: "https://example.com/mp?data.id=123&type=payment", headers: []string{"x-signature"},
+			tamper: func(m *Message) { m.URL = strings.Replace(m.URL, "123", "124", 1) }},
+		{preset: "dropbox", secret: "dbx-secret", body: `{"list_folder":{}}`, headers: []string{"X-Dropbox-Signature"}},
+		{preset: "box", secret: "box-primary", body: `{"id":"1"}`, headers: []string{"BOX-SIGNATURE-PRIMARY"}, timestamped: true},
+		{preset: "docusign", secret: "ds-key", body: `{"event":"envelope-sent"}`, headers: []string{"X-DocuSign-Signature-1"}},
+		{preset: "gocardless", secret: "gc-secret", body: `{"events":[]}`, headers: []string{"Webhook-Signature"}},
+		{preset: "zoom", secret: "zoom-secret", body: `{"event":"meeting.started"}`, headers: []string{"x-zm-signature"}, timestamped: true},
+		{preset: "twitch", secret: "twitch-secret-1", body: `{"subscription":{}}`, headers: []string{"Twitch-Eventsub-Message-Signature"}, timestamped: true,
+			tamper: func(m *Message) { m.Header.Set("Twitch-Eventsub-Message-Id", "other") }},
+	}
+}
+
+func wantReason(t *testing.T, err error, want Reason) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("accepted, want %s", want)
+	}
+	if got := ReasonOf(err); got != want {
+		t.Fatalf("reason %s (%v), want %s", got, err, want)
+	}
+}
+
+// TestPresetsBSignerAndNegatives: every part-B preset's signer makes
+// deliveries its verifier accepts, and tampered, wrongly keyed, unsigned,
+// garbled, stale and future deliveries are refused.
+func TestPresetsBSignerAndNegatives(t *testing.T) {
+	now := time.Unix(1_750_000_000, 0)
+	for _, c := range casesB(t) {
+		t.Run(c.preset, func(t *testing.T) {
+			p, _ := Lookup(c.preset)
+			if err := c.verify(t, c.sign(t, c.secret, now), now); err != nil {
+				t.Fatalf("round trip refused: %v", err)
+			}
+			t.Run("tampered", func(t *testing.T) {
+				m := c.sign(t, c.secret, now)
+				if c.tamper != nil {
+					c.tamper(m)
+				} else {
+					m.Body = append(m.Body, ' ')
+				}
+				wantReason(t, c.verify(t, m, now), BadSignature)
+			})
+			t.Run("wrong key", func(t *testing.T) {
+				other := "another-secret-value"
+				switch {
+				case c.public != "" && strings.HasPrefix(c.preset, "discord"):
+					other, _ = keyPairB(t, Ed25519, 9)
+				case c.public != "":
+					other, _ = keyPairB(t, ECDSAP256, 0)
+				case c.preset == "adyen":
+					other = strings.Repeat("AB", 32)
+				}
+				wantReason(t, c.verify(t, c.sign(t, other, now), now), BadSignature)
+			})
+			t.Run("missing", func(t *testing.T) {
+				m := c.sign(t, c.secret, now)
+				if c.missing != nil {
+					c.missing(m)
+				}
+				for _, h := range c.headers {
+					m.Header.Del(h)
+				}
+				wantReason(t, c.verify(t, m, now), MissingSignature)
+			})
+			t.Run("malformed", func(t *testing.T) {
+				m := c.sign(t, c.secret, now)
+				if c.malformed != nil {
+					c.malformed(m)
+				} else if len(c.headers) > 0 {
+					m.Header.Set(c.headers[0], "not a signature!")
+				} else {
+					t.Skip("no malformed form")
+				}
+				wantReason(t, c.verify(t, m, now), MalformedSignature)
+			})
+			if !c.timestamped {
+				return
+			}
+			tol := p.Tolerance
+			t.Run("stale", func(t *testing.T) {
+				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(-tol-time.Minute)), now), Stale)
+			})
+			t.Run("future", func(t *testing.T) {
+				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(tol+time.Minute)), now), Stale)
+			})
+			t.Run("within tolerance", func(t *testing.T) {
+				if err := c.verify(t, c.sign(t, c.secret, now.Add(-tol+time.Second)), now); err != nil {
+					t.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+// TestPresetsBDeclared checks the table entries of part B.
+func TestPresetsBDeclared(t *testing.T) {
+	for _, name := range []string{"twilio", "square", "trello", "adyen", "vipps", "discord", "sendgrid", "mailgun",
+		"mercadopago", "dropbox", "box", "docusign", "gocardless", "zoom", "twitch"} {
+		p, ok := Lookup(name)
+		if !ok || p.New == nil || p.Signer == nil {
+			t.Errorf("%s: missing, or without New or Signer", name)
+		}
+	}
+	for _, name := range []string{"discord", "sendgrid"} {
+		p, _ := Lookup(name)
+		_, err := p.Build(Settings{})
+		if err == nil || !strings.Contains(err.Error(), "public_key") {
+			t.Errorf("%s without public_key: %v, want an error naming public_key", name, err)
+		}
+	}
+	for _, name := range []string{"twilio", "square", "trello", "vipps"} {
+		if p, _ := Lookup(name); !p.SignsURL {
+			t.Errorf("%s does not set SignsURL", name)
+		}
+	}
+}
+
+// TestPresetsBErrorsKeepSecrets: no refusal names a secret or expected MAC.
+func TestPresetsBErrorsKeepSecrets(t *testing.T) {
+	now := time.Unix(1_750_000_000, 0)
+	for _, c := range casesB(t) {
+		if c.preset == "adyen" || c.public != "" {
+			continue
+		}
+		m := c.sign(t, "another-secret-value", now)
+		err := c.verify(t, m, now)
+		good := c.sign(t, c.secret, now)
+		for _, h := range c.headers {
+			if v := good.Header.Get(h); err != nil && v != "" && strings.Contains(err.Error(), v) {
+				t.Errorf("%s: error shows the expected signature", c.preset)
+			}
+		}
+		if err != nil && strings.Contains(err.Error(), c.secret) {
+			t.Errorf("%s: error shows the secret", c.preset)
+		}
+		var rej *Rejection
+		if !errors.As(err, &rej) {
+			t.Errorf("%s: %v is not a *Rejection", c.preset, err)
+		}
+	}
+}
