@@ -53,6 +53,9 @@ func restoreBody(r *http.Request, body []byte) {
 	r.ContentLength = int64(len(body))
 	r.TransferEncoding = nil
 	r.Header.Del("Transfer-Encoding")
+	// The gate has the whole body: the upstream must not wait to send
+	// "100 Continue" for it, and the sender already got one if it asked.
+	r.Header.Del("Expect")
 	r.Header.Set("Content-Length", strconv.Itoa(len(body)))
 }
 

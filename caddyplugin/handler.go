@@ -18,11 +18,15 @@ const (
 	outcomeUserAgentDenied = "user_agent_denied"
 	outcomeTooLarge        = "too_large"
 	outcomeBadBody         = "bad_body"
+	outcomeTooEarly        = "too_early"
 )
 
 // ServeHTTP runs the checks in order and calls next only when all pass.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	h.begin(r) // first: strips any forged verified header
+	if earlyData(r) {
+		return h.refuse(r, http.StatusTooEarly, outcomeTooEarly, "request sent in TLS early data; retry after the handshake", nil)
+	}
 	clientIP, ok := h.clientIP(r)
 	if h.allowList != nil && (!ok || !h.allowList.allows(clientIP)) {
 		return h.refuse(r, http.StatusForbidden, outcomeIPDenied, "client IP is not allowed", nil)
@@ -69,6 +73,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		releaseBody(buf)
 	}
 	return err
+}
+
+// earlyData reports whether r may have been sent in TLS 0-RTT early data,
+// where the client address is unproven and the request can be replayed:
+// Caddy serves 0-RTT over HTTP/3 before the handshake completes, and a proxy
+// in front marks such requests with "Early-Data: 1" (RFC 8470). Either way
+// the sender is told to retry with 425 Too Early.
+func earlyData(r *http.Request) bool {
+	return r.TLS != nil && !r.TLS.HandshakeComplete || r.Header.Get("Early-Data") == "1"
 }
 
 // clientIP is the client address Caddy determined for r, honouring the

@@ -33,9 +33,9 @@ func TestDropboxChallenge(t *testing.T) {
 		t.Fatalf("challenge: %v %+v", err, a)
 	}
 	for _, forged := range []*Delivery{
-		reqB("GET", "https://x/hook?challenge=abc&x=1", ""),      // extra parameter
+		reqB("GET", "https://x/hook?challenge=abc&x=1", ""),         // extra parameter
 		reqB("GET", "https://x/hook?challenge=abc&challenge=d", ""), // repeated
-		reqB("GET", "https://x/hook?challenge=%3Cscript%3E", ""),  // markup
+		reqB("GET", "https://x/hook?challenge=%3Cscript%3E", ""),    // markup
 		reqB("GET", "https://x/hook?challenge=", ""),
 		reqB("GET", "https://x/hook?challenge="+strings.Repeat("a", 300), ""),
 		reqB("GET", "https://x/hook?challenge=abc", "body"), // a body

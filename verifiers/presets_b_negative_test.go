@@ -110,10 +110,14 @@ func casesB(t *testing.T) []caseB {
 			tamper: func(m *Message) { m.URL += "x" }},
 		{preset: "trello", secret: "trello-secret", body: `{"action":{"id":"a1"}}`, url: "https://example.com/trello", headers: []string{"X-Trello-Webhook"}},
 		{preset: "adyen", secret: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056",
-			body: `{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"1","merchantAccountCode":"M","merchantReference":"r","amount":{"value":100,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true"}},{"NotificationRequestItem":{"pspReference":"2","amount":{"value":5,"currency":"EUR"},"eventCode":"REFUND","success":"false"}}]}`,
-			tamper:    func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"value":5`), []byte(`"value":6`), 1) },
-			missing:   func(m *Message) { m.Body = []byte(`{"notificationItems":[{"NotificationRequestItem":{"pspReference":"1"}}]}`) },
-			malformed: func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"hmacSignature":"`), []byte(`"hmacSignature":"!`), 1) }},
+			body:   `{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"1","merchantAccountCode":"M","merchantReference":"r","amount":{"value":100,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true"}},{"NotificationRequestItem":{"pspReference":"2","amount":{"value":5,"currency":"EUR"},"eventCode":"REFUND","success":"false"}}]}`,
+			tamper: func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"value":5`), []byte(`"value":6`), 1) },
+			missing: func(m *Message) {
+				m.Body = []byte(`{"notificationItems":[{"NotificationRequestItem":{"pspReference":"1"}}]}`)
+			},
+			malformed: func(m *Message) {
+				m.Body = bytes.Replace(m.Body, []byte(`"hmacSignature":"`), []byte(`"hmacSignature":"!`), 1)
+			}},
 		{preset: "adyen", secret: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", options: map[string]string{"variant": "header"},
 			body: `{"type":"merchant.created"}`, headers: []string{"HmacSignature"}},
 		{preset: "vipps", secret: "vipps-secret", body: `{"x":1}`, url: "https://hooks.example.com/vipps?a=b", headers: []string{"Authorization"}, timestamped: true,
@@ -121,9 +125,11 @@ func casesB(t *testing.T) []caseB {
 		{preset: "discord", secret: edPriv, public: edPub, body: `{"type":2,"id":"1"}`, headers: []string{"X-Signature-Ed25519"}, timestamped: true},
 		{preset: "sendgrid", secret: ecPriv, public: ecPub, body: `[{"event":"open"}]`, headers: []string{"X-Twilio-Email-Event-Webhook-Signature"}},
 		{preset: "mailgun", secret: "mg-key", body: `{"event-data":{"id":"e"}}`, timestamped: true,
-			tamper:    func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"token":"`), []byte(`"token":"x`), 1) },
-			missing:   func(m *Message) { m.Body = []byte(`{"event-data":{}}`) },
-			malformed: func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"signature":"`), []byte(`"signature":"zz`), 1) }},
+			tamper:  func(m *Message) { m.Body = bytes.Replace(m.Body, []byte(`"token":"`), []byte(`"token":"x`), 1) },
+			missing: func(m *Message) { m.Body = []byte(`{"event-data":{}}`) },
+			malformed: func(m *Message) {
+				m.Body = bytes.Replace(m.Body, []byte(`"signature":"`), []byte(`"signature":"zz`), 1)
+			}},
 		{preset: "mailgun", secret: "mg-key", body: "recipient=a%40b.c", ctype: form, timestamped: true,
 			missing: func(m *Message) { m.Body = []byte("recipient=a") }},
 		{preset: "mercadopago", secret: "mp-secret", body: `{}`, url: "https://example.com/mp?data.id=123&type=payment", headers: []string{"x-signature"},

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# hookgate benchmark: one command.
+#
+# Builds ./caddy (via ./xcaddy.sh), starts bench/upstream, starts Caddy with
+# bench/Caddyfile (a plain reverse_proxy route and a webhook_verify route in
+# the same server), signs bodies of 1 KiB, 64 KiB and 1 MiB, and drives the
+# same POSTs through both routes with wrk. Prints requests per second, p99
+# latency and the ratio verified/plain for each size.
+#
+# Everything listens on 127.0.0.1. Knobs (environment):
+#   DURATION=10s     wrk run length per route and size
+#   CONNECTIONS=16   wrk connections;  THREADS=1  wrk threads
+#   SIZES="1024 65536 1048576"
+#   ROUNDS=1         repeat the plain/verified pair, alternating the order;
+#                    the table shows the median round of each
+#   SKIP_BUILD=1     reuse an existing ./caddy
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+SIZES=${SIZES:-"1024 65536 1048576"}
+ROUNDS=${ROUNDS:-1}
+
+if ! command -v wrk >/dev/null 2>&1; then
+	echo "run.sh: installing wrk (Debian package)" >&2
+	if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
+
+out=bench/results
+mkdir -p "$out"
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -x ./caddy ]; then
+	./xcaddy.sh ./caddy
+fi
+go build -o "$out/upstream" ./bench/upstream
+go build -o "$out/sign" ./bench/sign
+
+freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
+export BENCH_UPSTREAM_PORT=${BENCH_UPSTREAM_PORT:-$(freeport)}
+export BENCH_GATE_PORT=${BENCH_GATE_PORT:-$(freeport)}
+export BENCH_SECRET=bench-secret-$RANDOM$RANDOM
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$out/upstream" -addr "127.0.0.1:$BENCH_UPSTREAM_PORT" 2>"$out/upstream.log" &
+pids+=($!)
+./caddy run --config bench/Caddyfile --adapter caddyfile >"$out/caddy.log" 2>&1 &
+pids+=($!)
+caddy_pid=$!
+
+wait_port() {
+	for _ in $(seq 100); do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+		sleep 0.1
+	done
+	echo "run.sh: nothing listening on 127.0.0.1:$1" >&2
+	cat "$out/caddy.log" >&2
+	exit 1
+}
+wait_port "$BENCH_UPSTREAM_PORT"
+wait_port "$BENCH_GATE_PORT"
+
+# one route, one size: prints "rps p99_us non2xx sockerr"
+drive() { # route body sig duration
+	BENCH_BODY_FILE=$2 BENCH_SIG=$3 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency \
+		-s bench/post.lua "http://127.0.0.1:$BENCH_GATE_PORT/$1" >"$out/wrk-$1-$(basename "$2").txt"
+	awk '/^RESULT/ {print $3, $4, $5, $6}' "$out/wrk-$1-$(basename "$2").txt"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+human() { awk -v b="$1" 'BEGIN { if (b >= 1048576) printf "%g MiB", b/1048576; else if (b >= 1024) printf "%g KiB", b/1024; else printf "%d B", b }'; }
+
+echo "hookgate bench: $(nproc) CPUs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS round(s), caddy $(./caddy version | cut -d' ' -f1)"
+printf '%-8s | %12s %10s | %12s %10s | %8s | %s\n' size "plain rps" "plain p99" "verify rps" "verify p99" ratio errors
+failed=0
+for size in $SIZES; do
+	body="$out/body-$size.bin"
+	sig=$("$out/sign" -size "$size" -secret "$BENCH_SECRET" -out "$body")
+	# a real delivery must pass and a forged one must not, before timing
+	code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-Signature: $sig" --data-binary @"$body" "http://127.0.0.1:$BENCH_GATE_PORT/verified")
+	bad=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-Signature: sha256=00" --data-binary @"$body" "http://127.0.0.1:$BENCH_GATE_PORT/verified")
+	if [ "$code" != 200 ] || [ "$bad" != 401 ]; then
+		echo "run.sh: sanity check failed at $size bytes: signed $code, forged $bad" >&2
+		exit 1
+	fi
+	drive plain "$body" "$sig" 2s >/dev/null   # warm-up
+	drive verified "$body" "$sig" 2s >/dev/null
+	: >"$out/rounds-$size"
+	for r in $(seq "$ROUNDS"); do
+		if [ $((r % 2)) -eq 1 ]; then
+			p=$(drive plain "$body" "$sig" "$DURATION"); v=$(drive verified "$body" "$sig" "$DURATION")
+		else
+			v=$(drive verified "$body" "$sig" "$DURATION"); p=$(drive plain "$body" "$sig" "$DURATION")
+		fi
+		echo "$p $v" >>"$out/rounds-$size"
+	done
+	prps=$(awk '{print $1}' "$out/rounds-$size" | median)
+	pp99=$(awk '{print $2}' "$out/rounds-$size" | median)
+	vrps=$(awk '{print $5}' "$out/rounds-$size" | median)
+	vp99=$(awk '{print $6}' "$out/rounds-$size" | median)
+	errs=$(awk '{s += $3 + $4 + $7 + $8} END {print s+0}' "$out/rounds-$size")
+	[ "$errs" -eq 0 ] || failed=1
+	ratio=$(awk -v v="$vrps" -v p="$prps" 'BEGIN { printf "%.3f", v/p }')
+	printf '%-8s | %12.0f %8.2fms | %12.0f %8.2fms | %8s | %s\n' "$(human "$size")" "$prps" "$(awk -v u="$pp99" 'BEGIN{print u/1000}')" \
+		"$vrps" "$(awk -v u="$vp99" 'BEGIN{print u/1000}')" "$ratio" "$errs"
+done
+echo "caddy RSS after the run: $(awk '/VmRSS/ {print $2, $3}' "/proc/$caddy_pid/status")"
+echo "raw wrk output: $out/"
+exit $failed
