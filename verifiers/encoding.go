@@ -57,10 +57,21 @@ func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
 			return nil, err
 		}
 		return dst[:len(dst)+n], nil
-	case Base64:
-		return base64.StdEncoding.AppendDecode(dst, []byte(text))
-	case Base64URL:
-		return base64.RawURLEncoding.AppendDecode(dst, []byte(strings.TrimRight(text, "=")))
+	case Base64, Base64URL:
+		// encoding/base64 skips CR and LF anywhere and, unless Strict,
+		// ignores non-zero padding bits: both would let several texts
+		// stand for one signature.
+		if strings.ContainsAny(text, "\r\n") {
+			return nil, fmt.Errorf("line break in %s", e)
+		}
+		enc := base64.StdEncoding
+		if e == Base64URL {
+			enc = base64.RawURLEncoding
+			if strings.HasSuffix(text, "=") {
+				enc = base64.URLEncoding
+			}
+		}
+		return enc.Strict().AppendDecode(dst, []byte(text))
 	}
 	return nil, fmt.Errorf("unknown encoding %d", int(e))
 }
