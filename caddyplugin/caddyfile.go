@@ -37,6 +37,13 @@ func parseCaddyfile(h httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error)
 //		tolerance   <duration>
 //		url         <public URL>       # URL-signing schemes only
 //		verified_header <name>         # set to the provider on accepted deliveries
+//		replay      <window> {         # replay protection, see replay.go
+//			store          memory [<max_entries>] | redis <url>
+//			on_store_error refuse | forward
+//			wait           <duration>
+//			lease          <duration>
+//			scope          <name>
+//		}
 //		<option>    <value>            # the provider's own, e.g. portal_id
 //	}
 //
@@ -115,6 +122,10 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return d.Err(err.Error())
 			}
 			h.VerifiedHeader = v
+		case "replay":
+			if err := h.unmarshalReplay(d); err != nil {
+				return err
+			}
 		case "tolerance":
 			v, err := oneArg(d)
 			if err != nil {

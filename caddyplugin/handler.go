@@ -65,8 +65,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 
 	restoreBody(r, body)
 	h.markVerified(r)
-	h.record(r, outcomeAccepted)
-	err = next.ServeHTTP(w, r)
+	if h.replay != nil {
+		// Replay protection (replay.go) records "accepted" only for a copy
+		// it passes on, and "replay" for one it stops.
+		err = h.serveReplay(w, r, &delivery, func(w http.ResponseWriter) error {
+			h.record(r, outcomeAccepted)
+			return next.ServeHTTP(w, r)
+		})
+	} else {
+		h.record(r, outcomeAccepted)
+		err = next.ServeHTTP(w, r)
+	}
 	if err == nil {
 		// Only a request that ended cleanly gives its buffer back: after an
 		// error, error routes may still read the body.

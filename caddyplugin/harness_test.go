@@ -114,7 +114,13 @@ func adapt(t *testing.T, src string) ([]byte, error) {
 // address. serverOptions go into the global `servers` block.
 func startGate(t *testing.T, up *upstream, serverOptions, site string) *gate {
 	t.Helper()
-	port := freePort(t)
+	return startGateOnPort(t, up, serverOptions, site, freePort(t))
+}
+
+// startGateOnPort is startGate on a port chosen beforehand (for tests that
+// must know the gate's URL while writing its config).
+func startGateOnPort(t *testing.T, up *upstream, serverOptions, site string, port int) *gate {
+	t.Helper()
 	if up != nil {
 		site = strings.ReplaceAll(site, "UPSTREAM", up.hostPort())
 	}

@@ -89,6 +89,11 @@ type Handler struct {
 	// Default: off.
 	VerifiedHeader string `json:"verified_header,omitempty"`
 
+	// Replay turns on replay protection and duplicate suppression: a copy
+	// of a delivery the app already acknowledged within the window never
+	// reaches it again (see Replay and docs/replay.md). Default: off.
+	Replay *Replay `json:"replay,omitempty"`
+
 	preset    verifiers.Preset
 	verifier  verifiers.Verifier
 	allowList *allowList // nil: no IP check
@@ -97,7 +102,8 @@ type Handler struct {
 	logger    *zap.Logger
 	now       func() time.Time
 
-	verifiedHeader string // canonical VerifiedHeader; "": off
+	verifiedHeader string       // canonical VerifiedHeader; "": off
+	replay         *replayGuard // nil: no replay protection
 }
 
 // CaddyModule returns the Caddy module information.
@@ -191,6 +197,9 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
 		}
 	}
+	if err := h.provisionReplay(repl); err != nil {
+		return err
+	}
 	if err := registerMetrics(ctx); err != nil {
 		return fmt.Errorf("webhook_verify %s: registering metrics: %v", h.Provider, err)
 	}
@@ -233,6 +242,9 @@ func (h *Handler) Validate() error {
 func (h *Handler) Cleanup() error {
 	h.verifier = nil
 	h.allowList = nil
+	if err := h.cleanupReplay(); err != nil {
+		return err
+	}
 	return nil
 }
 

@@ -12,12 +12,20 @@ import (
 // peer is one of the server's trusted_proxies; the Host header; and the
 // request URI as received, before any rewrite or handle_path stripping.
 func publicURL(r *http.Request) string {
-	orig := r
-	if or, ok := r.Context().Value(caddyhttp.OriginalRequestCtxKey).(http.Request); ok {
-		orig = &or
+	// Caddy's copy of the original request keeps its method and URI, not its
+	// Host or TLS state; those are not changed by rewrites anyway.
+	uri := r.RequestURI
+	if orig, ok := r.Context().Value(caddyhttp.OriginalRequestCtxKey).(http.Request); ok {
+		uri = orig.RequestURI
+		if !strings.HasPrefix(uri, "/") && orig.URL != nil {
+			uri = orig.URL.RequestURI() // absolute-form
+		}
+	}
+	if !strings.HasPrefix(uri, "/") {
+		uri = r.URL.RequestURI()
 	}
 	scheme := "http"
-	if orig.TLS != nil {
+	if r.TLS != nil {
 		scheme = "https"
 	}
 	if trusted, _ := caddyhttp.GetVar(r.Context(), caddyhttp.TrustedProxyVarKey).(bool); trusted {
@@ -29,9 +37,5 @@ func publicURL(r *http.Request) string {
 			}
 		}
 	}
-	uri := orig.RequestURI // as sent, so the sender's own escaping is kept
-	if !strings.HasPrefix(uri, "/") {
-		uri = orig.URL.RequestURI() // absolute-form or unset
-	}
-	return scheme + "://" + orig.Host + uri
+	return scheme + "://" + r.Host + uri
 }

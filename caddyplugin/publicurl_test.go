@@ -37,7 +37,8 @@ func TestPublicURL(t *testing.T) {
 				r.Header.Set("X-Forwarded-Proto", tt.proto)
 			}
 			ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.TrustedProxyVarKey: tt.trusted})
-			ctx = context.WithValue(ctx, caddyhttp.OriginalRequestCtxKey, *r.Clone(ctx))
+			// Caddy keeps only the method, RemoteAddr, RequestURI and URL of the original.
+			ctx = context.WithValue(ctx, caddyhttp.OriginalRequestCtxKey, http.Request{Method: r.Method, RequestURI: r.RequestURI, URL: r.URL.JoinPath()})
 			r = r.WithContext(ctx)
 			if tt.rewriteTo != "" {
 				r.URL.Path = tt.rewriteTo

@@ -1,0 +1,143 @@
+package caddyplugin
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The process harness runs Caddy (with hookgate) as separate processes, for
+// tests that need more than one Caddy at once: Caddy's configuration is
+// process-global, so two gates of a cluster cannot share this process.
+// The binary is built once per test run, from ../cmd/caddy.
+
+var caddyBinary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// buildCaddy returns the path of a caddy binary with hookgate, building it
+// on first use into a temporary directory that the OS cleans.
+func buildCaddy(t *testing.T) string {
+	t.Helper()
+	caddyBinary.once.Do(func() {
+		dir, err := os.MkdirTemp("", "hookgate-test-caddy-")
+		if err != nil {
+			caddyBinary.err = err
+			return
+		}
+		caddyBinary.path = filepath.Join(dir, "caddy")
+		cmd := exec.Command("go", "build", "-o", caddyBinary.path, "./cmd/caddy")
+		cmd.Dir = ".." // the module root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			caddyBinary.err = fmt.Errorf("go build ./cmd/caddy: %v\n%s", err, out)
+		}
+	})
+	if caddyBinary.err != nil {
+		t.Fatal(caddyBinary.err)
+	}
+	return caddyBinary.path
+}
+
+// gateProcess is a Caddy running as a child process.
+type gateProcess struct {
+	gate
+	cmd  *exec.Cmd
+	logs *syncBuffer
+}
+
+// syncBuffer collects a process's output safely.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// processGlobalOptions are globalOptions for a child process: its logs go
+// to stderr so a failing test can show them.
+const processGlobalOptions = `
+	admin off
+	persist_config off
+	auto_https off
+	grace_period 1s
+	storage file_system STORAGE
+`
+
+// startGateProcess runs `caddy run` with site as the body of
+// http://127.0.0.1:PORT ("UPSTREAM" replaced by upstreamAddr) and
+// serverOptions in the global `servers` block, as startGate does in this
+// process, and stops it at the end of the test. env is added to the
+// process's environment.
+func startGateProcess(t *testing.T, upstreamAddr, serverOptions, site string, env ...string) *gateProcess {
+	t.Helper()
+	bin := buildCaddy(t)
+	dir := t.TempDir()
+	port := freePort(t)
+	site = strings.ReplaceAll(site, "UPSTREAM", upstreamAddr)
+	global := strings.ReplaceAll(processGlobalOptions, "STORAGE", filepath.Join(dir, "data"))
+	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", global, serverOptions, port, site)
+	config := filepath.Join(dir, "Caddyfile")
+	if err := os.WriteFile(config, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := &gateProcess{gate: gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}, logs: new(syncBuffer)}
+	p.cmd = exec.Command(bin, "run", "--config", config, "--adapter", "caddyfile")
+	p.cmd.Dir = dir
+	p.cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	p.cmd.Env = append(p.cmd.Env, env...)
+	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	if err := p.cmd.Start(); err != nil {
+		t.Fatalf("starting caddy: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { p.cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		p.cmd.Process.Kill()
+		<-exited
+		if t.Failed() {
+			t.Logf("caddy %s output:\n%s", p.base, p.logs.String())
+		}
+	})
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-exited:
+			t.Fatalf("caddy exited at startup:\n%s\nCaddyfile:\n%s", p.logs.String(), src)
+		default:
+		}
+		if dialable(p.base) {
+			return p
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatalf("caddy did not listen on %s:\n%s", p.base, p.logs.String())
+	return nil
+}
+
+// dialable reports whether something listens at base (http://host:port).
+func dialable(base string) bool {
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
