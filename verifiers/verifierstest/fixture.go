@@ -241,4 +241,3 @@ func quote(v string) string {
 	}
 	return v
 }
-
