@@ -8,21 +8,24 @@
 # latency and the ratio verified/plain for each size.
 #
 # Everything listens on 127.0.0.1. Knobs (environment):
-#   DURATION=10s     wrk run length per route and size
+#   DURATION=5s      wrk run length per route, size and round
+#   ROUNDS=5         plain/verified pairs per size, run back to back with
+#                    the order alternating; the table shows the median rps
+#                    and p99 of each route and the median of the per-round
+#                    ratios (paired runs cancel out background load, which
+#                    on a shared machine is the biggest source of noise)
 #   CONNECTIONS=16   wrk connections;  THREADS=1  wrk threads
 #   SIZES="1024 65536 1048576"
-#   ROUNDS=1         repeat the plain/verified pair, alternating the order;
-#                    the table shows the median round of each
 #   SKIP_BUILD=1     reuse an existing ./caddy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 SIZES=${SIZES:-"1024 65536 1048576"}
-ROUNDS=${ROUNDS:-1}
+ROUNDS=${ROUNDS:-5}
 
 if ! command -v wrk >/dev/null 2>&1; then
 	echo "run.sh: installing wrk (Debian package)" >&2
@@ -77,7 +80,8 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 human() { awk -v b="$1" 'BEGIN { if (b >= 1048576) printf "%g MiB", b/1048576; else if (b >= 1024) printf "%g KiB", b/1024; else printf "%d B", b }'; }
 
 echo "hookgate bench: $(nproc) CPUs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS round(s), caddy $(./caddy version | cut -d' ' -f1)"
-printf '%-8s | %12s %10s | %12s %10s | %8s | %s\n' size "plain rps" "plain p99" "verify rps" "verify p99" ratio errors
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s | %12s %10s | %12s %10s | %6s | %-6s | %s\n' size "plain rps" "plain p99" "verify rps" "verify p99" ratio errors "per-round ratios"
 failed=0
 for size in $SIZES; do
 	body="$out/body-$size.bin"
@@ -106,10 +110,12 @@ for size in $SIZES; do
 	vp99=$(awk '{print $6}' "$out/rounds-$size" | median)
 	errs=$(awk '{s += $3 + $4 + $7 + $8} END {print s+0}' "$out/rounds-$size")
 	[ "$errs" -eq 0 ] || failed=1
-	ratio=$(awk -v v="$vrps" -v p="$prps" 'BEGIN { printf "%.3f", v/p }')
-	printf '%-8s | %12.0f %8.2fms | %12.0f %8.2fms | %8s | %s\n' "$(human "$size")" "$prps" "$(awk -v u="$pp99" 'BEGIN{print u/1000}')" \
-		"$vrps" "$(awk -v u="$vp99" 'BEGIN{print u/1000}')" "$ratio" "$errs"
+	ratio=$(awk '{printf "%.3f\n", $5/$1}' "$out/rounds-$size" | median)
+	ratios=$(awk '{printf "%.2f ", $5/$1}' "$out/rounds-$size")
+	printf '%-8s | %12.0f %8.2fms | %12.0f %8.2fms | %6s | %-6s | %s\n' "$(human "$size")" "$prps" "$(awk -v u="$pp99" 'BEGIN{print u/1000}')" \
+		"$vrps" "$(awk -v u="$vp99" 'BEGIN{print u/1000}')" "$ratio" "$errs" "$ratios"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "caddy RSS after the run: $(awk '/VmRSS/ {print $2, $3}' "/proc/$caddy_pid/status")"
 echo "raw wrk output: $out/"
 exit $failed

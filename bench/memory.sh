@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# hookgate memory bound: many concurrent large bodies to a slow upstream.
+#
+# CONNECTIONS wrk connections each POST a body of max_body (1 MiB) to the
+# webhook_verify route, and the upstream waits DELAY before answering, so
+# every connection holds a buffered body for most of the run. Caddy's RSS
+# is sampled from /proc; the check is that its peak stays within
+# max_body x CONNECTIONS + a constant (baseline + SLACK_MIB), and that it
+# comes back down once the load stops.
+#
+# Knobs: CONNECTIONS=64  DURATION=15s  DELAY=500ms  SLACK_MIB=64  SKIP_BUILD=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-64}
+DURATION=${DURATION:-15s}
+DELAY=${DELAY:-500ms}
+SLACK_MIB=${SLACK_MIB:-64}
+export BENCH_MAX_BODY=1MiB
+max_body_kib=1024
+. bench/lib.sh
+
+start_servers -delay "$DELAY"
+body="$out/mem-body.bin"
+sig=$("$out/sign" -size $((max_body_kib * 1024)) -secret "$BENCH_SECRET" -out "$body")
+export BENCH_BODY_FILE=$body BENCH_SIG=$sig
+
+sleep 1
+rss_idle=$(rss_kib "$caddy_pid")
+: >"$out/mem-rss.txt"
+sample_rss "$caddy_pid" "$out/mem-rss.txt" &
+sampler=$!
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/post.lua "http://127.0.0.1:$BENCH_GATE_PORT/verified" >"$out/mem-wrk.txt"
+read -r req rps p99 bad sock < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6}' "$out/mem-wrk.txt")
+after=()
+for s in 5 10 20 30; do
+	sleep $((s - ${prev:-0})); prev=$s
+	after+=("${s}s: $(rss_kib "$caddy_pid") KiB")
+done
+kill $sampler 2>/dev/null || true
+rss_peak=$(sort -n "$out/mem-rss.txt" | tail -1)
+rss_end=$(rss_kib "$caddy_pid")
+bound=$((rss_idle + CONNECTIONS * max_body_kib + SLACK_MIB * 1024))
+
+echo "hookgate memory bound: $CONNECTIONS connections x 1 MiB bodies, upstream delay $DELAY, $DURATION"
+echo "deliveries: $req ($rps/s), failed: $((bad + sock))"
+echo "caddy RSS idle:         $rss_idle KiB"
+echo "caddy RSS peak:         $rss_peak KiB  (bound: idle + $CONNECTIONS x 1 MiB + $SLACK_MIB MiB = $bound KiB)"
+echo "caddy RSS after load:   ${after[*]}"
+fail=0
+[ "$rss_peak" -le "$bound" ] || { echo "FAIL: peak RSS over the bound"; fail=1; }
+[ $((bad + sock)) -eq 0 ] || { echo "FAIL: deliveries failed"; fail=1; }
+# back to baseline: within SLACK_MIB of idle 30 s after the load
+[ "$rss_end" -le $((rss_idle + SLACK_MIB * 1024)) ] || { echo "FAIL: RSS did not come back down ($rss_end KiB)"; fail=1; }
+[ $fail -eq 0 ] && echo "PASS"
+exit $fail
