@@ -56,6 +56,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		reason := verifiers.ReasonOf(err)
 		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
 	}
+	h.publishDeliveryID(r, &delivery)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
 			h.record(r, outcomeHandshake)

@@ -74,12 +74,16 @@ func registerMetrics(ctx caddy.Context) error {
 const startVarKey = "webhook_verify.start"
 
 // begin marks the start of a delivery: it removes any forged copy of the
-// verified header, sets the provider placeholder and notes the time.
+// verified header, sets the provider and (empty) delivery ID placeholders
+// and notes the time.
 // It runs first in ServeHTTP, before any check.
 func (h *Handler) begin(r *http.Request) {
 	h.stripVerifiedHeader(r)
 	caddyhttp.SetVar(r.Context(), startVarKey, time.Now())
 	setPlaceholder(r, placeholderProvider, h.Provider)
+	// Known but empty until verified: header_up and respond leave unknown
+	// placeholders as written, and "{http.webhook.delivery_id}" is no ID.
+	setPlaceholder(r, placeholderDeliveryID, "")
 }
 
 // record counts a delivery's outcome, observes the time the handler spent

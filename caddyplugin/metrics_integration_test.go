@@ -96,6 +96,7 @@ const metricsSite = `
 		}
 		reverse_proxy UPSTREAM {
 			header_up X-Webhook-Outcome {http.webhook.outcome}
+			header_up X-Webhook-Delivery {http.webhook.delivery_id}
 		}
 	}
 	handle /kkiapay {
@@ -103,7 +104,9 @@ const metricsSite = `
 			secret kk-secret-0123
 			max_body 64
 		}
-		reverse_proxy UPSTREAM
+		reverse_proxy UPSTREAM {
+			header_up X-Webhook-Delivery {http.webhook.delivery_id}
+		}
 	}
 `
 
@@ -205,6 +208,12 @@ func TestMetricsThroughCaddy(t *testing.T) {
 		if r.Header.Get("X-Webhook-Outcome") != "accepted" {
 			t.Errorf("payone delivery %d: X-Webhook-Outcome %q", i, r.Header.Get("X-Webhook-Outcome"))
 		}
+	}
+	if id := got[0].Header.Get("X-Webhook-Delivery"); id != "1000:1:paid" {
+		t.Errorf("payone delivery: X-Webhook-Delivery %q, want txid:sequencenumber:txaction 1000:1:paid", id)
+	}
+	if id := got[2].Header.Get("X-Webhook-Delivery"); id != "" {
+		t.Errorf("kkiapay delivery: X-Webhook-Delivery %q, want none (KKiaPay signs no ID)", id)
 	}
 	if v := got[2].Header.Values("X-Webhook-Verified"); len(v) != 0 {
 		t.Errorf("kkiapay (no verified_header): the app got X-Webhook-Verified %q", v)

@@ -102,8 +102,9 @@ type Handler struct {
 	logger    *zap.Logger
 	now       func() time.Time
 
-	verifiedHeader string       // canonical VerifiedHeader; "": off
-	replay         *replayGuard // nil: no replay protection
+	verifiedHeader string             // canonical VerifiedHeader; "": off
+	replay         *replayGuard       // nil: no replay protection
+	idSource       verifiers.IDSource // where {http.webhook.delivery_id} comes from
 }
 
 // CaddyModule returns the Caddy module information.
@@ -161,6 +162,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 		return fmt.Errorf("webhook_verify: %v", err)
 	}
 	h.verifier = verifier
+	h.idSource = preset.IDSourceFor(settings.Options)
 
 	if len(h.AllowIP) > 1 && slices.Contains(h.AllowIP, Any) {
 		return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/caddyserver/caddy/v2"
+
+	"github.com/hookgate/hookgate/verifiers"
 )
 
 // The placeholders webhook_verify sets on the request's replacer, for the
@@ -14,7 +16,8 @@ import (
 //	{http.webhook.outcome}      "accepted", "handshake" or the check that refused the
 //	                            delivery (ip_denied, bad_signature, stale, replay, ...)
 //	{http.webhook.delivery_id}  the delivery's ID (event or delivery ID the provider
-//	                            sends, see verifiers.IDSource), once it is known
+//	                            sends, see verifiers.IDSource), once the signature
+//	                            is verified; empty for providers that send none
 const (
 	placeholderProvider   = "http.webhook.provider"
 	placeholderOutcome    = "http.webhook.outcome"
@@ -29,8 +32,21 @@ func setPlaceholder(r *http.Request, key, value string) {
 	}
 }
 
-// setDeliveryID publishes the delivery's ID once it is known (replay
-// protection extracts it). Empty IDs are not published.
+// publishDeliveryID sets {http.webhook.delivery_id} for an authentic
+// delivery whose provider sends an ID (a header such as X-GitHub-Delivery,
+// a JSON field such as Stripe's id, PAYONE's txid/sequencenumber/txaction).
+// It runs only after the signature was verified: an unverified ID is the
+// sender's say-so. Providers that send no ID leave it empty.
+func (h *Handler) publishDeliveryID(r *http.Request, d *verifiers.Delivery) {
+	if h.idSource.IsZero() {
+		return
+	}
+	if id, ok := h.idSource.DeliveryID(d); ok {
+		h.setDeliveryID(r, id)
+	}
+}
+
+// setDeliveryID publishes the delivery's ID. Empty IDs are not published.
 func (h *Handler) setDeliveryID(r *http.Request, id string) {
 	if id != "" {
 		setPlaceholder(r, placeholderDeliveryID, id)

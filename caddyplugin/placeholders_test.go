@@ -9,12 +9,14 @@ import (
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+
+	"github.com/hookgate/hookgate/verifiers"
 )
 
 // TestPlaceholders: the provider is set whatever happens, and the outcome
 // names what was decided, for next handlers and error routes alike.
 func TestPlaceholders(t *testing.T) {
-	h := &Handler{Provider: "kkiapay", Secrets: []string{"kk-secret"}, AllowIP: []string{"192.0.2.0/24"}}
+	h := &Handler{Provider: "checkout_com", Secrets: []string{"cko-secret"}, AllowIP: []string{"192.0.2.0/24"}}
 	if err := provision(t, h); err != nil {
 		t.Fatal(err)
 	}
@@ -23,15 +25,20 @@ func TestPlaceholders(t *testing.T) {
 		wantOutcome            string
 		wantNext               bool
 	}{
-		{"accepted", "192.0.2.7", "kk-secret", outcomeAccepted, true},
-		{"ip denied", "198.51.100.1", "kk-secret", outcomeIPDenied, false},
-		{"bad signature", "192.0.2.7", "kk-guess", "bad_signature", false},
+		{"accepted", "192.0.2.7", "cko-secret", outcomeAccepted, true},
+		{"ip denied", "198.51.100.1", "cko-secret", outcomeIPDenied, false},
+		{"bad signature", "192.0.2.7", "cko-guess", "bad_signature", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			repl := caddy.NewReplacer()
-			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
-			r.Header.Set("x-kkiapay-secret", tt.secret)
+			const body = `{"id":"evt_1","type":"payment_approved"}`
+			m := &verifiers.Message{Body: []byte(body)}
+			if err := h.preset.Sign(verifiers.Settings{Secrets: [][]byte{[]byte(tt.secret)}}, m); err != nil {
+				t.Fatal(err)
+			}
+			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+			r.Header = m.Header
 			ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: tt.clientIP})
 			ctx = context.WithValue(ctx, caddy.ReplacerCtxKey, repl)
 			var seenByNext string
@@ -43,13 +50,20 @@ func TestPlaceholders(t *testing.T) {
 			if (err == nil) != tt.wantNext {
 				t.Fatalf("ServeHTTP error = %v, want next to run: %v", err, tt.wantNext)
 			}
-			if got := repl.ReplaceAll("{http.webhook.provider}", "-"); got != "kkiapay" {
+			if got := repl.ReplaceAll("{http.webhook.provider}", "-"); got != "checkout_com" {
 				t.Errorf("provider placeholder = %q", got)
 			}
 			if got := repl.ReplaceAll("{http.webhook.outcome}", "-"); got != tt.wantOutcome {
 				t.Errorf("outcome placeholder = %q, want %q", got, tt.wantOutcome)
 			}
-			if tt.wantNext && seenByNext != "kkiapay/accepted" {
+			wantID := ""
+			if tt.wantNext {
+				wantID = "evt_1" // Checkout.com's ID is the JSON field id
+			}
+			if got := repl.ReplaceAll("{http.webhook.delivery_id}", ""); got != wantID {
+				t.Errorf("delivery_id placeholder = %q, want %q (set only once verified)", got, wantID)
+			}
+			if tt.wantNext && seenByNext != "checkout_com/accepted" {
 				t.Errorf("next handler saw %q, want the placeholders already set", seenByNext)
 			}
 		})
