@@ -268,5 +268,3 @@ func readAccessLog(t *testing.T, path string) []map[string]any {
 	}
 	return out
 }
-
-
