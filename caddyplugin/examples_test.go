@@ -1,0 +1,231 @@
+package caddyplugin
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/caddyserver/caddy/v2"
+)
+
+// exampleEnv are the secrets the examples read from the environment.
+var exampleEnv = map[string]string{
+	"PAYONE_PORTAL_KEY": "example-portal-key",
+	"CARDKNOX_PIN":      "ExampleCardknoxPin0123",
+	"KKIAPAY_SECRET":    "example-kkiapay-secret",
+	"STRIPE_WHSEC":      "whsec_example",
+	"TWILIO_AUTH_TOKEN": "example-twilio-token",
+	"REDIS_URL":         "redis://127.0.0.1:6379/0",
+}
+
+// exampleSecretFiles are the files the examples read with {file....},
+// under /run/secrets/ in the examples and a temporary directory here.
+var exampleSecretFiles = []string{"github-webhook", "stripe-whsec", "stripe-whsec-previous", "slack-signing-secret"}
+
+// readExample returns an example with /run/secrets/ pointing at dir.
+func readExample(t *testing.T, path, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(string(b), "/run/secrets/", dir+"/")
+}
+
+func setExampleSecrets(t *testing.T) string {
+	t.Helper()
+	for k, v := range exampleEnv {
+		t.Setenv(k, v)
+	}
+	dir := t.TempDir()
+	for _, f := range exampleSecretFiles {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("example-file-secret-"+f+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestExamplesAdaptAndProvision: every examples/*.Caddyfile adapts, keeps
+// its secrets out of the adapted JSON (placeholders stay placeholders),
+// and provisions with its secrets in place; and without them it fails
+// closed, naming what is missing.
+func TestExamplesAdaptAndProvision(t *testing.T) {
+	files, err := filepath.Glob("../examples/*.Caddyfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 4 {
+		t.Fatalf("found %d examples, want at least 4: %v", len(files), files)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			dir := setExampleSecrets(t)
+			src := readExample(t, file, dir)
+			cfgJSON, err := adapt(t, src)
+			if err != nil {
+				t.Fatalf("adapting: %v", err)
+			}
+			if !bytes.Contains(cfgJSON, []byte(`"handler":"webhook_verify"`)) {
+				t.Fatal("the example has no webhook_verify route")
+			}
+			for k, v := range exampleEnv {
+				if k != "REDIS_URL" && bytes.Contains(cfgJSON, []byte(v)) {
+					t.Errorf("the adapted JSON contains the value of %s", k)
+				}
+			}
+			if bytes.Contains(cfgJSON, []byte("example-file-secret")) {
+				t.Error("the adapted JSON contains a secret read from a file")
+			}
+			var cfg caddy.Config
+			if err := json.Unmarshal(cfgJSON, &cfg); err != nil {
+				t.Fatal(err)
+			}
+			if err := caddy.Validate(&cfg); err != nil {
+				t.Fatalf("provisioning: %v", err)
+			}
+
+			// Fail closed: with the environment empty, provisioning names
+			// the missing secret instead of opening a route.
+			if !strings.Contains(src, "{env.") {
+				return
+			}
+			for k := range exampleEnv {
+				t.Setenv(k, "")
+				os.Unsetenv(k)
+			}
+			var bare caddy.Config
+			json.Unmarshal(cfgJSON, &bare)
+			err = caddy.Validate(&bare)
+			if err == nil || !strings.Contains(err.Error(), "placeholders are resolved at startup") {
+				t.Fatalf("provisioning without the secrets: %v, want an error about the missing variable", err)
+			}
+		})
+	}
+}
+
+// TestClusterExampleWithRedis runs the Redis cluster example's Stripe route
+// against a real redis-server: a delivery is passed on once, and the same
+// delivery sent again is stopped by the replay store.
+func TestClusterExampleWithRedis(t *testing.T) {
+	redis := startRedis(t)
+	dir := setExampleSecrets(t)
+	t.Setenv("REDIS_URL", redis.url())
+	src := readExample(t, "../examples/cluster-redis.Caddyfile", dir)
+
+	// Run it here: loopback addresses instead of the public name, the
+	// test's upstream instead of the billing service.
+	up := startUpstream(t)
+	port, metricsPort := freePort(t), freePort(t)
+	for old, repl := range map[string]string{
+		"admin localhost:2019":                        "admin off\n\tauto_https off\n\tpersist_config off",
+		"hooks.example.com {":                         fmt.Sprintf("http://127.0.0.1:%d {", port),
+		"http://:9180 {":                              fmt.Sprintf("http://127.0.0.1:%d {", metricsPort),
+		"reverse_proxy billing-1:3000 billing-2:3000": "reverse_proxy " + up.hostPort(),
+	} {
+		if !strings.Contains(src, old) {
+			t.Fatalf("the example no longer contains %q: update this test", old)
+		}
+		src = strings.Replace(src, old, repl, 1)
+	}
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { caddy.Stop() })
+	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	g.waitReady(t)
+
+	sd, err := signMessage(signOptions{provider: "stripe", secret: exampleEnv["STRIPE_WHSEC"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		got := g.post(t, "/stripe", sd.Message.Header, sd.Message.Body)
+		if got.Status != http.StatusOK {
+			t.Fatalf("delivery %d: %d %s", i+1, got.Status, got.Body)
+		}
+	}
+	if n := len(up.got()); n != 1 {
+		t.Fatalf("the app got the delivery %d times, want once", n)
+	}
+	metrics := scrape(t, fmt.Sprintf("http://127.0.0.1:%d/metrics", metricsPort))
+	if value(metrics, "hookgate_deliveries_total", map[string]string{"provider": "stripe", "outcome": outcomeReplay}) < 1 {
+		t.Error("the replay was not counted")
+	}
+}
+
+// TestSystemdUnit: the unit runs the gate as Caddy's own unit does, with
+// the secrets from an EnvironmentFile, never printed to the journal.
+func TestSystemdUnit(t *testing.T) {
+	b, err := os.ReadFile("../examples/hookgate.service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := string(b)
+	for _, want := range []string{
+		"ExecStart=/usr/bin/caddy run --config /etc/caddy/Caddyfile",
+		"ExecReload=/usr/bin/caddy reload --config /etc/caddy/Caddyfile --force",
+		"EnvironmentFile=",
+		"User=caddy",
+		"AmbientCapabilities=CAP_NET_BIND_SERVICE",
+		"NoNewPrivileges=true",
+	} {
+		if !strings.Contains(unit, want) {
+			t.Errorf("hookgate.service lacks %q", want)
+		}
+	}
+	// --environ would print the secrets from the EnvironmentFile to the journal.
+	for _, line := range strings.Split(unit, "\n") {
+		if strings.HasPrefix(line, "ExecStart=") && strings.Contains(line, "--environ") {
+			t.Error("ExecStart uses --environ, which logs the secrets")
+		}
+		if strings.HasPrefix(line, "Environment=") {
+			t.Errorf("values written into the unit itself: %q", line)
+		}
+	}
+}
+
+// TestGrafanaDashboard: the dashboard is valid JSON and every query names
+// only metrics hookgate (or Caddy) serves.
+func TestGrafanaDashboard(t *testing.T) {
+	b, err := os.ReadFile("../examples/grafana-dashboard.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dash struct {
+		Title  string `json:"title"`
+		Panels []struct {
+			Title   string `json:"title"`
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal(b, &dash); err != nil {
+		t.Fatalf("grafana-dashboard.json: %v", err)
+	}
+	if len(dash.Panels) < 4 {
+		t.Fatalf("%d panels, want at least 4", len(dash.Panels))
+	}
+	known := []string{"hookgate_deliveries_total", "hookgate_verify_duration_seconds_bucket", "hookgate_verify_duration_seconds_count", "hookgate_verify_duration_seconds_sum"}
+	for _, p := range dash.Panels {
+		for _, target := range p.Targets {
+			ok := false
+			for _, k := range known {
+				ok = ok || strings.Contains(target.Expr, k)
+			}
+			if !ok {
+				t.Errorf("panel %q queries %q, which names no hookgate metric", p.Title, target.Expr)
+			}
+		}
+	}
+}
