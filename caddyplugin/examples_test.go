@@ -229,3 +229,114 @@ func TestGrafanaDashboard(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationsDocJSON: every Caddyfile in docs/operations.md adapts, and
+// the JSON block that follows it is what Caddy makes of it: each object in
+// the block (or the block itself) is found, key for key, in the adapted
+// config. It keeps the documented JSON from drifting from the Caddyfile.
+func TestOperationsDocJSON(t *testing.T) {
+	doc, err := os.ReadFile("../docs/operations.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type block struct{ lang, body string }
+	var blocks []block
+	lines := strings.Split(string(doc), "\n")
+	for i := 0; i < len(lines); i++ {
+		lang, ok := strings.CutPrefix(lines[i], "```")
+		if !ok || lang == "" {
+			continue
+		}
+		var body []string
+		for i++; i < len(lines) && lines[i] != "```"; i++ {
+			body = append(body, lines[i])
+		}
+		blocks = append(blocks, block{lang, strings.Join(body, "\n")})
+	}
+	pairs := 0
+	for i, b := range blocks {
+		if b.lang != "caddyfile" {
+			continue
+		}
+		cfgJSON, err := adapt(t, b.body)
+		if err != nil {
+			t.Errorf("Caddyfile block %d does not adapt: %v\n%s", i, err, b.body)
+			continue
+		}
+		if i+1 >= len(blocks) || blocks[i+1].lang != "json" {
+			t.Errorf("Caddyfile block %d has no JSON next to it:\n%s", i, b.body)
+			continue
+		}
+		pairs++
+		var adapted, want any
+		json.Unmarshal(cfgJSON, &adapted)
+		if err := json.Unmarshal([]byte(blocks[i+1].body), &want); err != nil {
+			t.Errorf("JSON block after Caddyfile block %d does not parse: %v", i, err)
+			continue
+		}
+		parts, ok := want.([]any)
+		if !ok {
+			parts = []any{want}
+		}
+		for _, part := range parts {
+			if !containsSubtree(adapted, part) {
+				p, _ := json.Marshal(part)
+				t.Errorf("documented JSON %s is not in what this Caddyfile adapts to:\n%s\n%s", p, b.body, cfgJSON)
+			}
+		}
+	}
+	if pairs < 5 {
+		t.Errorf("found %d Caddyfile/JSON pairs, want every Caddyfile form with its JSON", pairs)
+	}
+}
+
+// containsSubtree reports whether some node of tree has every key of want
+// with a matching value (recursively for objects; arrays and scalars equal).
+func containsSubtree(tree, want any) bool {
+	if subset(tree, want) {
+		return true
+	}
+	switch n := tree.(type) {
+	case map[string]any:
+		for _, v := range n {
+			if containsSubtree(v, want) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range n {
+			if containsSubtree(v, want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func subset(have, want any) bool {
+	switch w := want.(type) {
+	case map[string]any:
+		h, ok := have.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, wv := range w {
+			if hv, ok := h[k]; !ok || !subset(hv, wv) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		h, ok := have.([]any)
+		if !ok || len(h) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !subset(h[i], w[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return have == want
+}
