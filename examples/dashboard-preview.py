@@ -332,6 +332,7 @@ def render(scrapes, out):
     t, by = rates(scrapes, name, lambda l: l["outcome"])
     order = ["accepted"] + sorted(k for k in by if k != "accepted")
     ax.stackplot(t, *[by[k] for k in order], labels=order, colors=[palette.get(k, "#999") for k in order], alpha=0.75)
+    ax.set_ylim(0, 1.4 * max([sum(v) for v in zip(*by.values())] or [1]))  # room for the legend
     ax.legend(loc="upper left", fontsize=8, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=4)
 
     # Refusals by provider and check.
@@ -342,7 +343,8 @@ def render(scrapes, out):
     for k in sorted(by):
         ax.plot(t, by[k], label=k, color=palette.get(k.split(" ")[1], "#999"),
                 linestyle=["-", "--", ":", "-."][hash(k.split(" ")[0]) % 4], linewidth=1.4)
-    ax.legend(loc="upper left", fontsize=7.5, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=2)
+    ax.set_ylim(0, 1.5 * max([max(v) for v in by.values() if v] or [1]))
+    ax.legend(loc="upper left", fontsize=7.5, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=3)
 
     # Verification time quantiles.
     ax = fig.add_subplot(gs[2, 0:2])
@@ -356,6 +358,7 @@ def render(scrapes, out):
             qs[q].append(quantile(q, d) * 1000)
     for q, color in zip(qs, ["#73bf69", "#fade2a", "#f2495c"]):
         ax.plot(tq, qs[q], label="p%g" % (q * 100), color=color, linewidth=1.5)
+    ax.set_ylim(0, 1.3 * max([x for v in qs.values() for x in v if x == x] or [1]))
     ax.legend(loc="upper left", fontsize=8, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=3)
 
     # Deliveries by provider (bar gauge).
