@@ -110,3 +110,20 @@ func TestVerifiedHeaderOffLeavesHeaders(t *testing.T) {
 		t.Error("headers changed with verified_header off")
 	}
 }
+
+// TestVerifiedHeaderCaddyfile: the subdirective adapts as written and bad
+// names fail at adapt time, with the line.
+func TestVerifiedHeaderCaddyfile(t *testing.T) {
+	site := func(sub string) string {
+		return ":8080 {\n\twebhook_verify kkiapay {\n\t\tsecret s\n\t\t" + sub + "\n\t}\n}\n"
+	}
+	out, err := adapt(t, site("verified_header X-Webhook-Verified"))
+	if err != nil || !strings.Contains(string(out), `"verified_header":"X-Webhook-Verified"`) {
+		t.Fatalf("adapt: %v\n%s", err, out)
+	}
+	for _, bad := range []string{"verified_header", "verified_header a b", "verified_header Host", "verified_header X:Y"} {
+		if _, err := adapt(t, site(bad)); err == nil {
+			t.Errorf("%q adapted", bad)
+		}
+	}
+}
