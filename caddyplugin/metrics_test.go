@@ -9,6 +9,8 @@ import (
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hookgate/hookgate/verifiers"
 )
 
 // gathered returns the value of a counter series, or the sample count of a
@@ -162,4 +164,32 @@ func snapshot(t *testing.T, reg prometheus.Gatherer, provider string) metricsSna
 		}
 	}
 	return s
+}
+
+// TestRecordHandshake: a challenge the gate answers itself counts as
+// "handshake", not "accepted", and never reaches the next handler.
+func TestRecordHandshake(t *testing.T) {
+	h := &Handler{Provider: "zoom", Secrets: []string{"zoom-secret-token"}}
+	if err := provision(t, h); err != nil {
+		t.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(webhookMetrics.deliveries)
+	labels := map[string]string{"provider": "zoom", "outcome": outcomeHandshake}
+	before := gathered(t, reg, "hookgate_deliveries_total", labels)
+
+	body := `{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1,"event":"endpoint.url_validation"}`
+	m := &verifiers.Message{Body: []byte(body)}
+	if err := h.preset.Sign(verifiers.Settings{Secrets: [][]byte{[]byte("zoom-secret-token")}}, m); err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	r.Header = m.Header
+	nextRan, err := serve(t, h, "192.0.2.1", r)
+	if err != nil || nextRan {
+		t.Fatalf("handshake: err %v, next ran %v", err, nextRan)
+	}
+	if got := gathered(t, reg, "hookgate_deliveries_total", labels); got != max(before, 0)+1 {
+		t.Errorf("handshake count %v, want %v", got, max(before, 0)+1)
+	}
 }
