@@ -1,0 +1,336 @@
+package caddyplugin
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/caddyconfig/caddyfile"
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+	"go.uber.org/zap"
+
+	"github.com/hookgate/hookgate/verifiers"
+)
+
+// replayHandler is a Handler with only what serveReplay needs, on store s.
+func replayHandler(t *testing.T, provider string, s replayStore, wait time.Duration) *Handler {
+	t.Helper()
+	preset, ok := verifiers.Lookup(provider)
+	if !ok {
+		t.Fatalf("no preset %s", provider)
+	}
+	return &Handler{
+		Provider: provider,
+		preset:   preset,
+		logger:   zap.NewNop(),
+		now:      time.Now,
+		replay: &replayGuard{
+			store: s, prefix: replayKeyPrefix + "unit:", idSource: preset.ID,
+			window: time.Hour, wait: wait, lease: time.Minute,
+		},
+	}
+}
+
+// app is a next handler that counts calls and answers as told.
+type app struct {
+	calls  atomic.Int32
+	status int
+	body   string
+	err    error
+	gate   chan struct{} // when set, each call waits for it
+}
+
+func (a *app) next(r *http.Request) func(http.ResponseWriter) error {
+	return func(w http.ResponseWriter) error {
+		a.calls.Add(1)
+		if a.gate != nil {
+			<-a.gate
+		}
+		if a.err != nil {
+			return a.err
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(a.status)
+		_, err := w.Write([]byte(a.body))
+		return err
+	}
+}
+
+// deliver runs one copy of body through serveReplay.
+func deliver(h *Handler, a *app, body []byte) (*httptest.ResponseRecorder, error) {
+	r := httptest.NewRequest(http.MethodPost, "/hook", bytes.NewReader(body))
+	w := httptest.NewRecorder()
+	d := &verifiers.Delivery{Request: r, Body: body, Now: time.Now()}
+	err := h.serveReplay(w, r, d, a.next(r))
+	return w, err
+}
+
+func statusOf(w *httptest.ResponseRecorder, err error) int {
+	var he caddyhttp.HandlerError
+	if errors.As(err, &he) {
+		return he.StatusCode
+	}
+	if err != nil {
+		return -1
+	}
+	return w.Code
+}
+
+func TestServeReplay(t *testing.T) {
+	body := payoneDelivery(1)
+	tests := []struct {
+		name      string
+		answers   []app // what the app does for each copy that reaches it
+		copies    int
+		wantCalls int32
+		wantLast  int    // status of the last copy
+		wantBody  string // body of the last copy
+	}{
+		{"acknowledged once, copies answered", []app{{status: 200, body: "TSOK"}}, 3, 1, 200, "TSOK"},
+		{"5xx is forgotten", []app{{status: 500, body: "x"}, {status: 200, body: "TSOK"}}, 3, 2, 200, "TSOK"},
+		{"payone without TSOK is forgotten", []app{{status: 200, body: "ERROR"}, {status: 200, body: "TSOK"}}, 3, 2, 200, "TSOK"},
+		{"4xx is forgotten", []app{{status: 404, body: "no route"}, {status: 200, body: "TSOK"}}, 3, 2, 200, "TSOK"},
+		{"proxy error is forgotten", []app{{err: caddyhttp.Error(502, errors.New("dial"))}, {status: 200, body: "TSOK"}}, 3, 2, 200, "TSOK"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store, _ := newTestMemoryStore(0)
+			h := replayHandler(t, "payone", store, time.Second)
+			var calls int32
+			var w *httptest.ResponseRecorder
+			var err error
+			for range tt.copies {
+				a := &tt.answers[min(int(calls), len(tt.answers)-1)]
+				before := a.calls.Load()
+				w, err = deliver(h, a, body)
+				calls += a.calls.Load() - before
+			}
+			if calls != tt.wantCalls {
+				t.Fatalf("the app was called %d times, want %d", calls, tt.wantCalls)
+			}
+			if got := statusOf(w, err); got != tt.wantLast || w.Body.String() != tt.wantBody {
+				t.Fatalf("last copy: %d %q, want %d %q", got, w.Body.String(), tt.wantLast, tt.wantBody)
+			}
+			if ct := w.Header().Get("Content-Type"); ct != "text/plain" {
+				t.Errorf("replayed Content-Type %q", ct)
+			}
+		})
+	}
+}
+
+// TestServeReplayInFlight: copies that arrive while the first is with the
+// app wait for its answer and get it; none reaches the app.
+func TestServeReplayInFlight(t *testing.T) {
+	store, _ := newTestMemoryStore(0)
+	h := replayHandler(t, "payone", store, 5*time.Second)
+	a := &app{status: 200, body: "TSOK", gate: make(chan struct{})}
+	body := payoneDelivery(1)
+	var wg sync.WaitGroup
+	results := make(chan string, 5)
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w, err := deliver(h, a, body)
+			results <- strings.TrimSpace(w.Body.String()) + " " + http.StatusText(statusOf(w, err))
+		}()
+	}
+	for a.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	close(a.gate)
+	wg.Wait()
+	close(results)
+	for r := range results {
+		if r != "TSOK OK" {
+			t.Errorf("a copy got %q", r)
+		}
+	}
+	if n := a.calls.Load(); n != 1 {
+		t.Fatalf("the app was called %d times, want 1", n)
+	}
+}
+
+// TestServeReplayFirstFailsWhileOthersWait: when the copy in flight fails,
+// a waiting copy goes through itself.
+func TestServeReplayFirstFailsWhileOthersWait(t *testing.T) {
+	store, _ := newTestMemoryStore(0)
+	h := replayHandler(t, "payone", store, 5*time.Second)
+	first := &app{status: 503, body: "busy", gate: make(chan struct{})}
+	body := payoneDelivery(1)
+	done := make(chan int)
+	go func() { w, err := deliver(h, first, body); done <- statusOf(w, err) }()
+	for first.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	second := &app{status: 200, body: "TSOK"}
+	secondDone := make(chan *httptest.ResponseRecorder)
+	go func() { w, _ := deliver(h, second, body); secondDone <- w }()
+	time.Sleep(50 * time.Millisecond) // the second copy is now waiting
+	close(first.gate)
+	if got := <-done; got != 503 {
+		t.Fatalf("first copy: %d", got)
+	}
+	if w := <-secondDone; w.Code != 200 || w.Body.String() != "TSOK" || second.calls.Load() != 1 {
+		t.Fatalf("second copy: %d %q, app calls %d; want it to reach the app", w.Code, w.Body.String(), second.calls.Load())
+	}
+}
+
+func TestServeReplayLargeAck(t *testing.T) {
+	store, _ := newTestMemoryStore(0)
+	h := replayHandler(t, "checkout_com", store, time.Second)
+	big := strings.Repeat("x", maxAckBody+1)
+	a := &app{status: 200, body: big}
+	body := []byte(`{"id":"evt_1"}`)
+	if w, _ := deliver(h, a, body); w.Body.String() != big {
+		t.Fatal("the first copy did not get the app's whole answer")
+	}
+	w, err := deliver(h, a, body)
+	if statusOf(w, err) != 200 || w.Body.Len() != 0 || a.calls.Load() != 1 {
+		t.Fatalf("replay of a large answer: %d, %d bytes, app calls %d; want 200, no body, 1", w.Code, w.Body.Len(), a.calls.Load())
+	}
+}
+
+// failingStore is a store that cannot be reached.
+type failingStore struct{ memoryStore }
+
+var errStoreDown = errors.New("dial tcp 127.0.0.1:6379: connection refused")
+
+func (*failingStore) Claim(context.Context, string, record, time.Duration) (record, bool, error) {
+	return record{}, false, errStoreDown
+}
+
+func TestServeReplayStoreDown(t *testing.T) {
+	for _, forward := range []bool{false, true} {
+		h := replayHandler(t, "payone", &failingStore{}, time.Second)
+		h.replay.forward = forward
+		a := &app{status: 200, body: "TSOK"}
+		w, err := deliver(h, a, payoneDelivery(1))
+		if forward {
+			if statusOf(w, err) != 200 || a.calls.Load() != 1 {
+				t.Errorf("forward: %d, app calls %d; want the delivery passed on", statusOf(w, err), a.calls.Load())
+			}
+			continue
+		}
+		if statusOf(w, err) != 503 || w.Header().Get("Retry-After") == "" || a.calls.Load() != 0 {
+			t.Errorf("refuse: %d Retry-After=%q, app calls %d; want 503 with Retry-After and nothing passed on",
+				statusOf(w, err), w.Header().Get("Retry-After"), a.calls.Load())
+		}
+	}
+}
+
+func TestAckRecorder(t *testing.T) {
+	w := httptest.NewRecorder()
+	rec := &ackRecorder{ResponseWriterWrapper: &caddyhttp.ResponseWriterWrapper{ResponseWriter: w}}
+	rec.WriteHeader(http.StatusEarlyHints)
+	rec.WriteHeader(http.StatusAccepted)
+	rec.ReadFrom(strings.NewReader("via ReadFrom"))
+	if rec.status != http.StatusAccepted || rec.body.String() != "via ReadFrom" || w.Body.String() != "via ReadFrom" {
+		t.Fatalf("recorded %d %q, passed %q", rec.status, rec.body.String(), w.Body.String())
+	}
+}
+
+func TestDefaultScope(t *testing.T) {
+	a := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}}
+	b := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "2"}}
+	c := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}, Secrets: []string{"other"}}
+	d := &Handler{Provider: "checkout_com", Options: map[string]string{"authorization": "secret-key"}}
+	e := &Handler{Provider: "checkout_com", Options: map[string]string{"authorization": "rotated-key"}}
+	if a.defaultScope() == b.defaultScope() {
+		t.Error("routes with different options share a scope")
+	}
+	if a.defaultScope() != c.defaultScope() {
+		t.Error("a secret changed the scope (rotation would forget every delivery)")
+	}
+	if d.defaultScope() != e.defaultScope() {
+		t.Error("checkout_com's authorization key, a secret, changed the scope")
+	}
+	if !strings.HasPrefix(a.defaultScope(), "payone:") {
+		t.Errorf("scope %q does not name the provider", a.defaultScope())
+	}
+}
+
+func TestProvisionReplayErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Replay
+		want string
+	}{
+		{"no window", Replay{}, "positive window"},
+		{"negative wait", Replay{Window: caddy.Duration(time.Hour), Wait: -1}, "must not be negative"},
+		{"unknown store", Replay{Window: caddy.Duration(time.Hour), Store: "etcd"}, "memory or redis"},
+		{"redis without url", Replay{Window: caddy.Duration(time.Hour), Store: "redis"}, "needs a URL"},
+		{"url with memory", Replay{Window: caddy.Duration(time.Hour), RedisURL: "redis://x"}, "only used with store redis"},
+		{"max_entries with redis", Replay{Window: caddy.Duration(time.Hour), Store: "redis", RedisURL: "redis://x", MaxEntries: 5}, "only used with store memory"},
+		{"bad on_store_error", Replay{Window: caddy.Duration(time.Hour), OnStoreError: "drop"}, "refuse or forward"},
+		{"bad url hides password", Replay{Window: caddy.Duration(time.Hour), Store: "redis", RedisURL: "http://:pw@x"}, "redis URL is not valid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			preset, _ := verifiers.Lookup("payone")
+			h := &Handler{Provider: "payone", preset: preset, Replay: &tt.r}
+			err := h.provisionReplay(caddy.NewReplacer())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), ":pw@") {
+				t.Fatalf("error reveals the Redis password: %v", err)
+			}
+			if err := h.cleanupReplay(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestMemoryStoreSurvivesReload: a reload provisions the new handler before
+// the old one is cleaned up; both use one memory store, so what the old
+// config remembered is still remembered.
+func TestMemoryStoreSurvivesReload(t *testing.T) {
+	preset, _ := verifiers.Lookup("payone")
+	mk := func() *Handler {
+		h := &Handler{Provider: "payone", preset: preset, Replay: &Replay{Window: caddy.Duration(time.Hour)}, now: time.Now}
+		if err := h.provisionReplay(caddy.NewReplacer()); err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	old := mk()
+	old.replay.store.Settle(context.Background(), old.replay.prefix+"k", record{Done: true, Status: 200}, time.Hour)
+	fresh := mk()
+	old.cleanupReplay()
+	defer fresh.cleanupReplay()
+	if _, ok, _ := fresh.replay.store.Get(context.Background(), fresh.replay.prefix+"k"); !ok {
+		t.Fatal("the reloaded config forgot what the old one remembered")
+	}
+}
+
+func TestUnmarshalReplay(t *testing.T) {
+	src := `webhook_verify payone {
+		secret x
+		replay 48h {
+			store redis {env.REDIS_URL}
+			on_store_error forward
+			wait 2s
+			lease 1m
+			scope main
+		}
+	}`
+	var h Handler
+	if err := h.UnmarshalCaddyfile(caddyfile.NewTestDispenser(src)); err != nil {
+		t.Fatal(err)
+	}
+	want := Replay{Window: caddy.Duration(48 * time.Hour), Store: "redis", RedisURL: "{env.REDIS_URL}", OnStoreError: "forward",
+		Wait: caddy.Duration(2 * time.Second), Lease: caddy.Duration(time.Minute), Scope: "main"}
+	if h.Replay == nil || *h.Replay != want {
+		t.Fatalf("Replay = %+v, want %+v", h.Replay, want)
+	}
+}
