@@ -162,12 +162,12 @@ func TestAdversarialClientIP(t *testing.T) {
 			{"203.0.113.9", 403},
 			{"2001:db9::1", 403},
 			{"::ffff:203.0.113.9", 403},
-			{"::ffff:2001:db8::1", 403}, // not an address
-			{"185.60.20.10, 203.0.113.9", 403},      // the sender prepended PAYONE's address
-			{"203.0.113.9, 185.60.20.12", 200},      // the proxy appended what it saw
-			{"185.60.20.999", 403},                  // not an address: falls back to the proxy, 127.0.0.1
-			{"fe80::1%25eth0", 403},                 // zoned link-local
-			{"::1", 403},                            // loopback is not in the list
+			{"::ffff:2001:db8::1", 403},        // not an address
+			{"185.60.20.10, 203.0.113.9", 403}, // the sender prepended PAYONE's address
+			{"203.0.113.9, 185.60.20.12", 200}, // the proxy appended what it saw
+			{"185.60.20.999", 403},             // not an address: falls back to the proxy, 127.0.0.1
+			{"fe80::1%25eth0", 403},            // zoned link-local
+			{"::1", 403},                       // loopback is not in the list
 			{"0.0.0.0", 403},
 			{"185.60.20.10\x00", 403},
 		}

@@ -32,7 +32,10 @@ func readBody(r *http.Request, limit int64) (*bytes.Buffer, error) {
 		return buf, nil
 	}
 	if r.ContentLength > 0 {
-		buf.Grow(int(r.ContentLength))
+		// Room for the body and for the final read that sees EOF:
+		// bytes.Buffer.ReadFrom wants MinRead bytes free, and a buffer
+		// grown to exactly the body would be reallocated at twice the size.
+		buf.Grow(int(r.ContentLength) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
 	if err == nil && n > limit {

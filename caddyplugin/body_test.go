@@ -77,3 +77,23 @@ func TestRestoreBody(t *testing.T) {
 		t.Errorf("Transfer-Encoding kept: %v %q", r.TransferEncoding, r.Header.Get("Transfer-Encoding"))
 	}
 }
+
+// TestReadBodyBufferSize: a body with a declared length is read into one
+// buffer of about that size, not reallocated at twice it when the final
+// read meets EOF (which doubled memory per in-flight request).
+func TestReadBodyBufferSize(t *testing.T) {
+	for _, size := range []int{1, 1 << 10, 64 << 10, 1 << 20} {
+		for i := 0; i < 1000 && bodyPool.Get().(*bytes.Buffer).Cap() != 0; i++ {
+			// drain buffers other tests pooled, so readBody starts fresh
+		}
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(strings.Repeat("x", size)))
+		buf, err := readBody(r, 2<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if limit := size + size/8 + 4096; buf.Len() != size || buf.Cap() > limit {
+			t.Errorf("%d-byte body: buffer len %d, cap %d; want cap at most %d", size, buf.Len(), buf.Cap(), limit)
+		}
+		releaseBody(buf)
+	}
+}

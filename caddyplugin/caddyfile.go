@@ -1,6 +1,7 @@
 package caddyplugin
 
 import (
+	"math"
 	"strings"
 
 	"github.com/caddyserver/caddy/v2"
@@ -103,7 +104,7 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return err
 			}
 			size, err := humanize.ParseBytes(v)
-			if err != nil || size == 0 {
+			if err != nil || size == 0 || size > math.MaxInt64 {
 				return d.Errf("max_body %q is not a size such as 1MiB or 512KB", v)
 			}
 			h.MaxBody = int64(size)
