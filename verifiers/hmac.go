@@ -45,28 +45,54 @@ func ParseAlgorithm(name string) (Algorithm, error) {
 }
 
 // keyedMAC computes HMACs with one key. Hash states are pooled so the hot
-// path does not rebuild the key schedule for every delivery.
+// path does not rebuild the key schedule for every delivery; each state
+// carries its own output buffer, so checking a MAC allocates nothing (a
+// buffer on the caller's stack would escape through the hash.Hash call).
 type keyedMAC struct {
 	pool sync.Pool
+}
+
+// macState is one pooled HMAC state and the buffer its sums go into.
+type macState struct {
+	h   hash.Hash
+	out [sha512.Size]byte
 }
 
 func newKeyedMAC(alg Algorithm, key []byte) *keyedMAC {
 	key = append([]byte(nil), key...)
 	k := &keyedMAC{}
-	k.pool.New = func() any { return hmac.New(alg.New, key) }
+	k.pool.New = func() any { return &macState{h: hmac.New(alg.New, key)} }
 	return k
 }
 
 // sum appends HMAC(key, parts...) to dst.
 func (k *keyedMAC) sum(dst []byte, parts ...[]byte) []byte {
-	m := k.pool.Get().(hash.Hash)
-	m.Reset()
-	for _, p := range parts {
-		m.Write(p)
-	}
-	dst = m.Sum(dst)
-	k.pool.Put(m)
+	st := k.pool.Get().(*macState)
+	dst = append(dst, st.mac(parts)...)
+	k.pool.Put(st)
 	return dst
+}
+
+// count returns how many of sigs equal HMAC(key, parts...), comparing each
+// in constant time.
+func (k *keyedMAC) count(sigs [][]byte, parts [][]byte) int {
+	st := k.pool.Get().(*macState)
+	mac := st.mac(parts)
+	n := 0
+	for _, sig := range sigs {
+		n += boolInt(hmac.Equal(mac, sig))
+	}
+	k.pool.Put(st)
+	return n
+}
+
+// mac computes HMAC(key, parts...) into the state's own buffer.
+func (st *macState) mac(parts [][]byte) []byte {
+	st.h.Reset()
+	for _, p := range parts {
+		st.h.Write(p)
+	}
+	return st.h.Sum(st.out[:0])
 }
 
 // macSet is the MACs of every configured secret: during a rotation any of
@@ -85,25 +111,17 @@ func newMACSet(alg Algorithm, keys [][]byte) macSet {
 // tried, and each comparison is constant-time, so the time taken does not
 // say which key matched or how much of the signature was right.
 func (s macSet) matches(sig []byte, parts ...[]byte) bool {
-	var buf [sha512.Size]byte
-	ok := 0
-	for _, k := range s {
-		ok |= boolInt(hmac.Equal(k.sum(buf[:0], parts...), sig))
-	}
-	return ok == 1
+	sigs := [1][]byte{sig}
+	return s.matchesAny(sigs[:], parts...)
 }
 
 // matchesAny reports whether any of sigs is the MAC of parts under any key.
 func (s macSet) matchesAny(sigs [][]byte, parts ...[]byte) bool {
-	var buf [sha512.Size]byte
-	ok := 0
+	n := 0
 	for _, k := range s {
-		mac := k.sum(buf[:0], parts...)
-		for _, sig := range sigs {
-			ok |= boolInt(hmac.Equal(mac, sig))
-		}
+		n += k.count(sigs, parts)
 	}
-	return ok == 1
+	return n > 0
 }
 
 func boolInt(b bool) int {
