@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/caddyserver/caddy/v2"
-	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -69,32 +68,22 @@ func registerMetrics(ctx caddy.Context) error {
 	return nil
 }
 
-// startVarKey is the request variable holding when the handler started
-// working on the request, for the duration histogram.
-const startVarKey = "webhook_verify.start"
-
 // begin marks the start of a delivery: it removes any forged copy of the
-// verified header, sets the provider and (empty) delivery ID placeholders
-// and notes the time.
-// It runs first in ServeHTTP, before any check.
+// verified header, then starts the delivery's state (the placeholders and
+// the start time). It runs first in ServeHTTP, before any check.
 func (h *Handler) begin(r *http.Request) {
 	h.stripVerifiedHeader(r)
-	caddyhttp.SetVar(r.Context(), startVarKey, time.Now())
-	setPlaceholder(r, placeholderProvider, h.Provider)
-	// Known but empty until verified: header_up and respond leave unknown
-	// placeholders as written, and "{http.webhook.delivery_id}" is no ID.
-	setPlaceholder(r, placeholderDeliveryID, "")
+	newState(r, h.Provider)
 }
 
 // record counts a delivery's outcome, observes the time the handler spent
 // on it and sets the outcome placeholder. Every path through ServeHTTP
 // records exactly one outcome: refuse calls it, and so do the accepted and
-// handshake paths. Replay protection calls it (through refuse) with
-// outcomeReplay.
+// handshake paths. Replay protection calls it with outcomeReplay.
 func (h *Handler) record(r *http.Request, outcome string) {
 	webhookMetrics.deliveries.WithLabelValues(h.Provider, outcome).Inc()
-	if start, ok := caddyhttp.GetVar(r.Context(), startVarKey).(time.Time); ok {
-		webhookMetrics.duration.WithLabelValues(h.Provider).Observe(time.Since(start).Seconds())
+	if s := stateOf(r); s != nil {
+		webhookMetrics.duration.WithLabelValues(h.Provider).Observe(time.Since(s.start).Seconds())
+		s.outcome = outcome
 	}
-	setPlaceholder(r, placeholderOutcome, outcome)
 }

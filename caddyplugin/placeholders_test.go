@@ -74,15 +74,22 @@ func TestSetDeliveryID(t *testing.T) {
 	h := &Handler{Provider: "kkiapay"}
 	repl := caddy.NewReplacer()
 	r := httptest.NewRequest(http.MethodPost, "/", nil)
-	r = r.WithContext(context.WithValue(r.Context(), caddy.ReplacerCtxKey, repl))
-	h.setDeliveryID(r, "")
-	if _, ok := repl.Get(placeholderDeliveryID); ok {
-		t.Error("an empty ID was published")
+	ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{})
+	r = r.WithContext(context.WithValue(ctx, caddy.ReplacerCtxKey, repl))
+	h.begin(r)
+	if got, ok := repl.GetString(placeholderDeliveryID); !ok || got != "" {
+		t.Errorf("before the ID is known: %q, %v; want known and empty (not left as written)", got, ok)
 	}
 	h.setDeliveryID(r, "evt_123")
-	if got := repl.ReplaceAll("{http.webhook.delivery_id}", ""); got != "evt_123" {
+	if got := repl.ReplaceAll("{http.webhook.delivery_id}", "-"); got != "evt_123" {
 		t.Errorf("delivery_id = %q", got)
 	}
-	// Without a replacer (a request outside Caddy) nothing happens.
+	// A second pass through a handler (nested routes) starts afresh.
+	h.begin(r)
+	if got := repl.ReplaceAll("{http.webhook.delivery_id}|{http.webhook.outcome}", "-"); got != "-|-" { // both known, empty
+		t.Errorf("after a new begin: %q", got)
+	}
+	// Without request variables (a request outside Caddy) nothing happens.
 	h.setDeliveryID(httptest.NewRequest(http.MethodPost, "/", nil), "x")
+	h.record(httptest.NewRequest(http.MethodPost, "/", nil), outcomeAccepted)
 }
