@@ -24,12 +24,14 @@ var caddyBinary struct {
 }
 
 // buildCaddy returns the path of a caddy binary with hookgate, building it
-// on first use into a temporary directory that the OS cleans.
+// on first use. It always goes to the same place in the temporary directory,
+// so test runs replace it (go build moves the new binary into place, which
+// a running copy survives) rather than leaving one behind each.
 func buildCaddy(t *testing.T) string {
 	t.Helper()
 	caddyBinary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "hookgate-test-caddy-")
-		if err != nil {
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("hookgate-test-caddy-%d", os.Getuid()))
+		if err := os.MkdirAll(dir, 0o700); err != nil {
 			caddyBinary.err = err
 			return
 		}
