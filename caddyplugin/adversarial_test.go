@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caddyserver/caddy/v2"
 )
 
 // The adversarial suite: deliveries crafted to slip past the gate, sent to
@@ -484,4 +486,131 @@ func TestEarlyData(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startTLSGate runs Caddy with site on https://127.0.0.1:PORT, with a
+// certificate from Caddy's internal CA kept in a temporary directory (the
+// root is not installed anywhere). It serves HTTP/1.1 and HTTP/2.
+func startTLSGate(t *testing.T, up *upstream, site string) *gate {
+	t.Helper()
+	port := freePort(t)
+	site = strings.ReplaceAll(site, "UPSTREAM", up.hostPort())
+	src := fmt.Sprintf(`{
+	admin off
+	persist_config off
+	auto_https disable_redirects
+	skip_install_trust
+	storage file_system %q
+	grace_period 1s
+	log {
+		output discard
+	}
+}
+https://127.0.0.1:%d {
+	tls internal
+%s
+}
+`, t.TempDir(), port, site)
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatalf("adapting Caddyfile: %v\n%s", err, src)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatalf("loading config: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := caddy.Stop(); err != nil {
+			t.Errorf("stopping caddy: %v", err)
+		}
+	})
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	// The certificate is issued in the background: wait for a handshake.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true})
+		if err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no TLS handshake with %s: %v", addr, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return &gate{base: "https://" + addr}
+}
+
+// TestAdversarialTLS: the same checks over TLS, with HTTP/2 and HTTP/1.1.
+func TestAdversarialTLS(t *testing.T) {
+	up := startUpstream(t)
+	g := startTLSGate(t, up, advSite)
+	body := []byte(`{"event":"tls"}`)
+	sig := advSig(body)
+	other := advSig([]byte(`{"event":"other"}`))
+	h2 := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, ForceAttemptHTTP2: true}
+	h1 := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, TLSNextProto: map[string]func(string, *tls.Conn) http.RoundTripper{}}
+	t.Cleanup(h2.CloseIdleConnections)
+	t.Cleanup(h1.CloseIdleConnections)
+
+	tests := []struct {
+		name   string
+		header http.Header
+		body   []byte
+		want   int
+	}{
+		{"genuine", http.Header{"X-Signature": {sig}}, body, 200},
+		{"forged", http.Header{"X-Signature": {other}}, body, 401},
+		{"tampered", http.Header{"X-Signature": {sig}}, append(bytes.Clone(body), ' '), 401},
+		{"duplicated signature", http.Header{"X-Signature": {other, sig}}, body, 401},
+		{"no signature", http.Header{}, body, 401},
+		{"early data", http.Header{"X-Signature": {sig}, "Early-Data": {"1"}}, body, http.StatusTooEarly},
+		{"over max_body", http.Header{"X-Signature": {advSig(bytes.Repeat([]byte("a"), 2048))}}, bytes.Repeat([]byte("a"), 2048), 413},
+	}
+	accepted := 0
+	for _, proto := range []struct {
+		name  string
+		rt    *http.Transport
+		major int
+	}{{"HTTP/2", h2, 2}, {"HTTP/1.1", h1, 1}} {
+		for _, tt := range tests {
+			for _, chunked := range []bool{false, true} {
+				name := proto.name + "/" + tt.name
+				if chunked {
+					name += "/streamed"
+				}
+				t.Run(name, func(t *testing.T) {
+					var rd io.Reader = bytes.NewReader(tt.body)
+					if chunked {
+						rd = io.MultiReader(rd) // unknown length: chunked on HTTP/1.1, DATA frames without content-length on HTTP/2
+					}
+					req, err := http.NewRequest(http.MethodPost, g.base+"/open", rd)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for k, vs := range tt.header {
+						req.Header[k] = vs
+					}
+					resp, err := proto.rt.RoundTrip(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer resp.Body.Close()
+					b, _ := io.ReadAll(resp.Body)
+					if resp.ProtoMajor != proto.major {
+						t.Errorf("spoke %s, want HTTP/%d", resp.Proto, proto.major)
+					}
+					if resp.StatusCode != tt.want {
+						t.Fatalf("status %d %q, want %d", resp.StatusCode, b, tt.want)
+					}
+					if tt.want == 200 {
+						accepted++
+					}
+				})
+			}
+		}
+	}
+	if n := len(up.got()); n != accepted {
+		t.Errorf("upstream saw %d requests, want %d", n, accepted)
+	}
+	checkOnlySigned(t, up)
 }
