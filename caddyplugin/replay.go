@@ -391,7 +391,9 @@ func (h *Handler) forwardClaimed(w http.ResponseWriter, r *http.Request, key, to
 		return err
 	}
 	ack := record{Done: true, Status: status, ContentType: rec.Header().Get("Content-Type")}
-	if !rec.overflow {
+	// A body over maxAckBody, or an encoded one (gzip) that a replay could
+	// not label correctly, is not kept: its copies get the status alone.
+	if !rec.overflow && rec.Header().Get("Content-Encoding") == "" {
 		ack.Body = bytes.Clone(rec.body.Bytes())
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), storeOpTimeout)
