@@ -320,7 +320,7 @@ func (h *Handler) cleanupReplay() error {
 // of one already acknowledged or in flight.
 func (h *Handler) serveReplay(w http.ResponseWriter, r *http.Request, d *verifiers.Delivery, next func(http.ResponseWriter) error) error {
 	g := h.replay
-	id, fromProvider := g.idSource.DeliveryID(d)
+	id, fromProvider := g.idSource.ReplayID(d)
 	sum := sha256.Sum256([]byte(id))
 	key := g.prefix + hex.EncodeToString(sum[:])
 	token := newToken()

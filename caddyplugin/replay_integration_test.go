@@ -254,7 +254,9 @@ func TestReplayInFlightTimeout(t *testing.T) {
 
 // TestReplayGenericHMAC: the generic scheme tells deliveries apart by the
 // fingerprint of the signed body (changing an unsigned header does not make
-// a new delivery), or by id_header when configured.
+// a new delivery), or by id_field, an ID inside the signed body. An
+// id_header is not signed by this scheme, so it names deliveries in logs
+// but a replay with a fresh id_header is still caught by the fingerprint.
 func TestReplayGenericHMAC(t *testing.T) {
 	up := startCountingUpstream(t, "ok")
 	site := errorsSite + `
@@ -267,6 +269,15 @@ func TestReplayGenericHMAC(t *testing.T) {
 		reverse_proxy ` + up.addr() + `
 	}
 	handle /id {
+		webhook_verify hmac {
+			secret partner-secret
+			header X-Signature
+			id_field event_id
+			replay 1h
+		}
+		reverse_proxy ` + up.addr() + `
+	}
+	handle /idheader {
 		webhook_verify hmac {
 			secret partner-secret
 			header X-Signature
@@ -289,12 +300,23 @@ func TestReplayGenericHMAC(t *testing.T) {
 		t.Fatalf("fingerprint: the app saw %d copies, want 1", got)
 	}
 
-	for i, b := range []string{`{"event":"b","try":1}`, `{"event":"b","try":2}`} {
-		h := http.Header{"X-Signature": {sign(b)}, "X-Delivery": {"d-1"}}
+	for i, b := range []string{`{"event_id":"d-1","try":1}`, `{"event_id":"d-1","try":2}`} {
+		h := http.Header{"X-Signature": {sign(b)}}
 		g.post(t, "/id", h, []byte(b))
-		if got := up.count([]byte(`{"event":"b","try":1}`)) + up.count([]byte(`{"event":"b","try":2}`)); got != 1 {
-			t.Fatalf("id_header: after copy %d the app saw %d deliveries, want 1", i+1, got)
+		if got := up.count([]byte(`{"event_id":"d-1","try":1}`)) + up.count([]byte(`{"event_id":"d-1","try":2}`)); got != 1 {
+			t.Fatalf("id_field: after copy %d the app saw %d deliveries, want 1", i+1, got)
 		}
+	}
+
+	replayed := `{"event":"c"}`
+	for i, id := range []string{"d-1", "d-forged-2"} {
+		h := http.Header{"X-Signature": {sign(replayed)}, "X-Delivery": {id}}
+		if rep := g.post(t, "/idheader", h, []byte(replayed)); rep.Status != 200 {
+			t.Fatalf("copy %d: %+v", i, rep)
+		}
+	}
+	if got := up.count([]byte(replayed)); got != 1 {
+		t.Fatalf("a replay with a fresh unsigned id_header reached the app: %d copies, want 1", got)
 	}
 }
 

@@ -38,7 +38,7 @@ func (src IDSource) IsZero() bool {
 // or "fingerprint".
 func (src IDSource) Kind() string {
 	switch {
-	case src.Header != "":
+	case src.Header != "" && src.HeaderSigned:
 		return "header"
 	case src.JSONField != "":
 		return "json_field"
@@ -58,18 +58,33 @@ func (src IDSource) Kind() string {
 // them by provider and route.
 func (src IDSource) DeliveryID(d *Delivery) (string, bool) {
 	var id string
-	switch {
-	case src.Header != "":
+	if src.Header != "" {
 		id = strings.TrimSpace(d.Request.Header.Get(src.Header))
-	case src.JSONField != "":
+	}
+	if id == "" && src.JSONField != "" {
 		id = jsonFieldText(d.Body, src.JSONField)
-	case len(src.FormFields) > 0:
+	}
+	if id == "" && len(src.FormFields) > 0 {
 		id = formFieldsID(d.Body, src.FormFields)
 	}
 	if id != "" {
 		return id, true
 	}
 	return Fingerprint(d), false
+}
+
+// ReplayID is the identity replay protection remembers: DeliveryID, except
+// that an ID header the signature does not cover is passed over for the
+// fingerprint, so a replayed delivery with a new unsigned ID is still
+// recognised. IDs inside the body are as trustworthy as the body: presets
+// whose scheme does not sign the body name no body ID.
+func (src IDSource) ReplayID(d *Delivery) (string, bool) {
+	if src.Header != "" && !src.HeaderSigned {
+		unsigned := src
+		unsigned.Header = ""
+		return unsigned.DeliveryID(d)
+	}
+	return src.DeliveryID(d)
 }
 
 // Fingerprint identifies a delivery whose provider signs no ID. It is the

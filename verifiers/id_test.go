@@ -170,3 +170,42 @@ func TestAcknowledged(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayID: replay protection keys on an ID only where the signature
+// covers it; an unsigned ID header gives way to the fingerprint, so a
+// captured delivery replayed under a fresh ID is still the same delivery.
+func TestReplayID(t *testing.T) {
+	delivery := func(header, value, body string) *Delivery {
+		r := httptest.NewRequest("POST", "/", nil)
+		if header != "" {
+			r.Header.Set(header, value)
+		}
+		return &Delivery{Request: r, Body: []byte(body)}
+	}
+	github, _ := Lookup("github")
+	a := delivery("X-GitHub-Delivery", "guid-1", `{"zen":"x"}`)
+	b := delivery("X-GitHub-Delivery", "guid-forged", `{"zen":"x"}`)
+	if id, _ := github.ID.DeliveryID(a); id != "guid-1" {
+		t.Errorf("DeliveryID = %q, want the header for logs", id)
+	}
+	idA, fromA := github.ID.ReplayID(a)
+	idB, _ := github.ID.ReplayID(b)
+	if fromA || idA != idB || !strings.HasPrefix(idA, "sha256:") {
+		t.Errorf("unsigned header: ReplayID = %q (%v) and %q; want one fingerprint for both", idA, fromA, idB)
+	}
+
+	sw, _ := Lookup("standard_webhooks")
+	if id, ok := sw.ID.ReplayID(delivery("webhook-id", "msg_1", "{}")); id != "msg_1" || !ok {
+		t.Errorf("signed header: ReplayID = %q, %v; want msg_1", id, ok)
+	}
+
+	mailgun, _ := Lookup("mailgun")
+	for _, body := range []string{
+		`{"signature":{"timestamp":"1","token":"tok-1","signature":"s"},"event-data":{}}`,
+		"timestamp=1&token=tok-1&signature=s&event=delivered",
+	} {
+		if id, ok := mailgun.ID.ReplayID(delivery("", "", body)); id != "tok-1" || !ok {
+			t.Errorf("mailgun %q: ReplayID = %q, %v; want its signed token", body, id, ok)
+		}
+	}
+}

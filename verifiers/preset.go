@@ -55,11 +55,17 @@ type Preset struct {
 }
 
 // IDSource says where the provider puts a delivery's identity: an event or
-// delivery ID that stays the same when the provider retries. At most one
-// of Header, JSONField and FormFields is set.
+// delivery ID that stays the same when the provider retries. The first of
+// Header, JSONField and FormFields that the delivery carries is used.
 type IDSource struct {
 	// Header is a request header carrying the ID (Standard Webhooks' webhook-id).
 	Header string
+	// HeaderSigned says the signature covers Header (Standard Webhooks,
+	// Twitch). An unsigned ID header (GitHub's X-GitHub-Delivery) names the
+	// delivery in logs, but replay protection keys on the fingerprint of the
+	// signed content instead: whoever replays a captured delivery can change
+	// an unsigned header at will.
+	HeaderSigned bool
 	// JSONField is a dotted path into a JSON body ("id", "data.id").
 	JSONField string
 	// FormFields are urlencoded fields whose values, joined with ":",

@@ -126,22 +126,22 @@ var presets = []Preset{
 		// Standard Webhooks: webhook-id/-timestamp/-signature; v1 = base64 HMAC-SHA256 (whsec_ key),
 		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
 		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"), ID: IDSource{Header: "webhook-id"},
+		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"), ID: IDSource{Header: "webhook-id", HeaderSigned: true},
 	},
 	{
 		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
 		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
 	},
 	{
 		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
 	},
 	{
 		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id"},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
 	},
 	withScheme(Preset{
 		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
@@ -260,11 +260,12 @@ var presets = []Preset{
 	{
 		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
 		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
+		ID: IDSource{JSONField: "signature.token", FormFields: []string{"token"}}, // the signed token, unique per delivery
 	},
 	{
 		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
 		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
-		ID: IDSource{Header: "x-request-id"},
+		ID: IDSource{Header: "x-request-id", HeaderSigned: true},
 	},
 	{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
@@ -294,7 +295,7 @@ var presets = []Preset{
 	{
 		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered.
 		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
-		ID: IDSource{Header: "Twitch-Eventsub-Message-Id"},
+		ID: IDSource{Header: "Twitch-Eventsub-Message-Id", HeaderSigned: true},
 	},
 	// ---- end of part B ----
 }
