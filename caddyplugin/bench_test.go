@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/caddyserver/caddy/v2"
@@ -46,6 +47,7 @@ func BenchmarkServeHTTP(b *testing.B) {
 			rc := rewindBody{reader}
 			r := httptest.NewRequest(http.MethodPost, "/hook", nil)
 			r.Header = m.Header
+			r.Header.Set("Content-Length", strconv.Itoa(size)) // as a sender's request has it
 			rctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: "127.0.0.1"})
 			rctx = context.WithValue(rctx, caddy.ReplacerCtxKey, caddy.NewReplacer())
 			r = r.WithContext(rctx)

@@ -97,3 +97,35 @@ func TestReadBodyBufferSize(t *testing.T) {
 		releaseBody(buf)
 	}
 }
+
+// TestRestoreBodyContentLength: restoreBody keeps a Content-Length that is
+// already right and replaces any other, so the next handler always sees
+// exactly one value equal to the verified body's length.
+func TestRestoreBodyContentLength(t *testing.T) {
+	tests := []struct {
+		name   string
+		header []string
+	}{
+		{"right already", []string{"5"}},
+		{"none (chunked)", nil},
+		{"wrong", []string{"7"}},
+		{"two values", []string{"5", "5"}},
+		{"not a number", []string{"five"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/", nil)
+			if tt.header != nil {
+				r.Header["Content-Length"] = tt.header
+			}
+			restoreBody(r, []byte("hello"))
+			if got := r.Header.Values("Content-Length"); len(got) != 1 || got[0] != "5" {
+				t.Errorf("Content-Length %q, want [5]", got)
+			}
+			b, err := io.ReadAll(r.Body)
+			if err != nil || string(b) != "hello" || r.Body.Close() != nil {
+				t.Errorf("body %q, %v", b, err)
+			}
+		})
+	}
+}
