@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/tls"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/caddyserver/caddy/v2"
+	"github.com/quic-go/quic-go/http3"
 )
 
 // The adversarial suite: deliveries crafted to slip past the gate, sent to
@@ -613,4 +615,49 @@ func TestAdversarialTLS(t *testing.T) {
 		t.Errorf("upstream saw %d requests, want %d", n, accepted)
 	}
 	checkOnlySigned(t, up)
+}
+
+// TestAdversarialHTTP3EarlyData sends a request in real QUIC 0-RTT early
+// data: Caddy serves HTTP/3 with 0-RTT allowed by default, so the request
+// reaches the handler before the handshake completes, and webhook_verify
+// must answer 425 Too Early. The same request after the handshake is
+// judged normally (401: it carries no signature).
+func TestAdversarialHTTP3EarlyData(t *testing.T) {
+	up := startUpstream(t)
+	g := startTLSGate(t, up, advSite)
+	cache := tls.NewLRUClientSessionCache(8)
+	newTransport := func() *http3.Transport {
+		rt := &http3.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, ClientSessionCache: cache, NextProtos: []string{http3.NextProtoH3}}}
+		t.Cleanup(func() { rt.Close() })
+		return rt
+	}
+	do := func(rt *http3.Transport, method string) int {
+		t.Helper()
+		req, err := http.NewRequest(method, g.base+"/open", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		resp, err := rt.RoundTrip(req.WithContext(ctx))
+		if err != nil {
+			t.Fatalf("HTTP/3 %s: %v", method, err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	// A full handshake first, which also leaves a session ticket in cache.
+	first := newTransport()
+	if got := do(first, http.MethodGet); got != http.StatusUnauthorized {
+		t.Fatalf("after the handshake: status %d, want 401", got)
+	}
+	time.Sleep(100 * time.Millisecond) // let the ticket arrive
+	first.Close()
+	if got := do(newTransport(), http3.MethodGet0RTT); got != http.StatusTooEarly {
+		t.Fatalf("0-RTT request: status %d, want 425", got)
+	}
+	if n := len(up.got()); n != 0 {
+		t.Fatalf("%d requests reached the upstream", n)
+	}
 }
