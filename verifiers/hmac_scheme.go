@@ -44,6 +44,12 @@ func (s HMACScheme) timestamped() bool {
 	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(PartTimestamp)
 }
 
+// rawBodyOnly reports whether the scheme signs the raw body and nothing
+// else: no timestamp, no ID, no URL.
+func (s HMACScheme) rawBodyOnly() bool {
+	return len(s.Template) == 1 && s.Template[0] == BodyPart && !s.timestamped() && s.IDHeader == "" && s.CanonicalURL == nil
+}
+
 // hmacVerifier is an HMACScheme built for one route.
 type hmacVerifier struct {
 	HMACScheme
@@ -62,6 +68,10 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 	}
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no secret configured")
+	}
+	if f, ok := s.Signature.(SignatureFormat); ok && s.rawBodyOnly() {
+		// The common case gets the path with nothing to assemble per delivery.
+		return NewBodyHMAC(f, s.Algorithm, keys)
 	}
 	return &hmacVerifier{HMACScheme: s, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
 }

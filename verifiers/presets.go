@@ -280,14 +280,10 @@ var presets = []Preset{
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
 		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
 	},
-	{
+	withScheme(Preset{
 		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
 		Name: "gocardless",
-		New: func(s Settings) (Verifier, error) {
-			return NewBodyHMAC(gocardlessFormat, SHA256, s.Secrets)
-		},
-		Signer: signBodyHMAC(gocardlessFormat, SHA256),
-	},
+	}, bodyScheme(gocardlessFormat, SHA256)),
 	{
 		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered.
 		Name: "zoom", Tolerance: zoomTolerance, New: newZoom, Signer: signZoom,
