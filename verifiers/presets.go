@@ -175,7 +175,7 @@ var presets = []Preset{
 		Template: Template{TimestampPart, BodyPart}, Algorithm: SHA256}),
 	withScheme(Preset{
 		// Asana: X-Hook-Signature: <hex HMAC-SHA256(body)>, key = the X-Hook-Secret of the handshake
-		// (the handshake itself is not answered by the gate: see docs/providers-a.md).
+		// (the handshake itself is not answered by the gate: see docs/presets.md).
 		Name: "asana",
 	}, bodyScheme(SignatureFormat{Header: "X-Hook-Signature", Encoding: Hex}, SHA256)),
 	withScheme(Preset{
