@@ -79,7 +79,7 @@ var presets = []Preset{
 		New:             newGenericHMAC,
 		Signer:          signGenericHMAC,
 	},
-	// ---- Provider catalogue, part A (sources: PROVIDERS.md, research notes, testdata/vectors/presets_a.jsonl) ----
+	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/presets_a.jsonl) ----
 	withScheme(Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
 		Name: "stripe", Tolerance: tolerance5m, ID: IDSource{JSONField: "id"},
@@ -223,8 +223,7 @@ var presets = []Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
 		Name: "lemonsqueezy",
 	}, bodyScheme(SignatureFormat{Header: "X-Signature", Encoding: Hex}, SHA256)),
-	// ---- end of part A ----
-	// ---- part B ----
+	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/presets_b.jsonl) ----
 	{
 		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
@@ -293,7 +292,6 @@ var presets = []Preset{
 		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
 		ID: IDSource{Header: "Twitch-Eventsub-Message-Id", HeaderSigned: true},
 	},
-	// ---- end of part B ----
 }
 
 // checkoutFormat is Checkout.com's signature header.
