@@ -19,7 +19,6 @@
 #   SKIP_BUILD=1     reuse an existing ./caddy
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 
 DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -27,47 +26,8 @@ THREADS=${THREADS:-1}
 SIZES=${SIZES:-"1024 65536 1048576"}
 ROUNDS=${ROUNDS:-5}
 
-if ! command -v wrk >/dev/null 2>&1; then
-	echo "run.sh: installing wrk (Debian package)" >&2
-	if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
-fi
-
-out=bench/results
-mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -x ./caddy ]; then
-	./xcaddy.sh ./caddy
-fi
-go build -o "$out/upstream" ./bench/upstream
-go build -o "$out/sign" ./bench/sign
-
-freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
-export BENCH_UPSTREAM_PORT=${BENCH_UPSTREAM_PORT:-$(freeport)}
-export BENCH_GATE_PORT=${BENCH_GATE_PORT:-$(freeport)}
-export BENCH_SECRET=bench-secret-$RANDOM$RANDOM
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-"$out/upstream" -addr "127.0.0.1:$BENCH_UPSTREAM_PORT" 2>"$out/upstream.log" &
-pids+=($!)
-./caddy run --config bench/Caddyfile --adapter caddyfile >"$out/caddy.log" 2>&1 &
-pids+=($!)
-caddy_pid=$!
-
-wait_port() {
-	for _ in $(seq 100); do
-		if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-		sleep 0.1
-	done
-	echo "run.sh: nothing listening on 127.0.0.1:$1" >&2
-	cat "$out/caddy.log" >&2
-	exit 1
-}
-wait_port "$BENCH_UPSTREAM_PORT"
-wait_port "$BENCH_GATE_PORT"
+. bench/lib.sh
+start_servers
 
 # one route, one size: prints "rps p99_us non2xx sockerr"
 drive() { # route body sig duration
