@@ -95,7 +95,7 @@ func (it *adyenItem) signedString() ([]byte, error) {
 }
 
 func (v *adyen) Verify(d *Delivery) error {
-	useHeader := v.variant == "header" || v.variant == "auto" && len(d.Request.Header.Values(adyenHeader)) > 0
+	useHeader := v.variant == "header" || v.variant == "auto" && len(headerValues(d.Request.Header, adyenHeader)) > 0
 	if useHeader {
 		var buf [sha256.Size]byte
 		sig, err := SignatureFormat{Header: adyenHeader, Encoding: Base64}.read(d.Request.Header, sha256.Size, buf[:0])

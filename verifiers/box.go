@@ -43,7 +43,7 @@ func (v *box) Verify(d *Delivery) error {
 	}
 	var sigs [][]byte
 	for _, name := range []string{boxPrimary, boxSecondary} {
-		if len(h.Values(name)) == 0 {
+		if len(headerValues(h, name)) == 0 {
 			continue
 		}
 		sig, err := SignatureFormat{Header: name, Encoding: Base64}.read(h, sha256.Size, nil)

@@ -27,7 +27,7 @@ func (v *docusign) Verify(d *Delivery) error {
 	var sigs [][]byte
 	for n := 1; n <= docusignMaxHeaders; n++ {
 		f := SignatureFormat{Header: docusignHeader(n), Encoding: Base64}
-		if len(d.Request.Header.Values(f.Header)) == 0 {
+		if len(headerValues(d.Request.Header, f.Header)) == 0 {
 			break
 		}
 		sig, err := f.read(d.Request.Header, sha256.Size, nil)

@@ -79,8 +79,10 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 // Verify reads the signatures, checks the timestamp's freshness, then
 // compares the MAC of the signed content with every signature under every key.
 func (v *hmacVerifier) Verify(d *Delivery) error {
+	sc := getScratch()
+	defer sc.release()
 	h := d.Request.Header
-	ts, sigs, err := v.Signature.ReadSignatures(h, v.Algorithm.Size)
+	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sc.sigs)
 	if err != nil {
 		return err
 	}
@@ -112,11 +114,10 @@ func (v *hmacVerifier) Verify(d *Delivery) error {
 	if v.CanonicalURL != nil && in.URL != "" {
 		in.URL = v.CanonicalURL(in.URL)
 	}
-	parts, err := v.Template.Parts(&in)
-	if err != nil {
+	if err := v.Template.appendParts(sc, &in); err != nil {
 		return err
 	}
-	if !v.macs.matchesAny(sigs, parts...) {
+	if !v.macs.matchesAny(sc.sigs.List(), sc.parts...) {
 		return errBadSignature
 	}
 	return nil

@@ -51,7 +51,7 @@ func (v *hubspotLegacy) digest(secret []byte, method, url string, body []byte) [
 
 func (v *hubspotLegacy) Verify(d *Delivery) error {
 	h := d.Request.Header
-	if got := h.Get("X-HubSpot-Signature-Version"); got != "" && got != v.version {
+	if got := headerGet(h, "X-HubSpot-Signature-Version"); got != "" && got != v.version {
 		return reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
 	}
 	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size, nil)

@@ -99,7 +99,7 @@ func (s mailgunSignature) timestamp() string {
 }
 
 func (v *mailgun) Verify(d *Delivery) error {
-	sigs, err := mailgunFields(d.Request.Header.Get("Content-Type"), d.Body)
+	sigs, err := mailgunFields(headerGet(d.Request.Header, "Content-Type"), d.Body)
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func (v *mercadoPago) Verify(d *Delivery) error {
 		return err
 	}
 	var requestID string
-	if len(d.Request.Header.Values("x-request-id")) > 0 {
+	if len(headerValues(d.Request.Header, "x-request-id")) > 0 {
 		if requestID, err = headerValue(d.Request.Header, "x-request-id"); err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package verifiers
 import (
 	"bytes"
 	"net/http"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -116,5 +118,36 @@ func TestSignatureFormatWrite(t *testing.T) {
 				t.Fatalf("read(write(sig)) = %x, %v", got, err)
 			}
 		})
+	}
+}
+
+// TestHeaderValues checks the stack canonicalisation against net/http's for
+// names in and out of canonical form, and for names it leaves to h.Values.
+func TestHeaderValues(t *testing.T) {
+	names := []string{
+		"x-signature", "X-SIGNATURE", "X-Signature", "stripe-signature", "webhook-id",
+		"svix-timestamp", "x-hub-signature-256", "-x-", "a--b", "9x", "content-type",
+		"X-HubSpot-Signature-Version", "x_under", "x sig", "ünï", "",
+		strings.Repeat("a-", 40),
+	}
+	for _, name := range names {
+		h := http.Header{}
+		h.Add(name, "v1")
+		h[name+"-raw"] = []string{"raw"}
+		got, want := headerValues(h, name), h.Values(name)
+		if !slices.Equal(got, want) {
+			t.Errorf("headerValues(%q) = %q, want %q", name, got, want)
+		}
+		if got, want := headerGet(h, name), h.Get(name); got != want {
+			t.Errorf("headerGet(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestHeaderValuesAllocs(t *testing.T) {
+	h := http.Header{}
+	h.Set("X-Signature", "v")
+	if n := testing.AllocsPerRun(100, func() { _ = headerValues(h, "x-signature") }); n != 0 {
+		t.Errorf("headerValues allocates %v times", n)
 	}
 }

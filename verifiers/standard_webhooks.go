@@ -21,12 +21,20 @@ import (
 // prefix is optional); v1a keys are whpk_<base64> public keys. Any listed
 // signature matching any key is enough (rotation).
 type standardWebhooks struct {
-	// prefixes are the header-name sets tried in order ("svix-", "webhook-");
+	// headers are the header-name sets tried in order (svix-*, webhook-*);
 	// the first whose signature header is present is used, all three from it.
-	prefixes  []string
+	headers   []swHeaders
 	macs      macSet
 	publics   []ed25519.PublicKey
 	tolerance time.Duration
+}
+
+// swHeaders is one set of Standard Webhooks header names, spelled out once
+// rather than concatenated per delivery.
+type swHeaders struct{ signature, id, timestamp string }
+
+func newSWHeaders(prefix string) swHeaders {
+	return swHeaders{signature: prefix + "signature", id: prefix + "id", timestamp: prefix + "timestamp"}
 }
 
 // whsec is how Standard Webhooks writes symmetric secrets.
@@ -39,7 +47,10 @@ func newStandardWebhooks(prefixes ...string) func(Settings) (Verifier, error) {
 		if err != nil {
 			return nil, err
 		}
-		v := &standardWebhooks{prefixes: prefixes, macs: newMACSet(SHA256, keys), tolerance: s.Tolerance}
+		v := &standardWebhooks{macs: newMACSet(SHA256, keys), tolerance: s.Tolerance}
+		for _, p := range prefixes {
+			v.headers = append(v.headers, newSWHeaders(p))
+		}
 		for i, pk := range s.PublicKeys {
 			raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(strings.TrimSpace(pk), "whpk_"))
 			if err != nil || len(raw) != ed25519.PublicKeySize {
@@ -56,22 +67,22 @@ func newStandardWebhooks(prefixes ...string) func(Settings) (Verifier, error) {
 
 func (v *standardWebhooks) Verify(d *Delivery) error {
 	h := d.Request.Header
-	prefix := v.prefixes[len(v.prefixes)-1]
-	for _, p := range v.prefixes {
-		if len(h.Values(p+"signature")) > 0 {
-			prefix = p
+	names := v.headers[len(v.headers)-1]
+	for _, n := range v.headers {
+		if len(headerValues(h, n.signature)) > 0 {
+			names = n
 			break
 		}
 	}
-	header, err := headerValue(h, prefix+"signature")
+	header, err := headerValue(h, names.signature)
 	if err != nil {
 		return err
 	}
-	id, err := headerValue(h, prefix+"id")
+	id, err := headerValue(h, names.id)
 	if err != nil {
 		return err
 	}
-	ts, err := headerValue(h, prefix+"timestamp")
+	ts, err := headerValue(h, names.timestamp)
 	if err != nil {
 		return err
 	}
@@ -82,25 +93,31 @@ func (v *standardWebhooks) Verify(d *Delivery) error {
 	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
 		return err
 	}
-	var macs, eds [][]byte
-	for _, kv := range (StructuredFormat{ItemSep: ' ', KeySep: ','}).items(header) {
-		sig, err := base64.StdEncoding.DecodeString(kv[1])
-		switch {
-		case err != nil:
-		case kv[0] == "v1" && len(sig) == sha256.Size:
-			macs = append(macs, sig)
-		case kv[0] == "v1a" && len(sig) == ed25519.SignatureSize:
-			eds = append(eds, sig)
+	sc := getScratch()
+	defer sc.release()
+	macs, eds := &sc.sigs, &sc.asym
+	for k, val := range (StructuredFormat{ItemSep: ' ', KeySep: ','}).items(header) {
+		switch k {
+		case "v1":
+			addStdBase64(macs, val, sha256.Size)
+		case "v1a":
+			addStdBase64(eds, val, ed25519.SignatureSize)
 		}
 	}
-	if len(macs) == 0 && len(eds) == 0 {
-		return reject(MalformedSignature, "header %ssignature has no valid v1 or v1a signature", prefix)
+	if macs.Len() == 0 && eds.Len() == 0 {
+		return reject(MalformedSignature, "header %s has no valid v1 or v1a signature", names.signature)
 	}
-	ok := len(macs) > 0 && v.macs.matchesAny(macs, []byte(id), []byte("."), []byte(ts), []byte("."), d.Body)
-	if len(eds) > 0 && len(v.publics) > 0 {
+	ok := false
+	if macs.Len() > 0 {
+		if err := IDTimestampBody.appendParts(sc, &Signable{ID: id, Timestamp: ts, Body: d.Body}); err != nil {
+			return err
+		}
+		ok = v.macs.matchesAny(macs.List(), sc.parts...)
+	}
+	if eds.Len() > 0 && len(v.publics) > 0 {
 		msg := bytes.Join([][]byte{[]byte(id), []byte(ts), d.Body}, []byte("."))
 		for _, pub := range v.publics {
-			for _, sig := range eds {
+			for _, sig := range eds.List() {
 				ok = ed25519.Verify(pub, msg, sig) || ok
 			}
 		}
@@ -109,6 +126,17 @@ func (v *standardWebhooks) Verify(d *Delivery) error {
 		return errBadSignature
 	}
 	return nil
+}
+
+// addStdBase64 keeps text in sigs if it is base64 (decoded as
+// base64.StdEncoding does) of size bytes. The text is copied to the stack
+// first: a []byte(text) conversion would allocate.
+func addStdBase64(sigs *Signatures, text string, size int) {
+	var stack [256]byte
+	sig, err := base64.StdEncoding.AppendDecode(sigs.slot(), append(stack[:0], text...))
+	if err == nil && len(sig) == size {
+		sigs.keep(sig)
+	}
 }
 
 // signStandardWebhooks signs with the first secret: a whsk_<base64> ed25519

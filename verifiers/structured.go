@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"iter"
 	"net/http"
 	"strings"
 )
@@ -9,22 +10,61 @@ import (
 // (SignatureFormat) or a structured one (StructuredFormat). A structured
 // header may carry the signed timestamp too.
 type SignatureCarrier interface {
-	// ReadSignatures returns the signatures that decode to size bytes and
-	// the timestamp the header carries ("" when it carries none).
-	ReadSignatures(h http.Header, size int) (timestamp string, sigs [][]byte, err error)
+	// ReadSignatures adds to sigs the signatures that decode to size bytes
+	// and returns the timestamp the header carries ("" when it carries none).
+	ReadSignatures(h http.Header, size int, sigs *Signatures) (timestamp string, err error)
 	// WriteSignature sets the header as the provider would.
 	WriteSignature(h http.Header, timestamp string, sig []byte)
 	// HeaderName is the header the signatures are in.
 	HeaderName() string
 }
 
-// ReadSignatures reads the one signature of a plain header.
-func (f SignatureFormat) ReadSignatures(h http.Header, size int) (string, [][]byte, error) {
-	sig, err := f.read(h, size, nil)
-	if err != nil {
-		return "", nil, err
+// Signatures is the candidate signatures a header offers. Each is decoded
+// into storage kept from one delivery to the next (see scratch), so reading
+// them allocates nothing once warm. The zero value is empty and ready.
+type Signatures struct {
+	list [][]byte
+}
+
+// List returns the signatures; they are valid until Reset.
+func (s *Signatures) List() [][]byte { return s.list }
+
+// Len is how many signatures there are.
+func (s *Signatures) Len() int { return len(s.list) }
+
+// Reset forgets the signatures but keeps their storage.
+func (s *Signatures) Reset() { s.list = s.list[:0] }
+
+// Add decodes text with enc and keeps it when it is size bytes long (any
+// length when size is 0). It reports whether it kept it.
+func (s *Signatures) Add(enc Encoding, text string, size int) bool {
+	sig, err := enc.Decode(s.slot(), text)
+	if err != nil || (size > 0 && len(sig) != size) {
+		return false
 	}
-	return "", [][]byte{sig}, nil
+	s.keep(sig)
+	return true
+}
+
+// slot returns the storage of the next signature, empty, for decoding into.
+func (s *Signatures) slot() []byte {
+	if n := len(s.list); n < cap(s.list) {
+		return s.list[:n+1][n][:0]
+	}
+	return nil
+}
+
+// keep adds sig, decoded into slot().
+func (s *Signatures) keep(sig []byte) { s.list = append(s.list, sig) }
+
+// ReadSignatures reads the one signature of a plain header.
+func (f SignatureFormat) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
+	sig, err := f.read(h, size, sigs.slot())
+	if err != nil {
+		return "", err
+	}
+	sigs.keep(sig)
+	return "", nil
 }
 
 // WriteSignature sets the header to the prefixed, encoded signature.
@@ -60,52 +100,48 @@ type StructuredFormat struct {
 // HeaderName is the signature header.
 func (f StructuredFormat) HeaderName() string { return f.Header }
 
-// items splits v into key/value pairs; items without KeySep are skipped.
-func (f StructuredFormat) items(v string) [][2]string {
-	var out [][2]string
-	for item := range strings.SplitSeq(v, string(f.ItemSep)) {
-		k, val, ok := strings.Cut(strings.TrimSpace(item), string(f.KeySep))
-		if !ok {
-			continue
+// items yields v's key/value pairs, trimmed; items without KeySep are
+// skipped.
+func (f StructuredFormat) items(v string) iter.Seq2[string, string] {
+	return func(yield func(k, val string) bool) {
+		for item := range strings.SplitSeq(v, string(f.ItemSep)) {
+			k, val, ok := strings.Cut(strings.TrimSpace(item), string(f.KeySep))
+			if ok && !yield(strings.TrimSpace(k), strings.TrimSpace(val)) {
+				return
+			}
 		}
-		out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
 	}
-	return out
 }
 
 // ReadSignatures parses the header. The timestamp must appear exactly once
 // when TimestampKey is set. Signature items that do not decode to size
 // bytes are skipped (Paddle's own tests send `h1=dummy;h1=<valid>`); if
 // none is left the header is malformed.
-func (f StructuredFormat) ReadSignatures(h http.Header, size int) (string, [][]byte, error) {
+func (f StructuredFormat) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
 	v, err := headerValue(h, f.Header)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	var ts string
-	var tsCount int
-	var sigs [][]byte
-	for _, kv := range f.items(v) {
-		switch kv[0] {
+	var tsCount, found int
+	for k, val := range f.items(v) {
+		switch k {
 		case f.TimestampKey:
 			if f.TimestampKey != "" {
-				ts = kv[1]
+				ts = val
 				tsCount++
 			}
 		case f.SignatureKey:
-			sig, err := f.Encoding.Decode(nil, kv[1])
-			if err == nil && (size == 0 || len(sig) == size) {
-				sigs = append(sigs, sig)
-			}
+			found += boolInt(sigs.Add(f.Encoding, val, size))
 		}
 	}
 	if f.TimestampKey != "" && (tsCount != 1 || ts == "") {
-		return "", nil, reject(MalformedSignature, "header %s has no single %s timestamp", f.Header, f.TimestampKey)
+		return "", reject(MalformedSignature, "header %s has no single %s timestamp", f.Header, f.TimestampKey)
 	}
-	if len(sigs) == 0 {
-		return "", nil, reject(MalformedSignature, "header %s has no valid %s signature", f.Header, f.SignatureKey)
+	if found == 0 {
+		return "", reject(MalformedSignature, "header %s has no valid %s signature", f.Header, f.SignatureKey)
 	}
-	return ts, sigs, nil
+	return ts, nil
 }
 
 // WriteSignature sets the header to the timestamp item (if any) followed

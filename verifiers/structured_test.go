@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"bytes"
 	"net/http"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestStructuredFormat(t *testing.T) {
 		if c.value != "" {
 			h.Set("S", c.value)
 		}
-		ts, sigs, err := c.f.ReadSignatures(h, 32)
+		ts, sigs, err := readSignatures(c.f, h, 32)
 		if c.reason != "" {
 			if ReasonOf(err) != c.reason || err == nil {
 				t.Errorf("%q: err %v, want %s", c.value, err, c.reason)
@@ -56,8 +57,37 @@ func TestStructuredWriteReads(t *testing.T) {
 	if got := h.Get("Paddle-Signature"); got != "ts=123;h1="+strings.Repeat("0", 64) {
 		t.Fatalf("wrote %q", got)
 	}
-	ts, sigs, err := f.ReadSignatures(h, 32)
+	ts, sigs, err := readSignatures(f, h, 32)
 	if err != nil || ts != "123" || len(sigs) != 1 {
 		t.Fatal(ts, sigs, err)
+	}
+}
+
+// readSignatures reads f's signatures into fresh storage.
+func readSignatures(f SignatureCarrier, h http.Header, size int) (string, [][]byte, error) {
+	var sigs Signatures
+	ts, err := f.ReadSignatures(h, size, &sigs)
+	return ts, sigs.List(), err
+}
+
+// TestSignaturesReuse: storage reused after Reset never shows an earlier
+// delivery's signatures, and a refused text keeps nothing.
+func TestSignaturesReuse(t *testing.T) {
+	var s Signatures
+	if !s.Add(Hex, "0102", 2) || !s.Add(Hex, "0304", 2) || s.Add(Hex, "0506ff", 2) || s.Add(Hex, "zz", 0) {
+		t.Fatal("Add kept the wrong texts")
+	}
+	if got := s.List(); len(got) != 2 || !bytes.Equal(got[0], []byte{1, 2}) || !bytes.Equal(got[1], []byte{3, 4}) {
+		t.Fatalf("List = %x", got)
+	}
+	s.Reset()
+	if s.Len() != 0 {
+		t.Fatal("Reset kept signatures")
+	}
+	if !s.Add(Base64, "CQo=", 0) {
+		t.Fatal("Add after Reset failed")
+	}
+	if got := s.List(); len(got) != 1 || !bytes.Equal(got[0], []byte{9, 10}) {
+		t.Fatalf("List after Reset = %x", got)
 	}
 }

@@ -95,41 +95,49 @@ func (t Template) Uses(k PartKind) bool {
 // Parts returns the byte slices to feed the MAC, in order. A header or a
 // JSON field the template needs but the delivery lacks is MissingSignature.
 func (t Template) Parts(s *Signable) ([][]byte, error) {
-	parts := make([][]byte, 0, len(t))
+	var sc scratch
+	if err := t.appendParts(&sc, s); err != nil {
+		return nil, err
+	}
+	return sc.parts, nil
+}
+
+// appendParts adds the signed content to sc, as Parts returns it.
+func (t Template) appendParts(sc *scratch, s *Signable) error {
 	for _, p := range t {
 		switch p.Kind {
 		case PartLiteral:
-			parts = append(parts, []byte(p.Value))
+			sc.addString(p.Value)
 		case PartBody:
-			parts = append(parts, s.Body)
+			sc.add(s.Body)
 		case PartTimestamp:
-			parts = append(parts, []byte(s.Timestamp))
+			sc.addString(s.Timestamp)
 		case PartID:
-			parts = append(parts, []byte(s.ID))
+			sc.addString(s.ID)
 		case PartMethod:
-			parts = append(parts, []byte(s.Method))
+			sc.addString(s.Method)
 		case PartURL:
 			if s.URL == "" {
-				return nil, reject(MissingSignature, "the public URL is unknown")
+				return reject(MissingSignature, "the public URL is unknown")
 			}
-			parts = append(parts, []byte(s.URL))
+			sc.addString(s.URL)
 		case PartHeader:
 			v, err := headerValue(s.Header, p.Value)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			parts = append(parts, []byte(v))
+			sc.addString(v)
 		case PartJSONField:
 			v, err := jsonField(s.Body, p.Value)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			parts = append(parts, []byte(v))
+			sc.addString(v)
 		default:
-			return nil, fmt.Errorf("unknown template part %d", p.Kind)
+			return fmt.Errorf("unknown template part %d", p.Kind)
 		}
 	}
-	return parts, nil
+	return nil
 }
 
 // jsonField returns the string or number at a dotted path of a JSON object.

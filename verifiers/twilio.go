@@ -38,7 +38,7 @@ func (v *twilio) Verify(d *Delivery) error {
 	if err != nil {
 		return err
 	}
-	params, err := twilioParams(d.PublicURL, d.Request.Header.Get("Content-Type"), d.Body)
+	params, err := twilioParams(d.PublicURL, headerGet(d.Request.Header, "Content-Type"), d.Body)
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func (v *twitch) Verify(d *Delivery) error {
 
 // Handshake answers a verified webhook_callback_verification with its challenge.
 func (v *twitch) Handshake(d *Delivery) *Answer {
-	if d.Request.Header.Get(twitchType) != "webhook_callback_verification" {
+	if headerGet(d.Request.Header, twitchType) != "webhook_callback_verification" {
 		return nil
 	}
 	var body struct {

@@ -25,7 +25,7 @@ func newWooCommerce(s Settings) (Verifier, error) {
 }
 
 func (v *wooCommerce) isPing(d *Delivery) bool {
-	return len(d.Request.Header.Values(wooFormat.Header)) == 0 && wooPing.Match(d.Body)
+	return len(headerValues(d.Request.Header, wooFormat.Header)) == 0 && wooPing.Match(d.Body)
 }
 
 func (v *wooCommerce) Verify(d *Delivery) error {

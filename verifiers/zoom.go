@@ -68,7 +68,7 @@ func (v *zoom) Handshake(d *Delivery) *Answer {
 	if err != nil {
 		return nil
 	}
-	ts := d.Request.Header.Get(zoomTSHeader)
+	ts := headerGet(d.Request.Header, zoomTSHeader)
 	for _, secret := range v.secrets {
 		if !hmac.Equal(hmacSum(SHA256, secret, zoomParts(ts, d.Body)...), sig) {
 			continue
