@@ -1,11 +1,8 @@
 package verifiers
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 )
 
 // PartKind says what one piece of signed content is.
@@ -138,30 +135,4 @@ func (t Template) appendParts(sc *scratch, s *Signable) error {
 		}
 	}
 	return nil
-}
-
-// jsonField returns the string or number at a dotted path of a JSON object.
-func jsonField(body []byte, path string) (string, error) {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		return "", reject(MalformedSignature, "body is not valid JSON")
-	}
-	for key := range strings.SplitSeq(path, ".") {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return "", reject(MissingSignature, "body field %s is missing", path)
-		}
-		if v, ok = obj[key]; !ok {
-			return "", reject(MissingSignature, "body field %s is missing", path)
-		}
-	}
-	switch x := v.(type) {
-	case string:
-		return x, nil
-	case json.Number:
-		return x.String(), nil
-	}
-	return "", reject(MalformedSignature, "body field %s is not a string or number", path)
 }
