@@ -41,25 +41,27 @@ func (v *box) Verify(d *Delivery) error {
 			return reject(MalformedSignature, "header %s is not %s", name, want)
 		}
 	}
-	var sigs [][]byte
-	for _, name := range []string{boxPrimary, boxSecondary} {
+	sc := getScratch()
+	defer sc.release()
+	sigs := &sc.sigs
+	for _, name := range [...]string{boxPrimary, boxSecondary} {
 		if len(headerValues(h, name)) == 0 {
 			continue
 		}
-		sig, err := SignatureFormat{Header: name, Encoding: Base64}.read(h, sha256.Size, nil)
-		if err != nil {
+		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, sha256.Size, sigs); err != nil {
 			return err
 		}
-		sigs = append(sigs, sig)
 	}
-	if len(sigs) == 0 {
+	if sigs.Len() == 0 {
 		return reject(MissingSignature, "header %s is missing", boxPrimary)
 	}
 	ts, err := headerValue(h, boxTimestamp)
 	if err != nil {
 		return err
 	}
-	if !v.macs.matchesAny(sigs, d.Body, []byte(ts)) {
+	sc.add(d.Body)
+	sc.addString(ts)
+	if !v.macs.matchesAny(sigs.List(), sc.parts...) {
 		return errBadSignature
 	}
 	t, err := ParseTimestamp(ts, RFC3339)

@@ -51,7 +51,12 @@ func (v *twitch) Verify(d *Delivery) error {
 	if err != nil {
 		return err
 	}
-	if !v.macs.matches(sig, []byte(id), []byte(ts), d.Body) {
+	sc := getScratch()
+	defer sc.release()
+	sc.addString(id)
+	sc.addString(ts)
+	sc.add(d.Body)
+	if !v.macs.matches(sig, sc.parts...) {
 		return errBadSignature
 	}
 	t, err := ParseTimestamp(ts, RFC3339)

@@ -44,7 +44,16 @@ func (v *urlBodyHMAC) Verify(d *Delivery) error {
 	if d.PublicURL == "" {
 		return reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
 	}
-	if !v.macs.matches(sig, v.parts(d.PublicURL, d.Body)...) {
+	sc := getScratch()
+	defer sc.release()
+	if v.bodyFirst {
+		sc.add(d.Body)
+		sc.addString(d.PublicURL)
+	} else {
+		sc.addString(d.PublicURL)
+		sc.add(d.Body)
+	}
+	if !v.macs.matches(sig, sc.parts...) {
 		return errBadSignature
 	}
 	return nil

@@ -43,7 +43,12 @@ func (v *zoom) Verify(d *Delivery) error {
 	if err != nil {
 		return err
 	}
-	if !v.macs.matches(sig, zoomParts(ts, d.Body)...) {
+	sc := getScratch()
+	defer sc.release()
+	if err := SlackV0.appendParts(sc, &Signable{Timestamp: ts, Body: d.Body}); err != nil {
+		return err
+	}
+	if !v.macs.matches(sig, sc.parts...) {
 		return errBadSignature
 	}
 	t, err := ParseTimestamp(ts, UnixSeconds)
