@@ -23,23 +23,32 @@ func newDocuSign(s Settings) (Verifier, error) {
 
 func docusignHeader(n int) string { return "X-DocuSign-Signature-" + strconv.Itoa(n) }
 
+// docusignHeaders are X-DocuSign-Signature-1 .. -docusignMaxHeaders, named
+// once rather than per delivery.
+var docusignHeaders = func() (names [docusignMaxHeaders]string) {
+	for i := range names {
+		names[i] = docusignHeader(i + 1)
+	}
+	return names
+}()
+
 func (v *docusign) Verify(d *Delivery) error {
-	var sigs [][]byte
-	for n := 1; n <= docusignMaxHeaders; n++ {
-		f := SignatureFormat{Header: docusignHeader(n), Encoding: Base64}
+	sc := getScratch()
+	defer sc.release()
+	sigs := &sc.sigs
+	for _, name := range docusignHeaders {
+		f := SignatureFormat{Header: name, Encoding: Base64}
 		if len(headerValues(d.Request.Header, f.Header)) == 0 {
 			break
 		}
-		sig, err := f.read(d.Request.Header, sha256.Size, nil)
-		if err != nil {
+		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, sigs); err != nil {
 			return err
 		}
-		sigs = append(sigs, sig)
 	}
-	if len(sigs) == 0 {
-		return reject(MissingSignature, "header %s is missing", docusignHeader(1))
+	if sigs.Len() == 0 {
+		return reject(MissingSignature, "header %s is missing", docusignHeaders[0])
 	}
-	if !v.macs.matchesAny(sigs, d.Body) {
+	if !v.macs.matchesAny(sigs.List(), d.Body) {
 		return errBadSignature
 	}
 	return nil
