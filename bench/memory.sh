@@ -10,6 +10,9 @@
 #
 # Knobs: CONNECTIONS=64  DURATION=15s  DELAY=500ms  SLACK_MIB=64  SETTLE=300 (s)
 #        SKIP_BUILD=1
+# To see why the RSS is what it is, run with GODEBUG=gctrace=1,scavtrace=1:
+# Caddy's collections (live heap, heap goal) and the runtime scavenger's
+# releases to the OS land in bench/results/caddy.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-64}
@@ -34,14 +37,16 @@ sample_rss "$caddy_pid" "$out/mem-rss.txt" &
 sampler=$!
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/post.lua "http://127.0.0.1:$BENCH_GATE_PORT/verified" >"$out/mem-wrk.txt"
 read -r req rps p99 bad sock < <(awk '/^RESULT/ {print $2, $3, $4, $5, $6}' "$out/mem-wrk.txt")
-# Back to baseline: poll until the RSS is within SLACK_MIB of idle. An idle
-# Go process runs a GC only every 2 minutes, pooled buffers survive one GC,
-# and freed pages go back to the OS gradually, so this can take minutes.
+# Back to baseline: poll until the RSS is within SLACK_MIB of idle. The
+# gate drops idle body buffers within 20 s, but an idle Go process runs a
+# GC only every 2 minutes (forced GC) and frees nothing before it, so this
+# takes about 2 minutes at least. Only changes of the RSS are listed.
 settled=
+last=
 for s in $(seq 5 5 "$SETTLE"); do
 	sleep 5
 	now_kib=$(rss_kib "$caddy_pid")
-	after+=("${s}s:$((now_kib / 1024))M")
+	if [ "$((now_kib / 1024))" != "$last" ]; then after+=("${s}s:$((now_kib / 1024))M"); last=$((now_kib / 1024)); fi
 	if [ "$now_kib" -le $((rss_idle + SLACK_MIB * 1024)) ]; then settled=$s; break; fi
 done
 kill $sampler 2>/dev/null || true
