@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -23,8 +24,22 @@ import (
 // never holds more than max(max_body, its declared length) bytes. Each class
 // keeps at most a fixed number of buffers (21 MiB in all); buffers that sit
 // unused on a list for a whole trim interval are dropped, so the memory of
-// a burst is given back to the garbage collector (and, after its next
-// collection, to the OS by the runtime's scavenger).
+// a burst is given back.
+//
+// Buffers of 64 KiB and more (the two larger classes, and exact-size
+// buffers of at least mapMin bytes) live outside the Go heap on unix
+// (body_mmap.go): anonymous mappings the gate unmaps itself when a list
+// is full, when a trim drops them, and when an exact-size buffer is given
+// back. The collector's heap goal (about twice the live heap with
+// GOGC=100) therefore does not count the bodies in flight, and a dropped
+// buffer returns to the OS at once. The 4 KiB class, and every buffer on
+// other platforms (body_heap.go), is on the heap.
+//
+// A mapped buffer must never be touched after it is unmapped, nor reused
+// while anything may still read it. Its bytes are only ever read through
+// the request's verifiedBody, which owns the buffer and guards every read
+// with its lock; settle gives the buffer back (or first copies the body to
+// the heap when error routes may still read it) under the same lock, once.
 
 // bodyClasses are the buffer sizes kept for reuse and how many of each a
 // free list holds at most.
@@ -33,6 +48,9 @@ var bodyClasses = [...]struct{ size, keep int }{
 	{64 << 10, 64}, // 4 MiB
 	{1 << 20, 16},  // 16 MiB
 }
+
+// mapMin is the smallest buffer that is mapped outside the heap.
+const mapMin = 64 << 10
 
 // bodyTrimInterval is how often the free lists drop buffers nobody took
 // since the previous trim.
@@ -46,9 +64,11 @@ var errBodyTooLarge = errors.New("body too large")
 
 // bodyBuffer holds one request's body.
 type bodyBuffer struct {
-	b     []byte
-	class int     // index in bodyClasses; -1 for a buffer that is not kept
-	probe [1]byte // reads the byte after a full buffer, without allocating
+	b      []byte
+	class  int         // index in bodyClasses; -1 for a buffer that is not kept
+	mapped bool        // b is a mapping (mapBuffer), unmapped when dropped
+	inUse  atomic.Bool // handed out by get and not yet given back by put
+	probe  [1]byte     // reads the byte after a full buffer, without allocating
 }
 
 // Bytes returns the body read.
@@ -157,27 +177,60 @@ func (p *bodyBuffers) get(n int, limit int64) *bodyBuffer {
 		select {
 		case bb := <-c.free:
 			c.noteLow(int64(len(c.free)))
+			bb.inUse.Store(true)
 			return bb
 		default:
 			c.low.Store(0)
-			return &bodyBuffer{b: make([]byte, 0, c.size), class: i}
+			return newBodyBuffer(c.size, i)
 		}
 	}
-	return &bodyBuffer{b: make([]byte, 0, n), class: -1}
+	return newBodyBuffer(n, -1)
 }
 
-// put keeps bb for reuse if it belongs to a class whose list has room.
+// newBodyBuffer returns a fresh, empty buffer of exactly n bytes, mapped
+// outside the heap when it is large enough and the platform allows.
+func newBodyBuffer(n, class int) *bodyBuffer {
+	bb := &bodyBuffer{class: class}
+	if bodyMapped && n >= mapMin {
+		bb.b = mapBuffer(n)
+		bb.mapped = bb.b != nil
+	}
+	if !bb.mapped {
+		bb.b = make([]byte, 0, n)
+	}
+	bb.inUse.Store(true)
+	return bb
+}
+
+// put keeps bb for reuse if it belongs to a class whose list has room;
+// otherwise a mapped buffer is unmapped and a heap one left to the
+// garbage collector. Giving the same buffer back twice (before get hands
+// it out again) does nothing the second time. The caller must not touch
+// bb's bytes after put.
 func (p *bodyBuffers) put(bb *bodyBuffer) {
-	if bb == nil || bb.class < 0 {
+	if bb == nil || !bb.inUse.CompareAndSwap(true, false) {
 		return
 	}
 	bb.b = bb.b[:0]
-	select {
-	case p.classes[bb.class].free <- bb:
-		if p.interval > 0 && !p.armed.Swap(true) {
-			time.AfterFunc(p.interval, p.scheduledTrim)
+	if bb.class >= 0 {
+		select {
+		case p.classes[bb.class].free <- bb:
+			if p.interval > 0 && !p.armed.Swap(true) {
+				time.AfterFunc(p.interval, p.scheduledTrim)
+			}
+			return
+		default: // full
 		}
-	default: // full: left to the garbage collector
+	}
+	dropBuffer(bb)
+}
+
+// dropBuffer gives up a buffer nobody holds: a mapped one is unmapped.
+func dropBuffer(bb *bodyBuffer) {
+	if bb.mapped {
+		b := bb.b
+		bb.b, bb.mapped = nil, false
+		unmapBuffer(b)
 	}
 }
 
@@ -197,7 +250,8 @@ func (p *bodyBuffers) trim() {
 		c := &p.classes[i]
 		for drop := min(c.low.Load(), int64(len(c.free))); drop > 0; drop-- {
 			select {
-			case <-c.free:
+			case bb := <-c.free:
+				dropBuffer(bb)
 			default:
 				drop = 0
 			}
@@ -225,30 +279,94 @@ func (c *freeList) noteLow(n int64) {
 	}
 }
 
-// restoreBody makes body the request's body, so the next handler (and the
-// upstream) receives exactly the verified bytes with a matching
-// Content-Length, whether the sender used Content-Length or chunked.
-func restoreBody(r *http.Request, body []byte) {
-	rd := new(verifiedBody)
-	rd.Reset(body)
-	r.Body = rd
-	r.ContentLength = int64(len(body))
+// restoreBody makes the verified body the request's body, so the next
+// handler (and the upstream) receives exactly the verified bytes with a
+// matching Content-Length, whether the sender used Content-Length or
+// chunked.
+func restoreBody(r *http.Request, body *verifiedBody) {
+	n := len(body.b)
+	r.Body = body
+	r.ContentLength = int64(n)
 	r.TransferEncoding = nil
 	r.Header.Del("Transfer-Encoding")
 	// The gate has the whole body: the upstream must not wait to send
 	// "100 Continue" for it, and the sender already got one if it asked.
 	r.Header.Del("Expect")
-	if !hasContentLength(r.Header, len(body)) {
-		r.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	if !hasContentLength(r.Header, n) {
+		r.Header.Set("Content-Length", strconv.Itoa(n))
 	}
 }
 
-// verifiedBody is the restored body: a bytes.Reader that is also an
-// io.ReadCloser, in one allocation.
-type verifiedBody struct{ bytes.Reader }
+// errBodyReleased is what a read of a verified body gets after the
+// request ended cleanly and its buffer was given back (a transport still
+// writing the body to an upstream that already answered).
+var errBodyReleased = errors.New("webhook_verify: request body read after the request ended")
 
-// Close does nothing: the bytes belong to the gate's buffer.
+// verifiedBody owns one request's body buffer and is the only way its
+// bytes are read once verification is done: as the request's body
+// (io.ReadCloser) and through settle. Every read holds the lock, and
+// settle gives the buffer up under it, so no read can see a buffer that
+// was unmapped or handed to another request.
+type verifiedBody struct {
+	mu   sync.Mutex
+	bb   *bodyBuffer // owned buffer; nil once settled
+	b    []byte      // the body; a heap copy after settle(false), nil after settle(true)
+	off  int         // read position
+	gone bool        // settled clean: reads fail
+}
+
+// newVerifiedBody takes ownership of bb, whose bytes are the body.
+func newVerifiedBody(bb *bodyBuffer) *verifiedBody {
+	return &verifiedBody{bb: bb, b: bb.b}
+}
+
+// Read reads the body.
+func (v *verifiedBody) Read(p []byte) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.gone {
+		return 0, errBodyReleased
+	}
+	if v.off >= len(v.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, v.b[v.off:])
+	v.off += n
+	return n, nil
+}
+
+// Close does nothing: the buffer is given back by settle.
 func (*verifiedBody) Close() error { return nil }
+
+// settle ends the request's ownership of its buffer; only the first call
+// does anything. With clean (the next handler returned without error, or
+// the gate answered itself) nothing may read the body any more: the buffer
+// is given back and later reads fail. Otherwise (a refusal, an error, a
+// panic) error routes may still read r.Body: a mapped buffer's body is
+// first copied to the heap, where reads continue from the same position,
+// and the mapping given back; a heap buffer is simply not reused.
+func (v *verifiedBody) settle(clean bool) { v.settleTo(bodyPool, clean) }
+
+// settleTo is settle giving the buffer back to p.
+func (v *verifiedBody) settleTo(p *bodyBuffers, clean bool) {
+	v.mu.Lock()
+	bb := v.bb
+	v.bb = nil
+	if bb != nil {
+		switch {
+		case clean:
+			v.b, v.gone = nil, true
+		case bb.mapped:
+			v.b = bytes.Clone(v.b)
+		default:
+			bb = nil // left to the garbage collector with the body
+		}
+	}
+	v.mu.Unlock()
+	if bb != nil {
+		p.put(bb)
+	}
+}
 
 // hasContentLength reports whether h already declares exactly n as its one
 // Content-Length, as it does for every sender that did not use chunked;

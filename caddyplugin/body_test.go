@@ -2,6 +2,7 @@ package caddyplugin
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -12,6 +13,11 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
+
+	"github.com/hookgate/hookgate/verifiers"
 )
 
 // unsized hides a reader's length so the request is sent as chunked.
@@ -69,7 +75,7 @@ func TestRestoreBody(t *testing.T) {
 	r.TransferEncoding = []string{"chunked"}
 	r.Header.Set("Transfer-Encoding", "chunked")
 	body := []byte("verified \xe4 bytes")
-	restoreBody(r, body)
+	restoreBody(r, heapBody(body))
 	got, _ := io.ReadAll(r.Body)
 	if !bytes.Equal(got, body) {
 		t.Errorf("body = %q, want %q", got, body)
@@ -120,7 +126,7 @@ func TestRestoreBodyContentLength(t *testing.T) {
 			if tt.header != nil {
 				r.Header["Content-Length"] = tt.header
 			}
-			restoreBody(r, []byte("hello"))
+			restoreBody(r, heapBody([]byte("hello")))
 			if got := r.Header.Values("Content-Length"); len(got) != 1 || got[0] != "5" {
 				t.Errorf("Content-Length %q, want [5]", got)
 			}
@@ -327,5 +333,283 @@ func TestBodyBuffersConcurrent(t *testing.T) {
 	wg.Wait()
 	if k := p.kept(); k > 10 {
 		t.Errorf("kept %d buffers, more than the lists hold", k)
+	}
+}
+
+// heapBody is a verified body over an ordinary slice, as for a small body.
+func heapBody(b []byte) *verifiedBody {
+	bb := &bodyBuffer{b: b, class: -1}
+	bb.inUse.Store(true)
+	return newVerifiedBody(bb)
+}
+
+// TestBodyBuffersMapped: on unix the 64 KiB and 1 MiB classes and exact
+// buffers of at least 64 KiB are mapped outside the heap, the 4 KiB class
+// and smaller exact buffers are not; an exact buffer is unmapped when
+// given back, a class buffer when its list is full or a trim drops it.
+func TestBodyBuffersMapped(t *testing.T) {
+	tests := []struct {
+		n          int
+		limit      int64
+		wantMapped bool
+		wantKept   bool
+	}{
+		{100, 1 << 20, false, true},
+		{5000, 1 << 20, true, true},
+		{1 << 20, 1 << 20, true, true},
+		{5000, 10000, false, false},      // exact, under mapMin
+		{70000, 100000, true, false},     // exact, mapped
+		{3 << 20, 4 << 20, true, false},  // exact, larger than every class
+		{mapMin, mapMin + 1, true, true}, // the 64 KiB class
+		{mapMin - 1, mapMin - 1, false, false},
+	}
+	p := newBodyBuffers(0, 1, 1, 1)
+	for _, tt := range tests {
+		bb := p.get(tt.n, tt.limit)
+		if bb.mapped != (tt.wantMapped && bodyMapped) {
+			t.Errorf("get(%d, %d): mapped %v", tt.n, tt.limit, bb.mapped)
+		}
+		// The whole buffer is usable memory.
+		bb.b = bb.b[:cap(bb.b)]
+		for i := range bb.b {
+			bb.b[i] = byte(i)
+		}
+		if bb.b[len(bb.b)-1] != byte(len(bb.b)-1) {
+			t.Fatalf("get(%d, %d): buffer does not hold what was written", tt.n, tt.limit)
+		}
+		p.put(bb)
+		if kept := p.kept() == 1; kept != tt.wantKept {
+			t.Errorf("get(%d, %d): kept %v, want %v", tt.n, tt.limit, kept, tt.wantKept)
+		}
+		if !tt.wantKept && (bb.mapped || (tt.wantMapped && bodyMapped && bb.b != nil)) {
+			t.Errorf("get(%d, %d): an exact buffer given back is still mapped", tt.n, tt.limit)
+		}
+		// A second buffer of the class finds the list full: unmapped.
+		if tt.wantKept {
+			a, b := p.get(tt.n, tt.limit), p.get(tt.n, tt.limit)
+			p.put(a)
+			p.put(b)
+			if b.mapped || a.mapped && b.mapped {
+				t.Errorf("get(%d, %d): a buffer given back to a full list stayed mapped", tt.n, tt.limit)
+			}
+		}
+		p.trim()
+		p.trim()
+		if p.kept() != 0 {
+			t.Fatalf("%d buffers kept after two trims", p.kept())
+		}
+		if bb.mapped || bb.b != nil && bodyMapped && tt.wantMapped {
+			t.Errorf("get(%d, %d): a trimmed buffer is still mapped", tt.n, tt.limit)
+		}
+	}
+}
+
+// TestBodyBuffersDoublePut: giving a buffer back twice keeps it once, and
+// never unmaps it twice.
+func TestBodyBuffersDoublePut(t *testing.T) {
+	p := newBodyBuffers(0, 4, 4, 4)
+	bb := p.get(1<<20, 1<<20)
+	p.put(bb)
+	p.put(bb)
+	if p.kept() != 1 {
+		t.Fatalf("kept %d after a double put, want 1", p.kept())
+	}
+	a := p.get(1<<20, 1<<20)
+	b := p.get(1<<20, 1<<20)
+	if a != bb || b == bb {
+		t.Fatal("a buffer given back twice was handed out twice")
+	}
+	exact := p.get(3<<20, 4<<20)
+	p.put(exact)
+	p.put(exact) // already unmapped: must not unmap again
+	p.put(a)
+	p.put(b)
+	p.trim()
+	p.trim()
+}
+
+// TestVerifiedBodySettle: a clean settle gives the buffer back and later
+// reads fail; an unclean one (refusal, error) keeps the body readable from
+// the same position, from a heap copy when the buffer was mapped, and
+// gives the mapping back; only the first settle does anything.
+func TestVerifiedBodySettle(t *testing.T) {
+	body := make([]byte, 1<<20)
+	for i := range body {
+		body[i] = byte(i * 31)
+	}
+	for _, size := range []int{100, 70000, 1 << 20, 3 << 20} {
+		for _, clean := range []bool{true, false} {
+			want := body
+			if size <= len(body) {
+				want = body[:size]
+			} else {
+				want = bytes.Repeat(body, size/len(body))
+			}
+			bb := bodyPool.get(size, 4<<20)
+			bb.b = append(bb.b, want...)
+			mapped := bb.mapped
+			v := newVerifiedBody(bb)
+			head := make([]byte, 10)
+			if n, err := v.Read(head); n != 10 || err != nil || !bytes.Equal(head, want[:10]) {
+				t.Fatalf("%d bytes: first read %d, %v", size, n, err)
+			}
+			v.settle(clean)
+			v.settle(clean)
+			v.settle(!clean)
+			if bb.inUse.Load() != (!clean && !mapped) {
+				t.Errorf("%d bytes, clean %v: buffer in use %v after settle", size, clean, bb.inUse.Load())
+			}
+			rest, err := io.ReadAll(v)
+			if clean {
+				if !errors.Is(err, errBodyReleased) || len(rest) != 0 {
+					t.Errorf("%d bytes: read after a clean settle: %d bytes, %v", size, len(rest), err)
+				}
+				continue
+			}
+			if err != nil || !bytes.Equal(rest, want[10:]) {
+				t.Errorf("%d bytes (mapped %v): read after an unclean settle: %d bytes, %v", size, mapped, len(rest), err)
+			}
+		}
+	}
+}
+
+// TestVerifiedBodyConcurrentSettle (run with -race): reads racing with a
+// settle never fault on an unmapped buffer and never see another
+// request's bytes: they get the body, EOF, or errBodyReleased.
+func TestVerifiedBodyConcurrentSettle(t *testing.T) {
+	p := newBodyBuffers(time.Millisecond, 2, 2, 2)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 100 {
+				size := []int{70000, 1 << 20, 2 << 20}[(g+i)%3]
+				bb := p.get(size, 4<<20)
+				mark := byte(g*100 + i%100)
+				bb.b = append(bb.b, bytes.Repeat([]byte{mark}, size)...)
+				v := &verifiedBody{bb: bb, b: bb.b}
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					buf := make([]byte, 32<<10)
+					for {
+						n, err := v.Read(buf)
+						if bytes.Count(buf[:n], []byte{mark}) != n {
+							t.Errorf("read another request's bytes")
+							return
+						}
+						if err != nil {
+							if err != io.EOF && !errors.Is(err, errBodyReleased) {
+								t.Errorf("read: %v", err)
+							}
+							return
+						}
+					}
+				}()
+				runtime.Gosched()
+				v.settleTo(p, i%2 == 0)
+				<-done
+			}
+		}()
+	}
+	wg.Wait()
+	p.trim()
+	p.trim()
+}
+
+// TestServeHTTPBodyOwnership: the handler gives a mapped body buffer back
+// on every path, and only a clean end leaves r.Body unreadable: after a
+// refusal, an error from next (having read part of the body) or a panic,
+// error routes still read the rest of the body, from a heap copy.
+func TestServeHTTPBodyOwnership(t *testing.T) {
+	h := &Handler{
+		Provider: "hmac", Secrets: []string{"own-secret"}, MaxBody: 2 << 20,
+		Options: map[string]string{"header": "X-Signature", "prefix": "sha256="},
+	}
+	if err := provision(t, h); err != nil {
+		t.Fatal(err)
+	}
+	body := bytes.Repeat([]byte("0123456789abcdef"), 1<<16) // 1 MiB: the mapped class
+	m := verifiers.Message{Body: body}
+	p, _ := verifiers.Lookup("hmac")
+	if err := p.Sign(verifiers.Settings{Secrets: [][]byte{[]byte("own-secret")}, Options: h.Options}, &m); err != nil {
+		t.Fatal(err)
+	}
+	errApp := errors.New("app failed")
+	tests := []struct {
+		name     string
+		forged   bool
+		next     func(r *http.Request) error // reads 100 bytes of r.Body first
+		wantErr  bool
+		wantRest bool // r.Body still readable after ServeHTTP
+	}{
+		{"clean", false, func(*http.Request) error { return nil }, false, false},
+		{"refused", true, nil, true, true},
+		{"next error", false, func(*http.Request) error { return errApp }, true, true},
+		{"next panic", false, func(*http.Request) error { panic("app") }, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
+			r.Header = m.Header.Clone()
+			if tt.forged {
+				r.Header.Set("X-Signature", "sha256="+strings.Repeat("0", 64))
+			}
+			ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: "127.0.0.1"})
+			r = r.WithContext(context.WithValue(ctx, caddy.ReplacerCtxKey, caddy.NewReplacer()))
+			var held *verifiedBody
+			var mapped bool
+			var data *byte
+			read := 0
+			next := caddyhttp.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				held = r.Body.(*verifiedBody)
+				mapped = held.bb.mapped
+				data = &held.b[0]
+				n, _ := io.ReadFull(r.Body, make([]byte, 100))
+				read = n
+				return tt.next(r)
+			})
+			err := func() (err error) {
+				defer func() {
+					if recover() != nil {
+						err = errors.New("panicked")
+					}
+				}()
+				return h.ServeHTTP(httptest.NewRecorder(), r, next)
+			}()
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			v, ok := r.Body.(*verifiedBody)
+			if !ok {
+				t.Fatalf("r.Body is %T, want the verified body", r.Body)
+			}
+			if held != nil && held != v {
+				t.Fatal("r.Body was replaced")
+			}
+			if !tt.forged && mapped != bodyMapped {
+				t.Errorf("1 MiB body mapped %v, want %v", mapped, bodyMapped)
+			}
+			v.mu.Lock()
+			owned := v.bb != nil
+			v.mu.Unlock()
+			if owned && (mapped || tt.forged && bodyMapped) {
+				t.Error("the mapped buffer was not given back")
+			}
+			rest, rerr := io.ReadAll(r.Body)
+			if !tt.wantRest {
+				if !errors.Is(rerr, errBodyReleased) {
+					t.Errorf("read after a clean end: %d bytes, %v", len(rest), rerr)
+				}
+				return
+			}
+			if mapped && len(v.b) > 0 && &v.b[0] == data {
+				t.Error("error routes read the mapped buffer, not a heap copy")
+			}
+			if rerr != nil || !bytes.Equal(rest, body[read:]) {
+				t.Errorf("error routes read %d bytes (%v), want the %d left", len(rest), rerr, len(body)-read)
+			}
+		})
 	}
 }

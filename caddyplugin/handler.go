@@ -43,6 +43,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		return h.refuse(r, http.StatusBadRequest, outcomeBadBody, "body could not be read", err)
 	}
 	body := buf.Bytes()
+	// vb owns the buffer from here on, on every path: a clean end gives it
+	// back; a refusal, an error or a panic first copies a body kept outside
+	// the heap to the heap, as error routes may still read r.Body (body.go).
+	vb := newVerifiedBody(buf)
+	clean := false
+	defer func() { vb.settle(clean) }()
 
 	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
 	if h.preset.SignsURL {
@@ -52,7 +58,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		}
 	}
 	if err := h.verifier.Verify(&delivery); err != nil {
-		restoreBody(r, body) // error routes may still read it; the buffer is not pooled again
+		restoreBody(r, vb) // error routes may still read it
 		reason := verifiers.ReasonOf(err)
 		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
 	}
@@ -60,11 +66,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
 			h.record(r, outcomeHandshake)
+			clean = true // r.Body is not vb: nothing reads the buffer after the answer
 			return writeAnswer(w, answer)
 		}
 	}
 
-	restoreBody(r, body)
+	restoreBody(r, vb)
 	h.markVerified(r)
 	if h.replay != nil {
 		// Replay protection (replay.go) records "accepted" only for a copy
@@ -77,11 +84,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		h.record(r, outcomeAccepted)
 		err = next.ServeHTTP(w, r)
 	}
-	if err == nil {
-		// Only a request that ended cleanly gives its buffer back: after an
-		// error, error routes may still read the body.
-		releaseBody(buf)
-	}
+	// Only a request that ended cleanly gives its buffer back as it is:
+	// after an error, error routes may still read the body.
+	clean = err == nil
 	return err
 }
 
