@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 )
 
@@ -112,39 +111,15 @@ func Fingerprint(d *Delivery) string {
 }
 
 // jsonFieldText returns the value at a dotted path of a JSON object body:
-// a string's text, or a number as written. Anything else (object, array,
-// bool, null, missing, invalid JSON) is "".
+// a string's text, or a number as written (jsonField, which finds it in
+// place without decoding the body). Anything else (object, array, bool,
+// null, missing, invalid JSON) is "".
 func jsonFieldText(body []byte, path string) string {
-	raw := json.RawMessage(body)
-	for _, name := range strings.Split(path, ".") {
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return ""
-		}
-		var ok bool
-		if raw, ok = obj[name]; !ok {
-			return ""
-		}
-	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
+	v, err := jsonField(body, path)
+	if err != nil {
 		return ""
 	}
-	switch c := raw[0]; {
-	case c == '"':
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
-			return ""
-		}
-		return s
-	case c == '-' || c >= '0' && c <= '9':
-		var n json.Number
-		if json.Unmarshal(raw, &n) != nil {
-			return ""
-		}
-		return n.String()
-	}
-	return ""
+	return v
 }
 
 // formFieldsID joins the values of the named urlencoded fields with ":".
