@@ -12,16 +12,9 @@ import (
 	"github.com/hookgate/hookgate/verifiers"
 )
 
-// Outcomes of a delivery that are not a verifier's Reason.
-const (
-	outcomeIPDenied        = "ip_denied"
-	outcomeUserAgentDenied = "user_agent_denied"
-	outcomeTooLarge        = "too_large"
-	outcomeBadBody         = "bad_body"
-	outcomeTooEarly        = "too_early"
-)
-
-// ServeHTTP runs the checks in order and calls next only when all pass.
+// ServeHTTP runs the checks in order and calls next only when all pass:
+// early data, client IP, User-Agent, body size, signature, then (when on)
+// replay protection. Every path records exactly one outcome (outcomes.go).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	h.begin(r) // first: strips any forged verified header
 	if earlyData(r) {
@@ -35,20 +28,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		return h.refuse(r, http.StatusForbidden, outcomeUserAgentDenied, "User-Agent is not allowed", nil)
 	}
 
-	buf, err := readBody(r, h.maxBody)
+	body, err := readBody(r, h.maxBody)
 	if errors.Is(err, errBodyTooLarge) {
 		return h.refuse(r, http.StatusRequestEntityTooLarge, outcomeTooLarge, "body is larger than max_body", nil)
 	}
 	if err != nil {
 		return h.refuse(r, http.StatusBadRequest, outcomeBadBody, "body could not be read", err)
 	}
-	body := buf.Bytes()
-	// vb owns the buffer from here on, on every path: a clean end gives it
-	// back; a refusal, an error or a panic first copies a body kept outside
-	// the heap to the heap, as error routes may still read r.Body (body.go).
-	vb := newVerifiedBody(buf)
-	clean := false
-	defer func() { vb.settle(clean) }()
+	// From here on the next handler, and error routes, read the verified
+	// bytes, with their length and without trailers.
+	restoreBody(r, body)
 
 	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
 	if h.preset.SignsURL {
@@ -57,36 +46,54 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 			delivery.PublicURL = publicURL(r)
 		}
 	}
-	if err := h.verifier.Verify(&delivery); err != nil {
-		restoreBody(r, vb) // error routes may still read it
-		reason := verifiers.ReasonOf(err)
-		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
+	verified, err := h.verifier.Verify(&delivery)
+	if err != nil {
+		return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), err.Error(), nil)
 	}
 	h.publishDeliveryID(r, &delivery)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
 			h.record(r, outcomeHandshake)
-			clean = true // r.Body is not vb: nothing reads the buffer after the answer
 			return writeAnswer(w, answer)
 		}
 	}
 
-	restoreBody(r, vb)
 	h.markVerified(r)
-	if h.replay != nil {
-		// Replay protection (replay.go) records "accepted" only for a copy
-		// it passes on, and "replay" for one it stops.
-		err = h.serveReplay(w, r, &delivery, func(w http.ResponseWriter) error {
-			h.record(r, outcomeAccepted)
-			return next.ServeHTTP(w, r)
-		})
-	} else {
+	pass := func(w http.ResponseWriter) error {
 		h.record(r, outcomeAccepted)
-		err = next.ServeHTTP(w, r)
+		return next.ServeHTTP(w, r)
 	}
-	// Only a request that ended cleanly gives its buffer back as it is:
-	// after an error, error routes may still read the body.
-	clean = err == nil
+	if h.replay == nil {
+		return pass(w)
+	}
+	return h.serveOnce(w, r, verified, pass)
+}
+
+// serveOnce passes a verified delivery on through the replay guard: once
+// per identity within the window.
+func (h *Handler) serveOnce(w http.ResponseWriter, r *http.Request, verified verifiers.Verified, pass func(http.ResponseWriter) error) error {
+	key, err := h.replay.storeKey(verified)
+	if err != nil {
+		// Nothing signed tells this delivery apart: refused, never guessed.
+		return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), err.Error(), nil)
+	}
+	outcome, err := h.replay.serve(w, r, key, pass)
+	switch outcome {
+	case outcomeReplay:
+		h.logger.Info("webhook replay stopped",
+			zap.String("provider", h.Provider),
+			zap.String("client_ip", clientIPString(r)),
+			zap.String("check", outcomeReplay),
+			zap.String("delivery_id", logID(stateOf(r))),
+		)
+		h.record(r, outcomeReplay)
+	case outcomeReplayInFlight:
+		w.Header().Set("Retry-After", h.replay.retryAfter(outcome))
+		return h.refuse(r, http.StatusServiceUnavailable, outcome, "an earlier copy of this delivery is still being processed", err)
+	case outcomeReplayStoreDown:
+		w.Header().Set("Retry-After", h.replay.retryAfter(outcome))
+		return h.refuse(r, http.StatusServiceUnavailable, outcome, "replay protection is unavailable, retry later", err)
+	}
 	return err
 }
 
@@ -102,23 +109,28 @@ func earlyData(r *http.Request) bool {
 // clientIP is the client address Caddy determined for r, honouring the
 // server's trusted_proxies; never a raw X-Forwarded-For.
 func (h *Handler) clientIP(r *http.Request) (netip.Addr, bool) {
-	s, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
-	addr, err := netip.ParseAddr(s)
+	addr, err := netip.ParseAddr(clientIPString(r))
 	if err != nil {
 		return netip.Addr{}, false
 	}
 	return addr.Unmap(), true
 }
 
+// clientIPString is Caddy's client IP variable for r.
+func clientIPString(r *http.Request) string {
+	s, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
+	return s
+}
+
 // refuse logs why a delivery was refused and returns the HTTP error. The
-// message is short and client-safe: which check failed, nothing more.
-func (h *Handler) refuse(r *http.Request, status int, outcome, message string, cause error) error {
-	ip, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
+// message, "check: reason", is short and client-safe: which check failed,
+// nothing more.
+func (h *Handler) refuse(r *http.Request, status int, outcome, reason string, cause error) error {
 	fields := []zap.Field{
 		zap.String("provider", h.Provider),
-		zap.String("client_ip", ip),
+		zap.String("client_ip", clientIPString(r)),
 		zap.String("check", outcome),
-		zap.String("reason", message),
+		zap.String("reason", reason),
 		zap.Int("status", status),
 	}
 	if cause != nil {
@@ -126,7 +138,7 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, message string, c
 	}
 	h.logger.Info("webhook refused", fields...)
 	h.record(r, outcome)
-	return caddyhttp.Error(status, &refusal{message: "webhook_verify: " + message})
+	return caddyhttp.Error(status, &refusal{message: outcome + ": " + reason})
 }
 
 // refusal is the error handed to Caddy: its text is what handle_errors
@@ -135,7 +147,20 @@ type refusal struct{ message string }
 
 func (e *refusal) Error() string { return e.message }
 
-// writeAnswer sends a handshake answer the gate gives itself.
+// logID is the delivery's published ID, shortened for logs; IDs are not
+// secret, but are the sender's data.
+func logID(s *deliveryState) string {
+	if s == nil {
+		return ""
+	}
+	if len(s.id) > 128 {
+		return s.id[:128] + "..."
+	}
+	return s.id
+}
+
+// writeAnswer sends an answer the gate gives itself: a handshake's reply,
+// or the stored acknowledgement of a replay.
 func writeAnswer(w http.ResponseWriter, a *verifiers.Answer) error {
 	if a.ContentType != "" {
 		w.Header().Set("Content-Type", a.ContentType)

@@ -32,6 +32,7 @@ type received struct {
 	Body             []byte
 	ContentLength    int64
 	TransferEncoding []string
+	Trailer          http.Header // trailers, once the body was read
 }
 
 // upstream is a recording backend.
@@ -55,6 +56,7 @@ func startUpstream(t *testing.T) *upstream {
 		u.requests = append(u.requests, received{
 			Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), Body: body,
 			ContentLength: r.ContentLength, TransferEncoding: r.TransferEncoding,
+			Trailer: r.Trailer.Clone(),
 		})
 		status, reply := u.status, u.reply
 		u.mu.Unlock()

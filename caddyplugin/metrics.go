@@ -9,20 +9,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// Outcomes recorded for deliveries that were not refused by a check of the
-// handler or a verifier. Together with the refusal outcomes (handler.go)
-// and verifiers.Reason values they are the `outcome` label of
-// hookgate_deliveries_total: a small fixed set of snake_case words.
-const (
-	// outcomeAccepted: every check passed and the delivery went on.
-	outcomeAccepted = "accepted"
-	// outcomeHandshake: the delivery was an endpoint-verification
-	// challenge the gate answered itself.
-	outcomeHandshake = "handshake"
-	// outcomeReplay: a delivery already accepted was sent again.
-	outcomeReplay = "replay"
-)
-
 // webhookMetrics are hookgate's collectors. They are created once per
 // process and registered into the registry of every config that uses
 // webhook_verify, so counters keep counting across config reloads (as

@@ -25,6 +25,11 @@ func init() {
 // far above any provider's notification and far below what would hurt.
 const DefaultMaxBody int64 = 1 << 20
 
+// MaxMaxBody is the largest max_body accepted: 64 MiB, above the largest
+// webhook any provider sends (GitHub caps its payloads at 25 MB). Every
+// delivery is held in memory whole while it is verified.
+const MaxMaxBody int64 = 64 << 20
+
 // Any is the value of allow_ip and user_agent that turns the check off.
 const Any = "any"
 
@@ -62,7 +67,7 @@ type Handler struct {
 	UserAgent string `json:"user_agent,omitempty"`
 
 	// MaxBody is the largest body accepted, in bytes; larger bodies get
-	// 413 before anything is hashed. Default: 1 MiB.
+	// 413 before anything is hashed. At most 64 MiB. Default: 1 MiB.
 	MaxBody int64 `json:"max_body,omitempty"`
 
 	// Tolerance is how far a timestamped delivery's time may be from now,
@@ -199,9 +204,16 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
 		}
 	}
-	if err := h.provisionReplay(repl); err != nil {
-		return err
+	keys := settings.Secrets
+	if len(keys) == 0 {
+		for _, k := range settings.PublicKeys {
+			keys = append(keys, []byte(k))
+		}
 	}
+	if err := h.provisionReplay(repl, keys); err != nil {
+		return fmt.Errorf("replay: %v", err)
+	}
+	h.warnUntrustedForwarding(ctx)
 	if err := registerMetrics(ctx); err != nil {
 		return fmt.Errorf("webhook_verify %s: registering metrics: %v", h.Provider, err)
 	}
@@ -232,6 +244,9 @@ func (h *Handler) Validate() error {
 	}
 	if h.MaxBody < 0 {
 		return fmt.Errorf("webhook_verify %s: max_body must not be negative", h.Provider)
+	}
+	if h.MaxBody > MaxMaxBody {
+		return fmt.Errorf("webhook_verify %s: max_body %d is over the ceiling of 64MiB: a webhook is held in memory whole while it is verified", h.Provider, h.MaxBody)
 	}
 	if h.Tolerance < 0 {
 		return fmt.Errorf("webhook_verify %s: tolerance must not be negative", h.Provider)

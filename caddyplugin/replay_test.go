@@ -1,9 +1,9 @@
 package caddyplugin
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -20,57 +20,54 @@ import (
 	"github.com/hookgate/hookgate/verifiers"
 )
 
-// replayHandler is a Handler with only what serveReplay needs, on store s.
-func replayHandler(t *testing.T, provider string, s replayStore, wait time.Duration) *Handler {
+// testGuard is a replay guard for provider on store s.
+func testGuard(t *testing.T, provider string, s replayStore, wait time.Duration) *replayGuard {
 	t.Helper()
 	preset, ok := verifiers.Lookup(provider)
 	if !ok {
 		t.Fatalf("no preset %s", provider)
 	}
-	return &Handler{
-		Provider: provider,
-		preset:   preset,
-		logger:   zap.NewNop(),
-		now:      time.Now,
-		replay: &replayGuard{
-			store: s, prefix: replayKeyPrefix + "unit:", idSource: preset.ID,
-			window: time.Hour, wait: wait, lease: time.Minute,
-		},
+	return &replayGuard{
+		provider: provider, store: s, prefix: replayKeyPrefix + "unit:",
+		keys:   [][]byte{[]byte("secret-a"), []byte("secret-b")},
+		window: time.Hour, wait: wait, lease: time.Minute,
+		ack: preset.Acknowledged, now: time.Now, logger: zap.NewNop(),
 	}
 }
 
 // app is a next handler that counts calls and answers as told.
 type app struct {
-	calls  atomic.Int32
-	status int
-	body   string
-	err    error
-	gate   chan struct{} // when set, each call waits for it
+	calls   atomic.Int32
+	status  int
+	body    string
+	err     error
+	started chan struct{} // when set, each call sends on it first
+	gate    chan struct{} // when set, each call then waits for it
 }
 
-func (a *app) next(r *http.Request) func(http.ResponseWriter) error {
-	return func(w http.ResponseWriter) error {
-		a.calls.Add(1)
-		if a.gate != nil {
-			<-a.gate
-		}
-		if a.err != nil {
-			return a.err
-		}
-		w.Header().Set("Content-Type", "text/plain")
-		w.WriteHeader(a.status)
-		_, err := w.Write([]byte(a.body))
-		return err
+func (a *app) next(w http.ResponseWriter) error {
+	a.calls.Add(1)
+	if a.started != nil {
+		a.started <- struct{}{}
 	}
+	if a.gate != nil {
+		<-a.gate
+	}
+	if a.err != nil {
+		return a.err
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(a.status)
+	_, err := w.Write([]byte(a.body))
+	return err
 }
 
-// deliver runs one copy of body through serveReplay.
-func deliver(h *Handler, a *app, body []byte) (*httptest.ResponseRecorder, error) {
-	r := httptest.NewRequest(http.MethodPost, "/hook", bytes.NewReader(body))
+// deliver runs one copy of the delivery stored under key through g.
+func deliver(g *replayGuard, a *app, key string) (*httptest.ResponseRecorder, string, error) {
+	r := httptest.NewRequest(http.MethodPost, "/hook", strings.NewReader("body"))
 	w := httptest.NewRecorder()
-	d := &verifiers.Delivery{Request: r, Body: body, Now: time.Now()}
-	err := h.serveReplay(w, r, d, a.next(r))
-	return w, err
+	outcome, err := g.serve(w, r, g.prefix+key, a.next)
+	return w, outcome, err
 }
 
 func statusOf(w *httptest.ResponseRecorder, err error) int {
@@ -85,7 +82,6 @@ func statusOf(w *httptest.ResponseRecorder, err error) int {
 }
 
 func TestServeReplay(t *testing.T) {
-	body := payoneDelivery(1)
 	tests := []struct {
 		name      string
 		answers   []app // what the app does for each copy that reaches it
@@ -103,14 +99,14 @@ func TestServeReplay(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			store, _ := newTestMemoryStore(0)
-			h := replayHandler(t, "payone", store, time.Second)
+			g := testGuard(t, "payone", store, time.Second)
 			var calls int32
 			var w *httptest.ResponseRecorder
 			var err error
 			for range tt.copies {
 				a := &tt.answers[min(int(calls), len(tt.answers)-1)]
 				before := a.calls.Load()
-				w, err = deliver(h, a, body)
+				w, _, err = deliver(g, a, "k1")
 				calls += a.calls.Load() - before
 			}
 			if calls != tt.wantCalls {
@@ -129,52 +125,77 @@ func TestServeReplay(t *testing.T) {
 // TestServeReplayInFlight: copies that arrive while the first is with the
 // app wait for its answer and get it; none reaches the app.
 func TestServeReplayInFlight(t *testing.T) {
-	store, _ := newTestMemoryStore(0)
-	h := replayHandler(t, "payone", store, 5*time.Second)
-	a := &app{status: 200, body: "TSOK", gate: make(chan struct{})}
-	body := payoneDelivery(1)
-	var wg sync.WaitGroup
+	store := &watchedStore{memoryStore: newMemoryStore(100), gets: make(chan struct{}, 100)}
+	g := testGuard(t, "payone", store, 5*time.Second)
+	a := &app{status: 200, body: "TSOK", started: make(chan struct{}, 1), gate: make(chan struct{})}
 	results := make(chan string, 5)
-	for range 5 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w, err := deliver(h, a, body)
-			results <- strings.TrimSpace(w.Body.String()) + " " + http.StatusText(statusOf(w, err))
-		}()
+	var wg sync.WaitGroup
+	run := func() {
+		defer wg.Done()
+		w, outcome, err := deliver(g, a, "k1")
+		results <- fmt.Sprintf("%s %d %s %v", outcome, w.Code, w.Body.String(), err)
 	}
-	for a.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
+	wg.Add(1)
+	go run()
+	<-a.started // the first copy is with the app
+	for range 4 {
+		wg.Add(1)
+		go run()
+		<-store.gets // that copy is waiting for the first one's outcome
 	}
 	close(a.gate)
 	wg.Wait()
 	close(results)
+	counts := map[string]int{}
 	for r := range results {
-		if r != "TSOK OK" {
-			t.Errorf("a copy got %q", r)
-		}
+		counts[r]++
+	}
+	want := map[string]int{"accepted 200 TSOK <nil>": 1, "replay 200 TSOK <nil>": 4}
+	if fmt.Sprint(counts) != fmt.Sprint(want) {
+		t.Errorf("copies got %v, want %v", counts, want)
 	}
 	if n := a.calls.Load(); n != 1 {
 		t.Fatalf("the app was called %d times, want 1", n)
 	}
 }
 
-// TestServeReplayFirstFailsWhileOthersWait: when the copy in flight fails,
-// a waiting copy goes through itself.
-func TestServeReplayFirstFailsWhileOthersWait(t *testing.T) {
+// TestServeReplayInFlightTimeout: a copy still waiting when the wait ends
+// is told the delivery is in flight, and does not reach the app.
+func TestServeReplayInFlightTimeout(t *testing.T) {
 	store, _ := newTestMemoryStore(0)
-	h := replayHandler(t, "payone", store, 5*time.Second)
-	first := &app{status: 503, body: "busy", gate: make(chan struct{})}
-	body := payoneDelivery(1)
-	done := make(chan int)
-	go func() { w, err := deliver(h, first, body); done <- statusOf(w, err) }()
-	for first.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
+	g := testGuard(t, "payone", store, 30*time.Millisecond)
+	first := &app{status: 200, body: "TSOK", started: make(chan struct{}, 1), gate: make(chan struct{})}
+	done := make(chan struct{})
+	go func() { deliver(g, first, "k1"); close(done) }()
+	<-first.started
+	second := &app{status: 200, body: "TSOK"}
+	w, outcome, err := deliver(g, second, "k1")
+	close(first.gate)
+	<-done
+	if outcome != outcomeReplayInFlight || err != nil || w.Body.Len() != 0 || second.calls.Load() != 0 {
+		t.Fatalf("second copy: %s %v, %q, app calls %d", outcome, err, w.Body.String(), second.calls.Load())
 	}
+	if g.retryAfter(outcome) != "1" {
+		t.Errorf("Retry-After %q for a 30ms wait, want 1", g.retryAfter(outcome))
+	}
+}
+
+// TestServeReplayFirstFailsWhileOthersWait: when the copy in flight fails,
+// a copy that was waiting for it goes through itself.
+func TestServeReplayFirstFailsWhileOthersWait(t *testing.T) {
+	store := &watchedStore{memoryStore: newMemoryStore(100), gets: make(chan struct{}, 100)}
+	g := testGuard(t, "payone", store, 5*time.Second)
+	first := &app{status: 503, body: "busy", started: make(chan struct{}, 1), gate: make(chan struct{})}
+	done := make(chan int)
+	go func() { w, _, _ := deliver(g, first, "k1"); done <- w.Code }()
+	<-first.started
 	second := &app{status: 200, body: "TSOK"}
 	secondDone := make(chan *httptest.ResponseRecorder)
-	go func() { w, _ := deliver(h, second, body); secondDone <- w }()
-	time.Sleep(50 * time.Millisecond) // the second copy is now waiting
+	go func() { w, _, _ := deliver(g, second, "k1"); secondDone <- w }()
+	<-store.gets // the second copy is waiting: it found the claim and polls
+	if second.calls.Load() != 0 {
+		t.Fatal("the second copy reached the app while the first was in flight")
+	}
 	close(first.gate)
 	if got := <-done; got != 503 {
 		t.Fatalf("first copy: %d", got)
@@ -184,16 +205,30 @@ func TestServeReplayFirstFailsWhileOthersWait(t *testing.T) {
 	}
 }
 
+// watchedStore is a memory store that tells when a copy polls it (Get),
+// which only a waiting copy does.
+type watchedStore struct {
+	*memoryStore
+	gets chan struct{}
+}
+
+func (s *watchedStore) Get(ctx context.Context, key string) (record, bool, error) {
+	select {
+	case s.gets <- struct{}{}:
+	default:
+	}
+	return s.memoryStore.Get(ctx, key)
+}
+
 func TestServeReplayLargeAck(t *testing.T) {
 	store, _ := newTestMemoryStore(0)
-	h := replayHandler(t, "checkout_com", store, time.Second)
+	g := testGuard(t, "checkout_com", store, time.Second)
 	big := strings.Repeat("x", maxAckBody+1)
 	a := &app{status: 200, body: big}
-	body := []byte(`{"id":"evt_1"}`)
-	if w, _ := deliver(h, a, body); w.Body.String() != big {
+	if w, _, _ := deliver(g, a, "k1"); w.Body.String() != big {
 		t.Fatal("the first copy did not get the app's whole answer")
 	}
-	w, err := deliver(h, a, body)
+	w, _, err := deliver(g, a, "k1")
 	if statusOf(w, err) != 200 || w.Body.Len() != 0 || a.calls.Load() != 1 {
 		t.Fatalf("replay of a large answer: %d, %d bytes, app calls %d; want 200, no body, 1", w.Code, w.Body.Len(), a.calls.Load())
 	}
@@ -210,20 +245,52 @@ func (*failingStore) Claim(context.Context, string, record, time.Duration) (reco
 
 func TestServeReplayStoreDown(t *testing.T) {
 	for _, forward := range []bool{false, true} {
-		h := replayHandler(t, "payone", &failingStore{}, time.Second)
+		h := &Handler{Provider: "payone", logger: zap.NewNop(), replay: testGuard(t, "payone", &failingStore{}, time.Second)}
 		h.replay.forward = forward
 		a := &app{status: 200, body: "TSOK"}
-		w, err := deliver(h, a, payoneDelivery(1))
+		r := httptest.NewRequest(http.MethodPost, "/hook", nil)
+		w := httptest.NewRecorder()
+		err := h.serveOnce(w, r, verifiers.Verified{ID: "1"}, a.next)
 		if forward {
 			if statusOf(w, err) != 200 || a.calls.Load() != 1 {
 				t.Errorf("forward: %d, app calls %d; want the delivery passed on", statusOf(w, err), a.calls.Load())
 			}
 			continue
 		}
-		if statusOf(w, err) != 503 || w.Header().Get("Retry-After") == "" || a.calls.Load() != 0 {
+		if statusOf(w, err) != 503 || w.Header().Get("Retry-After") != "30" || a.calls.Load() != 0 {
 			t.Errorf("refuse: %d Retry-After=%q, app calls %d; want 503 with Retry-After and nothing passed on",
 				statusOf(w, err), w.Header().Get("Retry-After"), a.calls.Load())
 		}
+	}
+}
+
+// TestReplayStoreKey: the key depends on the identity and on the secret
+// that verified the delivery, never on anything else; a delivery without
+// an identity has no key.
+func TestReplayStoreKey(t *testing.T) {
+	g := testGuard(t, "hmac", nil, time.Second)
+	key := func(v verifiers.Verified) string {
+		k, err := g.storeKey(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	a := key(verifiers.Verified{ID: "evt-X", Key: 0})
+	if a != key(verifiers.Verified{ID: "evt-X", Key: 0}) {
+		t.Error("the same delivery got two keys")
+	}
+	if a == key(verifiers.Verified{ID: "evt-X", Key: 1}) {
+		t.Error("deliveries verified under different secrets share a key")
+	}
+	if a == key(verifiers.Verified{ID: "evt-Y", Key: 0}) {
+		t.Error("different IDs share a key")
+	}
+	if strings.Contains(a, "evt-X") || strings.Contains(a, "secret-a") {
+		t.Errorf("key %q shows the identity or the secret", a)
+	}
+	if _, err := g.storeKey(verifiers.Verified{}); err == nil {
+		t.Error("a delivery without an identity got a key")
 	}
 }
 
@@ -242,16 +309,11 @@ func TestDefaultScope(t *testing.T) {
 	a := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}}
 	b := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "2"}}
 	c := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}, Secrets: []string{"other"}}
-	d := &Handler{Provider: "checkout_com", Options: map[string]string{"authorization": "secret-key"}}
-	e := &Handler{Provider: "checkout_com", Options: map[string]string{"authorization": "rotated-key"}}
 	if a.defaultScope() == b.defaultScope() {
 		t.Error("routes with different options share a scope")
 	}
 	if a.defaultScope() != c.defaultScope() {
 		t.Error("a secret changed the scope (rotation would forget every delivery)")
-	}
-	if d.defaultScope() != e.defaultScope() {
-		t.Error("checkout_com's authorization key, a secret, changed the scope")
 	}
 	if !strings.HasPrefix(a.defaultScope(), "payone:") {
 		t.Errorf("scope %q does not name the provider", a.defaultScope())
@@ -277,7 +339,7 @@ func TestProvisionReplayErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			preset, _ := verifiers.Lookup("payone")
 			h := &Handler{Provider: "payone", preset: preset, Replay: &tt.r}
-			err := h.provisionReplay(caddy.NewReplacer())
+			err := h.provisionReplay(caddy.NewReplacer(), nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want one containing %q", err, tt.want)
 			}
@@ -298,7 +360,7 @@ func TestMemoryStoreSurvivesReload(t *testing.T) {
 	preset, _ := verifiers.Lookup("payone")
 	mk := func() *Handler {
 		h := &Handler{Provider: "payone", preset: preset, Replay: &Replay{Window: caddy.Duration(time.Hour)}, now: time.Now}
-		if err := h.provisionReplay(caddy.NewReplacer()); err != nil {
+		if err := h.provisionReplay(caddy.NewReplacer(), nil); err != nil {
 			t.Fatal(err)
 		}
 		return h

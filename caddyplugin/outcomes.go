@@ -1,0 +1,35 @@
+package caddyplugin
+
+// Outcomes of a delivery: the `outcome` label of hookgate_deliveries_total,
+// the {http.webhook.outcome} placeholder and the `check` field of refusal
+// logs. Every path through ServeHTTP records exactly one. Besides these,
+// a delivery the verifier refused records the verifier's reason
+// (verifiers.Reason: bad_signature, stale, ambiguous_body, ...).
+const (
+	// outcomeAccepted: every check passed and the delivery went on.
+	outcomeAccepted = "accepted"
+	// outcomeHandshake: an endpoint-verification challenge the gate
+	// answered itself, after verifying it.
+	outcomeHandshake = "handshake"
+
+	// outcomeTooEarly: sent in TLS early data (425).
+	outcomeTooEarly = "too_early"
+	// outcomeIPDenied: the client IP is not on the allow-list (403).
+	outcomeIPDenied = "ip_denied"
+	// outcomeUserAgentDenied: the User-Agent is not the provider's (403).
+	outcomeUserAgentDenied = "user_agent_denied"
+	// outcomeTooLarge: the body is larger than max_body (413).
+	outcomeTooLarge = "too_large"
+	// outcomeBadBody: the body could not be read (400).
+	outcomeBadBody = "bad_body"
+
+	// outcomeReplay: a copy of a delivery the app already acknowledged;
+	// its sender got the stored acknowledgement.
+	outcomeReplay = "replay"
+	// outcomeReplayInFlight: a copy that arrived while an earlier copy was
+	// still with the app, and still was after the wait (503).
+	outcomeReplayInFlight = "replay_in_flight"
+	// outcomeReplayStoreDown: the replay store could not be reached and
+	// on_store_error refuses (503).
+	outcomeReplayStoreDown = "replay_store_error"
+)
