@@ -48,7 +48,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	}
 	verified, err := h.verifier.Verify(&delivery)
 	if err != nil {
-		return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), err.Error(), nil)
+		return h.refuseRejection(r, err)
 	}
 	h.publishDeliveryID(r, &delivery)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
@@ -75,7 +75,7 @@ func (h *Handler) serveOnce(w http.ResponseWriter, r *http.Request, verified ver
 	key, err := h.replay.storeKey(verified)
 	if err != nil {
 		// Nothing signed tells this delivery apart: refused, never guessed.
-		return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), err.Error(), nil)
+		return h.refuseRejection(r, err)
 	}
 	outcome, err := h.replay.serve(w, r, key, pass)
 	switch outcome {
@@ -139,6 +139,16 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, reason string, ca
 	h.logger.Info("webhook refused", fields...)
 	h.record(r, outcome)
 	return caddyhttp.Error(status, &refusal{message: outcome + ": " + reason})
+}
+
+// refuseRejection refuses a delivery the verifier rejected, with 401 and
+// the rejection's reason as the check.
+func (h *Handler) refuseRejection(r *http.Request, err error) error {
+	detail := "the delivery could not be verified"
+	if rej, ok := errors.AsType[*verifiers.Rejection](err); ok && rej.Detail != "" {
+		detail = rej.Detail
+	}
+	return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), detail, nil)
 }
 
 // refusal is the error handed to Caddy: its text is what handle_errors
