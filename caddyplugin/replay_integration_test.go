@@ -28,17 +28,24 @@ type countingUpstream struct {
 	reply  string
 	delay  time.Duration
 	drop   bool // hang up without an answer (a crashed app)
+	// arrived receives a value (when there is room) each time a delivery
+	// reaches the app, before the delay.
+	arrived chan struct{}
 }
 
 func startCountingUpstream(t *testing.T, reply string) *countingUpstream {
 	t.Helper()
-	u := &countingUpstream{hits: map[string]int{}, status: http.StatusOK, reply: reply}
+	u := &countingUpstream{hits: map[string]int{}, status: http.StatusOK, reply: reply, arrived: make(chan struct{}, 64)}
 	u.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		u.mu.Lock()
 		u.hits[string(body)]++
 		status, reply, delay, drop := u.status, u.reply, u.delay, u.drop
 		u.mu.Unlock()
+		select {
+		case u.arrived <- struct{}{}:
+		default:
+		}
 		time.Sleep(delay)
 		if drop {
 			conn, _, err := w.(http.Hijacker).Hijack()
@@ -232,7 +239,7 @@ func TestReplayInFlightTimeout(t *testing.T) {
 	body := payoneDelivery(1)
 	firstDone := make(chan reply)
 	go func() { firstDone <- g.post(t, "/payone", payoneHeader(), body) }()
-	time.Sleep(300 * time.Millisecond) // the first copy is now with the app
+	<-up.arrived // the first copy is now with the app
 	req, _ := http.NewRequest(http.MethodPost, g.base+"/payone", bytes.NewReader(body))
 	req.Header = payoneHeader()
 	resp, err := http.DefaultClient.Do(req)
