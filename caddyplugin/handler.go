@@ -24,7 +24,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if h.allowList != nil && (!ok || !h.allowList.allows(clientIP)) {
 		return h.refuse(r, http.StatusForbidden, outcomeIPDenied, "client IP is not allowed", nil)
 	}
-	if h.userAgent != "" && r.Header.Get("User-Agent") != h.userAgent {
+	if h.userAgent != "" && !h.userAgentAllowed(r.Header) {
 		return h.refuse(r, http.StatusForbidden, outcomeUserAgentDenied, "User-Agent is not allowed", nil)
 	}
 
@@ -104,6 +104,14 @@ func (h *Handler) serveOnce(w http.ResponseWriter, r *http.Request, verified ver
 // the sender is told to retry with 425 Too Early.
 func earlyData(r *http.Request) bool {
 	return r.TLS != nil && !r.TLS.HandshakeComplete || r.Header.Get("Early-Data") == "1"
+}
+
+// userAgentAllowed reports whether the request carries exactly one
+// User-Agent, the expected one: with two, the gate and the app could each
+// read a different one.
+func (h *Handler) userAgentAllowed(header http.Header) bool {
+	ua := header.Values("User-Agent")
+	return len(ua) == 1 && ua[0] == h.userAgent
 }
 
 // clientIP is the client address Caddy determined for r, honouring the

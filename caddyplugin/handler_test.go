@@ -48,6 +48,8 @@ func TestServeHTTPStatuses(t *testing.T) {
 		{"no client IP", "", "KKiaPay", "kk-secret", "{}", 403},
 		{"outside the allow-list", "198.51.100.1", "KKiaPay", "kk-secret", "{}", 403},
 		{"wrong User-Agent", "192.0.2.7", "Other", "kk-secret", "{}", 403},
+		{"two User-Agents, the right one first", "192.0.2.7", "KKiaPay\nOther", "kk-secret", "{}", 403},
+		{"two User-Agents, the right one twice", "192.0.2.7", "KKiaPay\nKKiaPay", "kk-secret", "{}", 403},
 		{"too large", "192.0.2.7", "KKiaPay", "kk-secret", strings.Repeat("x", 65), 413},
 		{"wrong secret", "192.0.2.7", "KKiaPay", "kk-guess", "{}", 401},
 		{"no secret", "192.0.2.7", "KKiaPay", "", "{}", 401},
@@ -55,7 +57,7 @@ func TestServeHTTPStatuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(tt.body))
-			r.Header.Set("User-Agent", tt.ua)
+			r.Header["User-Agent"] = strings.Split(tt.ua, "\n")
 			if tt.secret != "" {
 				r.Header.Set("x-kkiapay-secret", tt.secret)
 			}
@@ -82,8 +84,8 @@ func TestServeHTTPStatuses(t *testing.T) {
 			}
 		}
 	}
-	if n := logs.FilterMessage("webhook refused").Len(); n != 6 {
-		t.Errorf("%d refusals logged, want 6", n)
+	if n := logs.FilterMessage("webhook refused").Len(); n != 8 {
+		t.Errorf("%d refusals logged, want 8", n)
 	}
 	if logs.FilterField(zap.String("check", "ip_denied")).Len() != 2 {
 		t.Errorf("ip_denied not logged twice")
