@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"slices"
 	"strconv"
 )
 
@@ -48,13 +47,15 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength >= 0 {
 		most = r.ContentLength + 1
 	}
-	buf := make([]byte, 0, min(most, firstBodyBuffer))
+	buf := make([]byte, 0, min(most, firstBodyBuffer+1))
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) >= most {
 				return nil, errBodyLongerThanDeclared
 			}
-			buf = slices.Grow(buf, int(min((bodyGrowth-1)*int64(cap(buf)), most-int64(len(buf)))))
+			grown := make([]byte, len(buf), min(bodyGrowth*int64(cap(buf)), most))
+			copy(grown, buf)
+			buf = grown
 		}
 		n, err := r.Body.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
