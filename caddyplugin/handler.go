@@ -57,12 +57,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 			delivery.PublicURL = publicURL(r)
 		}
 	}
-	if err := h.verifier.Verify(&delivery); err != nil {
+	verified, err := h.verifier.Verify(&delivery)
+	if err != nil {
 		restoreBody(r, vb) // error routes may still read it
 		reason := verifiers.ReasonOf(err)
 		return h.refuse(r, http.StatusUnauthorized, string(reason), err.Error(), nil)
 	}
-	h.publishDeliveryID(r, &delivery)
+	h.publishDeliveryID(r, &delivery, verified)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
 			h.record(r, outcomeHandshake)
@@ -76,7 +77,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if h.replay != nil {
 		// Replay protection (replay.go) records "accepted" only for a copy
 		// it passes on, and "replay" for one it stops.
-		err = h.serveReplay(w, r, &delivery, func(w http.ResponseWriter) error {
+		err = h.serveReplay(w, r, verified, func(w http.ResponseWriter) error {
 			h.record(r, outcomeAccepted)
 			return next.ServeHTTP(w, r)
 		})

@@ -111,14 +111,13 @@ var memoryStores = caddy.NewUsagePool()
 
 // replayGuard is a provisioned Replay.
 type replayGuard struct {
-	store    replayStore
-	poolKey  string // memory stores: the key in memoryStores
-	prefix   string // key prefix: replayKeyPrefix + scope + ":"
-	idSource verifiers.IDSource
-	window   time.Duration
-	wait     time.Duration
-	lease    time.Duration
-	forward  bool // on_store_error forward
+	store   replayStore
+	poolKey string // memory stores: the key in memoryStores
+	prefix  string // key prefix: replayKeyPrefix + scope + ":"
+	window  time.Duration
+	wait    time.Duration
+	lease   time.Duration
+	forward bool // on_store_error forward
 }
 
 // provisionReplay checks and builds the replay guard of h.
@@ -131,10 +130,9 @@ func (h *Handler) provisionReplay(repl *caddy.Replacer) error {
 		return fmt.Errorf("webhook_verify %s: replay needs a positive window", h.Provider)
 	}
 	g := &replayGuard{
-		idSource: h.preset.IDSourceFor(h.Options),
-		window:   time.Duration(c.Window),
-		wait:     time.Duration(c.Wait),
-		lease:    time.Duration(c.Lease),
+		window: time.Duration(c.Window),
+		wait:   time.Duration(c.Wait),
+		lease:  time.Duration(c.Lease),
 	}
 	if c.Wait < 0 || c.Lease < 0 || c.MaxEntries < 0 {
 		return fmt.Errorf("webhook_verify %s: replay wait, lease and max_entries must not be negative", h.Provider)
@@ -318,9 +316,13 @@ func (h *Handler) cleanupReplay() error {
 
 // serveReplay passes an authentic delivery on to next unless it is a copy
 // of one already acknowledged or in flight.
-func (h *Handler) serveReplay(w http.ResponseWriter, r *http.Request, d *verifiers.Delivery, next func(http.ResponseWriter) error) error {
+func (h *Handler) serveReplay(w http.ResponseWriter, r *http.Request, v verifiers.Verified, next func(http.ResponseWriter) error) error {
 	g := h.replay
-	id, fromProvider := g.idSource.ReplayID(d)
+	id, err := v.Identity()
+	if err != nil {
+		return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), err.Error(), nil)
+	}
+	fromProvider := v.ID != ""
 	sum := sha256.Sum256([]byte(id))
 	key := g.prefix + hex.EncodeToString(sum[:])
 	token := newToken()
@@ -414,7 +416,7 @@ func (h *Handler) answerReplay(w http.ResponseWriter, r *http.Request, ack recor
 	ip, _ := caddyhttp.GetVar(r.Context(), caddyhttp.ClientIPVarKey).(string)
 	source := "fingerprint"
 	if fromProvider {
-		source = h.replay.idSource.Kind()
+		source = "id"
 	}
 	h.logger.Info("webhook replay stopped",
 		zap.String("provider", h.Provider),

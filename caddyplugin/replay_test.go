@@ -33,7 +33,7 @@ func replayHandler(t *testing.T, provider string, s replayStore, wait time.Durat
 		logger:   zap.NewNop(),
 		now:      time.Now,
 		replay: &replayGuard{
-			store: s, prefix: replayKeyPrefix + "unit:", idSource: preset.ID,
+			store: s, prefix: replayKeyPrefix + "unit:",
 			window: time.Hour, wait: wait, lease: time.Minute,
 		},
 	}
@@ -68,8 +68,7 @@ func (a *app) next(r *http.Request) func(http.ResponseWriter) error {
 func deliver(h *Handler, a *app, body []byte) (*httptest.ResponseRecorder, error) {
 	r := httptest.NewRequest(http.MethodPost, "/hook", bytes.NewReader(body))
 	w := httptest.NewRecorder()
-	d := &verifiers.Delivery{Request: r, Body: body, Now: time.Now()}
-	err := h.serveReplay(w, r, d, a.next(r))
+	err := h.serveReplay(w, r, verifiers.Verified{Signed: body}, a.next(r))
 	return w, err
 }
 

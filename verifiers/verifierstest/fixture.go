@@ -192,7 +192,7 @@ func For(name, url string, now time.Time) (*Fixture, error) {
 				continue
 			}
 			d := &verifiers.Delivery{Request: Request(m), Body: m.Body, Now: now, PublicURL: m.URL}
-			if err := v.Verify(d); err != nil {
+			if _, err := v.Verify(d); err != nil {
 				tried = append(tried, c.name+": verify: "+err.Error())
 				continue
 			}
@@ -200,7 +200,7 @@ func For(name, url string, now time.Time) (*Fixture, error) {
 			td := &verifiers.Delivery{Request: Request(m), Body: tampered, Now: now, PublicURL: m.URL}
 			return &Fixture{
 				Preset: p, Sign: sign, Verify: verify, Body: []byte(b.Body), ContentType: b.ContentType,
-				BodySigned: v.Verify(td) != nil, Candidate: c.name, WrongSign: c.sign(1),
+				BodySigned: verifyErr(v, td) != nil, Candidate: c.name, WrongSign: c.sign(1),
 			}, nil
 		}
 	}
@@ -240,4 +240,10 @@ func quote(v string) string {
 		return "`" + v + "`"
 	}
 	return v
+}
+
+// verifyErr is v.Verify's error alone.
+func verifyErr(v verifiers.Verifier, d *verifiers.Delivery) error {
+	_, err := v.Verify(d)
+	return err
 }
