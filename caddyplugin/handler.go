@@ -50,7 +50,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if err != nil {
 		return h.refuseRejection(r, err)
 	}
-	h.publishDeliveryID(r, &delivery)
+	h.publishDeliveryID(r, &delivery, verified)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
 			h.record(r, outcomeHandshake)

@@ -107,9 +107,8 @@ type Handler struct {
 	logger    *zap.Logger
 	now       func() time.Time
 
-	verifiedHeader string             // canonical VerifiedHeader; "": off
-	replay         *replayGuard       // nil: no replay protection
-	idSource       verifiers.IDSource // where {http.webhook.delivery_id} comes from
+	verifiedHeader string       // canonical VerifiedHeader; "": off
+	replay         *replayGuard // nil: no replay protection
 }
 
 // CaddyModule returns the Caddy module information.
@@ -167,7 +166,6 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 		return fmt.Errorf("webhook_verify: %v", err)
 	}
 	h.verifier = verifier
-	h.idSource = preset.IDSourceFor(settings.Options)
 
 	if len(h.AllowIP) > 1 && slices.Contains(h.AllowIP, Any) {
 		return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)

@@ -83,11 +83,8 @@ func stateOf(r *http.Request) *deliveryState {
 // a JSON field such as Stripe's id, PAYONE's txid/sequencenumber/txaction).
 // It runs only after the signature was verified: an unverified ID is the
 // sender's say-so. Providers that send no ID leave it empty.
-func (h *Handler) publishDeliveryID(r *http.Request, d *verifiers.Delivery) {
-	if h.idSource.IsZero() {
-		return
-	}
-	if id, ok := h.idSource.DeliveryID(d); ok {
+func (h *Handler) publishDeliveryID(r *http.Request, d *verifiers.Delivery, v verifiers.Verified) {
+	if id := h.preset.DisplayID(h.Options, d, v); id != "" {
 		h.setDeliveryID(r, id)
 	}
 }

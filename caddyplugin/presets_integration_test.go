@@ -77,7 +77,7 @@ func TestEveryPresetThroughCaddy(t *testing.T) {
 			}
 			if f.BodySigned {
 				refusals["tampered"] = func() reply {
-					return g.post(t, path, m.Header, append(bytes.Clone(m.Body), ' '))
+					return g.post(t, path, m.Header, verifierstest.Tamper(m.Body))
 				}
 			}
 			for what, send := range refusals {

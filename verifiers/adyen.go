@@ -66,13 +66,8 @@ type adyenItem struct {
 	} `json:"additionalData"`
 }
 
-type adyenNotification struct {
-	NotificationItems []struct {
-		Item *adyenItem `json:"NotificationRequestItem"`
-	} `json:"notificationItems"`
-}
-
-// signedString returns the string Adyen signs for one notification item.
+// signedString returns the string Adyen signs for one notification item
+// (used by the signer, over a body it builds itself).
 func (it *adyenItem) signedString() ([]byte, error) {
 	success := ""
 	if len(it.Success) > 0 {
@@ -94,47 +89,94 @@ func (it *adyenItem) signedString() ([]byte, error) {
 		it.MerchantReference, it.Amount.Value.String(), it.Amount.Currency, it.EventCode, success}, ":")), nil
 }
 
-func (v *adyen) Verify(d *Delivery) error {
+// adyenSignedFields are the signed fields of an item, in order, as dotted
+// paths in the NotificationRequestItem.
+var adyenSignedFields = [...]string{"pspReference", "originalReference", "merchantAccountCode",
+	"merchantReference", "amount.value", "amount.currency", "eventCode", "success"}
+
+// adyenSigned returns the string Adyen signs for one item of the strictly
+// parsed notification, and its hmacSignature. A missing field (or null) is
+// empty; success may be a string or a boolean; amount.value must be an
+// integer every parser reads alike; every other signed field a string.
+func adyenSigned(item *JSONValue) (signed []byte, sig string, err error) {
+	if item == nil || item.Kind != JSONObject {
+		return nil, "", reject(MalformedSignature, "is not a NotificationRequestItem")
+	}
+	values := make([]string, len(adyenSignedFields))
+	for i, path := range adyenSignedFields {
+		f := item.Path(path)
+		switch {
+		case f == nil || f.Kind == JSONNull:
+		case f.Kind == JSONString:
+			values[i] = f.Text
+		case f.Kind == JSONBool && path == "success":
+			values[i] = f.Text
+		case f.Kind == JSONNumber && path == "amount.value":
+			if values[i], err = f.Scalar(); err != nil {
+				return nil, "", err
+			}
+		default:
+			return nil, "", reject(MalformedSignature, "field %s has the wrong type", path)
+		}
+	}
+	s := item.Path("additionalData.hmacSignature")
+	if s == nil || s.Kind != JSONString || s.Text == "" {
+		return nil, "", reject(MissingSignature, "has no additionalData.hmacSignature")
+	}
+	return []byte(strings.Join(values, ":")), s.Text, nil
+}
+
+// Verify checks the HmacSignature header (Signed: the raw body) or every
+// notification item (Signed: each item's signed string, in order).
+func (v *adyen) Verify(d *Delivery) (Verified, error) {
 	useHeader := v.variant == "header" || v.variant == "auto" && len(headerValues(d.Request.Header, adyenHeader)) > 0
 	if useHeader {
 		var buf [sha256.Size]byte
 		sig, err := SignatureFormat{Header: adyenHeader, Encoding: Base64}.read(d.Request.Header, sha256.Size, buf[:0])
 		if err != nil {
-			return err
+			return Verified{}, err
 		}
-		if !v.macs.matches(sig, d.Body) {
-			return errBadSignature
+		key, ok := v.macs.matches(sig, d.Body)
+		if !ok {
+			return Verified{}, errBadSignature
 		}
-		return nil
+		return bodySigned(d.Body, key), nil
 	}
-	var n adyenNotification
-	if err := json.Unmarshal(d.Body, &n); err != nil {
-		return reject(MalformedSignature, "body is not an Adyen notification")
+	doc, err := ParseJSON(d.Body)
+	if err != nil {
+		return Verified{}, err
 	}
-	if len(n.NotificationItems) == 0 {
-		return reject(MissingSignature, "notification has no items")
+	if doc.Kind != JSONObject {
+		return Verified{}, reject(MalformedSignature, "body is not an Adyen notification")
 	}
-	for i, wrapped := range n.NotificationItems {
-		it := wrapped.Item
-		if it == nil {
-			return reject(MalformedSignature, "item %d is not a NotificationRequestItem", i+1)
-		}
-		if it.AdditionalData.HMACSignature == "" {
-			return reject(MissingSignature, "item %d has no additionalData.hmacSignature", i+1)
-		}
-		sig, err := base64.StdEncoding.DecodeString(it.AdditionalData.HMACSignature)
-		if err != nil || len(sig) != sha256.Size {
-			return reject(MalformedSignature, "item %d: hmacSignature is not base64 HMAC-SHA256", i+1)
-		}
-		signed, err := it.signedString()
+	items := doc.Get("notificationItems")
+	if items == nil || items.Kind != JSONArray {
+		return Verified{}, reject(MissingSignature, "body has no notificationItems array")
+	}
+	if len(items.Elems) == 0 {
+		return Verified{}, reject(MissingSignature, "notification has no items")
+	}
+	out := Verified{Signed: []byte{}}
+	for i, wrapped := range items.Elems {
+		signed, text, err := adyenSigned(wrapped.Get("NotificationRequestItem"))
 		if err != nil {
-			return reject(MalformedSignature, "item %d: %v", i+1, err)
+			rej, _ := err.(*Rejection)
+			return Verified{}, reject(rej.Reason, "item %d %s", i+1, rej.Detail)
 		}
-		if !v.macs.matches(sig, signed) {
-			return reject(BadSignature, "item %d: signature does not match", i+1)
+		sig, err := base64.StdEncoding.DecodeString(text)
+		if err != nil || len(sig) != sha256.Size {
+			return Verified{}, reject(MalformedSignature, "item %d: hmacSignature is not base64 HMAC-SHA256", i+1)
 		}
+		key, ok := v.macs.matches(sig, signed)
+		if !ok {
+			return Verified{}, reject(BadSignature, "item %d: signature does not match", i+1)
+		}
+		if i == 0 {
+			out.Key = key
+		}
+		out.Signed = appendSigned(out.Signed, signed)
 	}
-	return nil
+	return out, nil
 }
 
 // Interface guard

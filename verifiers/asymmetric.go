@@ -92,11 +92,20 @@ func keyFits(alg SignatureAlgorithm, key crypto.PublicKey) bool {
 // Public keys are not secret, so no constant-time loop is needed; every
 // key is still tried so the result does not depend on key order.
 func (p *PublicKeys) Verify(msg, sig []byte) bool {
-	ok := false
-	for _, key := range p.keys {
-		ok = verifyWith(p.Algorithm, key, msg, sig) || ok
-	}
+	_, ok := p.Match(msg, sig)
 	return ok
+}
+
+// Match is Verify that also says which key (the first, in the order
+// configured) made the signature.
+func (p *PublicKeys) Match(msg, sig []byte) (int, bool) {
+	ok, index := false, 0
+	for i, key := range p.keys {
+		if verifyWith(p.Algorithm, key, msg, sig) && !ok {
+			ok, index = true, i
+		}
+	}
+	return index, ok
 }
 
 func verifyWith(alg SignatureAlgorithm, key crypto.PublicKey, msg, sig []byte) bool {

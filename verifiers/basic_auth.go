@@ -16,23 +16,25 @@ func newBasicAuth(secrets [][]byte) *basicAuth {
 	return &basicAuth{creds: newTokenSet(secrets)}
 }
 
-func (v *basicAuth) Verify(d *Delivery) error {
+// Verify checks the credentials; they cover no content: Signed is the raw body.
+func (v *basicAuth) Verify(d *Delivery) (Verified, error) {
 	h, err := headerValue(d.Request.Header, "Authorization")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	scheme, enc, ok := strings.Cut(h, " ")
 	if !ok || !strings.EqualFold(scheme, "Basic") {
-		return reject(MalformedSignature, "header Authorization is not Basic credentials")
+		return Verified{}, reject(MalformedSignature, "header Authorization is not Basic credentials")
 	}
 	cred, err := base64.StdEncoding.DecodeString(strings.TrimSpace(enc))
 	if err != nil {
-		return reject(MalformedSignature, "header Authorization is not valid base64")
+		return Verified{}, reject(MalformedSignature, "header Authorization is not valid base64")
 	}
-	if !v.creds.contains(cred) {
-		return reject(BadSignature, "credentials do not match")
+	key, ok := v.creds.index(cred)
+	if !ok {
+		return Verified{}, reject(BadSignature, "credentials do not match")
 	}
-	return nil
+	return bodySigned(d.Body, key), nil
 }
 
 // newPostmark builds the postmark preset. Postmark signs nothing: it sends

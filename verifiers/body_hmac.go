@@ -26,16 +26,18 @@ func NewBodyHMAC(format SignatureFormat, alg Algorithm, keys [][]byte) (*BodyHMA
 }
 
 // Verify checks the header's signature against the HMAC of the body.
-func (v *BodyHMAC) Verify(d *Delivery) error {
+// Signed is the raw body.
+func (v *BodyHMAC) Verify(d *Delivery) (Verified, error) {
 	var buf [sha512.Size]byte
 	sig, err := v.Format.read(d.Request.Header, v.Algorithm.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.macs.matches(sig, d.Body) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, d.Body)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return bodySigned(d.Body, key), nil
 }
 
 // newGenericHMAC builds the `hmac` preset from its options: header

@@ -29,16 +29,16 @@ func newBox(s Settings) (Verifier, error) {
 	return &box{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
-func (v *box) Verify(d *Delivery) error {
+func (v *box) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	for _, pin := range [...][2]string{{"BOX-SIGNATURE-VERSION", "1"}, {"BOX-SIGNATURE-ALGORITHM", "HmacSHA256"}} {
 		name, want := pin[0], pin[1]
 		got, err := headerValue(h, name)
 		if err != nil {
-			return err
+			return Verified{}, err
 		}
 		if got != want {
-			return reject(MalformedSignature, "header %s is not %s", name, want)
+			return Verified{}, reject(MalformedSignature, "header %s is not %s", name, want)
 		}
 	}
 	sc := getScratch()
@@ -49,26 +49,30 @@ func (v *box) Verify(d *Delivery) error {
 			continue
 		}
 		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, sha256.Size, sigs); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	if sigs.Len() == 0 {
-		return reject(MissingSignature, "header %s is missing", boxPrimary)
+		return Verified{}, reject(MissingSignature, "header %s is missing", boxPrimary)
 	}
 	ts, err := headerValue(h, boxTimestamp)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	sc.add(d.Body)
 	sc.addString(ts)
-	if !v.macs.matchesAny(sigs.List(), sc.parts...) {
-		return errBadSignature
+	key, ok := v.macs.matchesAny(sigs.List(), sc.parts...)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	t, err := ParseTimestamp(ts, RFC3339)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return bodySigned(d.Body, key), nil
 }
 
 // Interface guard

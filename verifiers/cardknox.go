@@ -37,11 +37,16 @@ func newCardknox(s Settings) (Verifier, error) {
 }
 
 // CardknoxSignedString returns the bytes Cardknox hashes, before the PIN:
-// the form values ordered by lower-cased name (a stable sort, so repeated
-// names keep the order sent).
+// the form values ordered by lower-cased name. Cardknox's SDKs read names
+// case-insensitively, so a form with two fields that are one to Cardknox,
+// PHP or any other reader (formUnambiguous, FoldedNames) is AmbiguousBody:
+// its sorted order, and so what was signed, would be the sender's choice.
 func CardknoxSignedString(body []byte) ([]byte, error) {
 	fields, err := ParseForm(body)
 	if err != nil {
+		return nil, err
+	}
+	if err := formUnambiguous(fields, FoldedNames); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(fields, func(i, j int) bool {
@@ -58,27 +63,31 @@ func CardknoxSignedString(body []byte) ([]byte, error) {
 	return out, nil
 }
 
-func (v *cardknox) Verify(d *Delivery) error {
+// Verify checks ck-signature. Signed is the sorted-values string (no ID:
+// xRefNum names a transaction, and every field is signed anyway).
+func (v *cardknox) Verify(d *Delivery) (Verified, error) {
 	var buf [md5.Size]byte
 	sig, err := SignatureFormat{Header: "ck-signature", Encoding: Hex}.read(d.Request.Header, md5.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	signed, err := CardknoxSignedString(d.Body)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	ok := 0
-	for _, pin := range v.pins {
+	ok, key := 0, 0
+	for i, pin := range v.pins {
 		h := md5.New()
 		h.Write(signed)
 		h.Write(pin)
-		ok |= subtle.ConstantTimeCompare(h.Sum(nil), sig)
+		c := subtle.ConstantTimeCompare(h.Sum(nil), sig)
+		key = subtle.ConstantTimeSelect(c&(ok^1), i, key)
+		ok |= c
 	}
 	if ok != 1 {
-		return errBadSignature
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return Verified{Signed: signed, Key: key}, nil
 }
 
 // Interface guard

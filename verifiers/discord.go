@@ -49,25 +49,29 @@ func newDiscord(s Settings) (Verifier, error) {
 	return v, nil
 }
 
-func (v *discord) Verify(d *Delivery) error {
+func (v *discord) Verify(d *Delivery) (Verified, error) {
 	var buf [ed25519.SignatureSize]byte
 	sig, err := SignatureFormat{Header: discordSigHeader, Encoding: Hex}.read(d.Request.Header, ed25519.SignatureSize, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	ts, err := headerValue(d.Request.Header, discordTSHeader)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	msg := make([]byte, 0, len(ts)+len(d.Body))
-	if !v.keys.Verify(append(append(msg, ts...), d.Body...), sig) {
-		return errBadSignature
+	key, ok := v.keys.Match(append(append(msg, ts...), d.Body...), sig)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	t, err := ParseTimestamp(ts, UnixSeconds)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return bodySigned(d.Body, key), nil
 }
 
 // Handshake answers a verified PING: type 1 for interactions, type 0 for

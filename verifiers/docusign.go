@@ -32,7 +32,7 @@ var docusignHeaders = func() (names [docusignMaxHeaders]string) {
 	return names
 }()
 
-func (v *docusign) Verify(d *Delivery) error {
+func (v *docusign) Verify(d *Delivery) (Verified, error) {
 	sc := getScratch()
 	defer sc.release()
 	sigs := &sc.sigs
@@ -42,16 +42,17 @@ func (v *docusign) Verify(d *Delivery) error {
 			break
 		}
 		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, sigs); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	if sigs.Len() == 0 {
-		return reject(MissingSignature, "header %s is missing", docusignHeaders[0])
+		return Verified{}, reject(MissingSignature, "header %s is missing", docusignHeaders[0])
 	}
-	if !v.macs.matchesAny(sigs.List(), d.Body) {
-		return errBadSignature
+	key, ok := v.macs.matchesAny(sigs.List(), d.Body)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return bodySigned(d.Body, key), nil
 }
 
 // Interface guard

@@ -16,13 +16,14 @@ func newFlutterwave(s Settings) (Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
+	v4 = withBodyID(v4, "data.id") // the v3 token covers no body: no ID from it
 	switch s.Options["mode"] {
 	case "", "v3":
 		return v3, nil
 	case "v4":
 		return v4, nil
 	case "auto":
-		return VerifierFunc(func(d *Delivery) error {
+		return VerifierFunc(func(d *Delivery) (Verified, error) {
 			if len(headerValues(d.Request.Header, "flutterwave-signature")) > 0 {
 				return v4.Verify(d)
 			}

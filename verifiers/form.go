@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/url"
 	"slices"
-	"strings"
 )
 
 // FormField is one name=value pair of an application/x-www-form-urlencoded
@@ -63,28 +62,6 @@ func unescapeForm(b []byte) (string, error) {
 		return "", reject(MalformedSignature, "form body has an invalid escape")
 	}
 	return s, nil
-}
-
-// formValues returns the value of each wanted field name (exact match), and
-// an error if one of them appears more than once: duplicated credentials
-// are ambiguous, and ambiguity is refused.
-func formValues(body []byte, names ...string) ([]string, error) {
-	values := make([]string, len(names))
-	seen := make([]bool, len(names))
-	err := eachFormField(body, func(name, value string) error {
-		for i, want := range names {
-			if name != want {
-				continue
-			}
-			if seen[i] {
-				return reject(MalformedSignature, "form field %s is sent more than once", strings.ToLower(want))
-			}
-			seen[i] = true
-			values[i] = value
-		}
-		return nil
-	})
-	return values, err
 }
 
 // setFormFields returns body with the named fields set: an existing field

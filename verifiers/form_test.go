@@ -41,39 +41,6 @@ func TestParseForm(t *testing.T) {
 	}
 }
 
-func TestFormValues(t *testing.T) {
-	tests := []struct {
-		name   string
-		body   string
-		want   []string
-		reason Reason
-		detail string
-	}{
-		{"all present", "aid=1&key=k&portalid=p", []string{"k", "p", "1"}, "", ""},
-		{"some missing", "key=k&other=x", []string{"k", "", ""}, "", ""},
-		{"names are exact", "KEY=k&Key=k2&portalid=p", []string{"", "p", ""}, "", ""},
-		{"duplicate wanted field", "key=a&portalid=p&key=b", nil, MalformedSignature, "form field key is sent more than once"},
-		{"duplicate same value", "key=a&key=a", nil, MalformedSignature, "form field key is sent more than once"},
-		{"duplicate other field is fine", "x=1&x=2&key=k", []string{"k", "", ""}, "", ""},
-		{"invalid escape", "key=%g0", nil, MalformedSignature, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := formValues([]byte(tt.body), "key", "portalid", "aid")
-			checkRejection(t, err, tt.reason)
-			if err != nil {
-				if tt.detail != "" && err.(*Rejection).Detail != tt.detail {
-					t.Fatalf("detail = %q, want %q", err.(*Rejection).Detail, tt.detail)
-				}
-				return
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Fatalf("formValues = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestSetFormFields(t *testing.T) {
 	tests := []struct {
 		name string

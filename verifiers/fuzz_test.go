@@ -67,7 +67,8 @@ func FuzzParseForm(f *testing.F) {
 
 // FuzzCompactJSON: valid JSON compacts to valid JSON that is a fixed point
 // of compaction and decodes to the same value; invalid JSON is refused as
-// MalformedSignature and leaves the buffer alone.
+// MalformedSignature (or AmbiguousBody: a BOM, content after the value)
+// and leaves the buffer alone.
 func FuzzCompactJSON(f *testing.F) {
 	for _, seed := range []string{
 		`{"a":1}`, "{\n  \"a\" : [ 1, 2.5e3, true, null ],\n\t\"s\": \"two  words\"\r\n}\n",
@@ -80,14 +81,25 @@ func FuzzCompactJSON(f *testing.F) {
 		buf.WriteString("pre")
 		err := CompactJSON(&buf, body)
 		if !json.Valid(body) {
-			fuzzRejection(t, err, MalformedSignature)
+			if ReasonOf(err) == AmbiguousBody { // a BOM, trailing content
+				fuzzRejection(t, err, AmbiguousBody)
+			} else {
+				fuzzRejection(t, err, MalformedSignature)
+			}
 			if buf.String() != "pre" {
 				t.Fatalf("buffer changed on error: %q", buf.String())
 			}
 			return
 		}
 		if err != nil {
-			t.Fatalf("valid JSON refused: %v", err)
+			// Valid JSON that parsers read differently (duplicate keys,
+			// invalid UTF-8, unpaired surrogates, deep nesting) is refused
+			// as ParseJSON refuses it.
+			_, perr := ParseJSON(body)
+			if ReasonOf(err) != AmbiguousBody || perr == nil || perr.Error() != err.Error() {
+				t.Fatalf("valid JSON refused: %v (ParseJSON: %v)", err, perr)
+			}
+			return
 		}
 		compact := bytes.Clone(buf.Bytes()[3:])
 		if !json.Valid(compact) {
@@ -216,11 +228,18 @@ func FuzzCardknoxSignedString(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		signed, err := CardknoxSignedString(body)
 		fields, perr := ParseForm(body)
-		if (err == nil) != (perr == nil) {
-			t.Fatalf("CardknoxSignedString error %v, ParseForm error %v", err, perr)
-		}
-		if err != nil {
+		if perr != nil {
+			if err == nil {
+				t.Fatalf("CardknoxSignedString accepted what ParseForm refused: %v", perr)
+			}
 			fuzzRejection(t, err, MalformedSignature)
+			return
+		}
+		if uerr := formUnambiguous(fields, FoldedNames); uerr != nil || err != nil {
+			if uerr == nil || err == nil {
+				t.Fatalf("CardknoxSignedString error %v, formUnambiguous error %v", err, uerr)
+			}
+			fuzzRejection(t, err, AmbiguousBody)
 			return
 		}
 		n := 0

@@ -16,7 +16,7 @@ func handshakeB(t *testing.T, preset string, s Settings, d *Delivery) (error, *A
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Verify(d); err != nil {
+	if _, err := v.Verify(d); err != nil {
 		return err, nil
 	}
 	return nil, v.(Handshaker).Handshake(d)

@@ -20,27 +20,32 @@ func NewHeaderToken(header string, tokens [][]byte) (*HeaderToken, error) {
 }
 
 // Verify compares the header with the configured tokens in constant time.
-func (v *HeaderToken) Verify(d *Delivery) error {
+// The token covers no content: Signed is the raw body.
+func (v *HeaderToken) Verify(d *Delivery) (Verified, error) {
 	got, err := headerValue(d.Request.Header, v.Header)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.tokens.contains([]byte(got)) {
-		return reject(BadSignature, "header %s does not match", v.Header)
+	key, ok := v.tokens.index([]byte(got))
+	if !ok {
+		return Verified{}, reject(BadSignature, "header %s does not match", v.Header)
 	}
-	return nil
+	return bodySigned(d.Body, key), nil
 }
 
-// allOf is a verifier that requires every one of its parts.
+// allOf is a verifier that requires every one of its parts. What it
+// verified is what its last part verified: list the signature last.
 type allOf []Verifier
 
-func (a allOf) Verify(d *Delivery) error {
+func (a allOf) Verify(d *Delivery) (Verified, error) {
+	var out Verified
 	for _, v := range a {
-		if err := v.Verify(d); err != nil {
-			return err
+		var err error
+		if out, err = v.Verify(d); err != nil {
+			return Verified{}, err
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // Interface guards

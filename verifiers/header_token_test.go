@@ -59,9 +59,9 @@ func TestAllOf(t *testing.T) {
 	first := errors.New("first")
 	second := &Rejection{Reason: MissingSignature}
 	calls := 0
-	ok := VerifierFunc(func(*Delivery) error { calls++; return nil })
-	failA := VerifierFunc(func(*Delivery) error { calls++; return first })
-	failB := VerifierFunc(func(*Delivery) error { calls++; return second })
+	ok := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{Signed: []byte("ok"), Key: 1}, nil })
+	failA := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, first })
+	failB := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, second })
 	tests := []struct {
 		name  string
 		v     allOf
@@ -76,8 +76,12 @@ func TestAllOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			calls = 0
-			if err := tt.v.Verify(newDelivery("")); err != tt.want {
+			got, err := tt.v.Verify(newDelivery(""))
+			if err != tt.want {
 				t.Fatalf("Verify = %v, want %v", err, tt.want)
+			}
+			if err == nil && tt.calls > 0 && (string(got.Signed) != "ok" || got.Key != 1) {
+				t.Fatalf("Verified = %+v, want the last part's", got)
 			}
 			if calls != tt.calls {
 				t.Fatalf("%d verifiers called, want %d", calls, tt.calls)

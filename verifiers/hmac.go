@@ -6,6 +6,7 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/subtle"
 	"fmt"
 	"hash"
 	"strings"
@@ -107,21 +108,25 @@ func newMACSet(alg Algorithm, keys [][]byte) macSet {
 	return set
 }
 
-// matches reports whether any key's MAC over parts equals sig. Every key is
-// tried, and each comparison is constant-time, so the time taken does not
-// say which key matched or how much of the signature was right.
-func (s macSet) matches(sig []byte, parts ...[]byte) bool {
+// matches reports whether any key's MAC over parts equals sig, and the
+// index of the first key that matched. Every key is tried, and each
+// comparison is constant-time, so the time taken does not say which key
+// matched or how much of the signature was right.
+func (s macSet) matches(sig []byte, parts ...[]byte) (int, bool) {
 	sigs := [1][]byte{sig}
 	return s.matchesAny(sigs[:], parts...)
 }
 
-// matchesAny reports whether any of sigs is the MAC of parts under any key.
-func (s macSet) matchesAny(sigs [][]byte, parts ...[]byte) bool {
-	n := 0
-	for _, k := range s {
-		n += k.count(sigs, parts)
+// matchesAny reports whether any of sigs is the MAC of parts under any
+// key, and the index of the first key that matched.
+func (s macSet) matchesAny(sigs [][]byte, parts ...[]byte) (int, bool) {
+	key, n := 0, 0
+	for i, k := range s {
+		c := boolInt(k.count(sigs, parts) > 0)
+		key = subtle.ConstantTimeSelect(c&subtle.ConstantTimeEq(int32(n), 0), i, key)
+		n += c
 	}
-	return n > 0
+	return key, n > 0
 }
 
 func boolInt(b bool) int {

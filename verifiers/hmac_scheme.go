@@ -77,50 +77,53 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 }
 
 // Verify reads the signatures, checks the timestamp's freshness, then
-// compares the MAC of the signed content with every signature under every key.
-func (v *hmacVerifier) Verify(d *Delivery) error {
+// compares the MAC of the signed content with every signature under every
+// key. Verified.Signed is the template's parts but the timestamp,
+// length-prefixed; Verified.ID is the signed ID header's value.
+func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 	sc := getScratch()
 	defer sc.release()
 	h := d.Request.Header
 	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sc.sigs)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	if ts == "" && v.TimestampHeader != "" {
 		if ts, err = headerValue(h, v.TimestampHeader); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	if v.TimestampField != "" {
-		if ts, err = jsonField(d.Body, v.TimestampField); err != nil {
-			return err
+		if ts, err = jsonPathScalar(d.Body, v.TimestampField); err != nil {
+			return Verified{}, err
 		}
 	}
 	if v.timestamped() {
 		t, err := ParseTimestamp(ts, v.TimeFormat)
 		if err != nil {
-			return err
+			return Verified{}, err
 		}
 		if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	in := Signable{Header: h, Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
 	if v.IDHeader != "" {
 		if in.ID, err = headerValue(h, v.IDHeader); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	if v.CanonicalURL != nil && in.URL != "" {
 		in.URL = v.CanonicalURL(in.URL)
 	}
 	if err := v.Template.appendParts(sc, &in); err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.macs.matchesAny(sc.sigs.List(), sc.parts...) {
-		return errBadSignature
+	key, ok := v.macs.matchesAny(sc.sigs.List(), sc.parts...)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return Verified{ID: in.ID, Signed: v.Template.signedWithoutTimestamp(sc.parts), Key: key}, nil
 }
 
 // Sign signs m with the first secret as the provider would: it sets the

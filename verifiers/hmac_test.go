@@ -126,32 +126,33 @@ func TestMACSetMatches(t *testing.T) {
 				name string
 				sig  []byte
 				want bool
+				key  int
 			}{
-				{"first key", refHMAC(a.ref, keys[0], body), true},
-				{"second key (rotation)", refHMAC(a.ref, keys[1], body), true},
-				{"other key", refHMAC(a.ref, []byte("stranger"), body), false},
-				{"other body", refHMAC(a.ref, keys[0], []byte(`{"a":2}`)), false},
-				{"truncated", refHMAC(a.ref, keys[0], body)[:a.alg.Size-1], false},
-				{"empty", nil, false},
+				{"first key", refHMAC(a.ref, keys[0], body), true, 0},
+				{"second key (rotation)", refHMAC(a.ref, keys[1], body), true, 1},
+				{"other key", refHMAC(a.ref, []byte("stranger"), body), false, 0},
+				{"other body", refHMAC(a.ref, keys[0], []byte(`{"a":2}`)), false, 0},
+				{"truncated", refHMAC(a.ref, keys[0], body)[:a.alg.Size-1], false, 0},
+				{"empty", nil, false, 0},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					if got := set.matches(tt.sig, body); got != tt.want {
-						t.Fatalf("matches = %v, want %v", got, tt.want)
+					if key, got := set.matches(tt.sig, body); got != tt.want || key != tt.key {
+						t.Fatalf("matches = %d, %v, want %d, %v", key, got, tt.key, tt.want)
 					}
 				})
 			}
 		})
 	}
 	t.Run("no keys", func(t *testing.T) {
-		if newMACSet(SHA256, nil).matches(refHMAC(sha256.New, nil, body), body) {
+		if _, ok := newMACSet(SHA256, nil).matches(refHMAC(sha256.New, nil, body), body); ok {
 			t.Fatal("an empty set matched")
 		}
 	})
 	t.Run("same key twice", func(t *testing.T) {
 		set := newMACSet(SHA256, [][]byte{keys[0], keys[0]})
-		if !set.matches(refHMAC(sha256.New, keys[0], body), body) {
-			t.Fatal("a key configured twice no longer matches")
+		if key, ok := set.matches(refHMAC(sha256.New, keys[0], body), body); !ok || key != 0 {
+			t.Fatalf("a key configured twice: matches = %d, %v, want 0, true", key, ok)
 		}
 	})
 }
@@ -174,7 +175,7 @@ func TestMACSetMatchesAny(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := set.matchesAny(tt.sigs, parts...); got != tt.want {
+			if _, got := set.matchesAny(tt.sigs, parts...); got != tt.want {
 				t.Fatalf("matchesAny = %v, want %v", got, tt.want)
 			}
 		})

@@ -3,6 +3,7 @@ package verifiers
 import (
 	"crypto/hmac"
 	"crypto/sha256"
+	"crypto/subtle"
 	"fmt"
 	"net/http"
 	"strings"
@@ -49,26 +50,34 @@ func (v *hubspotLegacy) digest(secret []byte, method, url string, body []byte) [
 	return h.Sum(nil)
 }
 
-func (v *hubspotLegacy) Verify(d *Delivery) error {
+// Verify checks X-HubSpot-Signature. Signed is what the digest covers
+// besides the secret: the body (v1: the URL and method are not signed), or
+// method, URL and body (v2).
+func (v *hubspotLegacy) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	if got := headerGet(h, "X-HubSpot-Signature-Version"); got != "" && got != v.version {
-		return reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
+		return Verified{}, reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
 	}
 	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size, nil)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	if v.version == "v2" && d.PublicURL == "" {
-		return reject(MissingSignature, "the public URL is unknown")
+		return Verified{}, reject(MissingSignature, "the public URL is unknown")
 	}
-	ok := 0
-	for _, s := range v.secrets {
-		ok |= boolInt(hmac.Equal(v.digest(s, d.Request.Method, d.PublicURL, d.Body), sig))
+	ok, key := 0, 0
+	for i, s := range v.secrets {
+		c := boolInt(hmac.Equal(v.digest(s, d.Request.Method, d.PublicURL, d.Body), sig))
+		key = subtle.ConstantTimeSelect(c&(ok^1), i, key)
+		ok |= c
 	}
 	if ok != 1 {
-		return errBadSignature
+		return Verified{}, errBadSignature
 	}
-	return nil
+	if v.version == "v2" {
+		return Verified{Signed: signedOf([]byte(d.Request.Method), []byte(d.PublicURL), d.Body), Key: key}, nil
+	}
+	return bodySigned(d.Body, key), nil
 }
 
 // newHubSpot builds the hubspot preset; option version picks v3 (default), v2 or v1.

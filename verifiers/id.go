@@ -2,167 +2,131 @@ package verifiers
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"net/http"
 	"strings"
 )
 
 // Options of the generic hmac preset that say where its delivery ID is.
 const (
-	OptionIDHeader = "id_header" // a request header carrying the ID
-	OptionIDField  = "id_field"  // a dotted path into a JSON body
+	// OptionIDHeader names a request header carrying the delivery ID. The
+	// generic scheme does not sign headers: the ID names the delivery in
+	// logs only (DisplayID), never its replay identity.
+	OptionIDHeader = "id_header"
+	// OptionIDField is a dotted path into the signed JSON body: its value
+	// is the delivery's ID (Verified.ID).
+	OptionIDField = "id_field"
 )
 
-// IDSourceFor returns where a route's deliveries carry their identity: the
-// preset's own IDSource, or for presets that accept them, the id_header or
-// id_field options (the generic hmac scheme).
-func (p Preset) IDSourceFor(options map[string]string) IDSource {
-	src := p.ID
-	if p.HasOption(OptionIDHeader) && options[OptionIDHeader] != "" {
-		src = IDSource{Header: options[OptionIDHeader]}
-	}
+// bodyIDPath returns the dotted JSON path of the delivery ID in the signed
+// body for a route: the id_field option where the preset takes it, else
+// the preset's BodyID.
+func (p Preset) bodyIDPath(options map[string]string) string {
 	if p.HasOption(OptionIDField) && options[OptionIDField] != "" {
-		src = IDSource{JSONField: options[OptionIDField]}
+		return options[OptionIDField]
 	}
-	return src
+	return p.BodyID
 }
 
-// IsZero reports whether the source names no ID: the provider signs none
-// and deliveries are told apart by their fingerprint.
-func (src IDSource) IsZero() bool {
-	return src.Header == "" && src.JSONField == "" && len(src.FormFields) == 0
+// logIDHeader returns the header that names a route's deliveries in logs.
+func (p Preset) logIDHeader(options map[string]string) string {
+	if p.HasOption(OptionIDHeader) && options[OptionIDHeader] != "" {
+		return options[OptionIDHeader]
+	}
+	return p.LogIDHeader
 }
 
-// Kind names the source for logs: "header", "json_field", "form_fields",
-// or "fingerprint".
-func (src IDSource) Kind() string {
-	switch {
-	case src.Header != "" && src.HeaderSigned:
-		return "header"
-	case src.JSONField != "":
-		return "json_field"
-	case len(src.FormFields) > 0:
-		return "form_fields"
+// maxDisplayID bounds an ID published for logs.
+const maxDisplayID = 200
+
+// DisplayID is the delivery ID to publish for logs
+// ({http.webhook.delivery_id}) once v has accepted d: the signed ID
+// (v.ID) when there is one, else the value of the header the preset (or
+// option id_header) names, which the signature may not cover: it is for
+// logs only and must never key replay protection (use v.Identity()). It
+// is "" when the delivery carries no ID.
+func (p Preset) DisplayID(options map[string]string, d *Delivery, v Verified) string {
+	if v.ID != "" {
+		return v.ID
 	}
-	return "fingerprint"
+	name := p.logIDHeader(options)
+	if name == "" || d == nil || d.Request == nil {
+		return ""
+	}
+	id := strings.TrimSpace(d.Request.Header.Get(name))
+	if len(id) > maxDisplayID {
+		return ""
+	}
+	return id
 }
 
-// DeliveryID returns the identity of an authentic delivery: the value the
-// source names, which stays the same when the provider retries, and true.
-// When the source is zero, or the delivery does not carry the ID (an event
-// without the field, an unparsable body), it returns the delivery's
-// fingerprint and false.
-//
-// The returned ID is not namespaced: callers that remember IDs must key
-// them by provider and route.
-func (src IDSource) DeliveryID(d *Delivery) (string, bool) {
-	var id string
-	if src.Header != "" {
-		id = strings.TrimSpace(d.Request.Header.Get(src.Header))
-	}
-	if id == "" && src.JSONField != "" {
-		id = jsonFieldText(d.Body, src.JSONField)
-	}
-	if id == "" && len(src.FormFields) > 0 {
-		id = formFieldsID(d.Body, src.FormFields)
-	}
-	if id != "" {
-		return id, true
-	}
-	return Fingerprint(d), false
+// bodyID wraps a verifier whose signature covers the raw JSON body: once
+// the delivery verifies, the field at path of the strictly parsed body is
+// its ID. A body that is not JSON, or lacks the field, or holds an object
+// there, has no ID (the signed content identifies it); a body or field
+// that parsers read differently is refused (AmbiguousBody).
+type bodyID struct {
+	Verifier
+	path string
 }
 
-// ReplayID is the identity replay protection remembers: DeliveryID, except
-// that an ID header the signature does not cover is passed over for the
-// fingerprint, so a replayed delivery with a new unsigned ID is still
-// recognised. IDs inside the body are as trustworthy as the body: presets
-// whose scheme does not sign the body name no body ID.
-func (src IDSource) ReplayID(d *Delivery) (string, bool) {
-	if src.Header != "" && !src.HeaderSigned {
-		unsigned := src
-		unsigned.Header = ""
-		return unsigned.DeliveryID(d)
+func (b bodyID) Verify(d *Delivery) (Verified, error) {
+	out, err := b.Verifier.Verify(d)
+	if err != nil || out.ID != "" {
+		return out, err
 	}
-	return src.DeliveryID(d)
-}
-
-// Fingerprint identifies a delivery whose provider signs no ID. It is the
-// hex SHA-256 of the method, the public URL for schemes that sign the URL,
-// and the body: only content the signature covers, so a replayed delivery
-// cannot be disguised by adding or changing an unsigned header or query
-// parameter. The signature itself is a function of that content (and of a
-// timestamp, for timestamped schemes); leaving it out means a provider's
-// retry that re-signs the same body with a new timestamp is still the same
-// delivery. Two genuinely distinct deliveries with byte-identical bodies
-// are therefore one delivery: schemes where that can happen should name
-// an ID (id_header or id_field for the generic hmac scheme).
-func Fingerprint(d *Delivery) string {
-	h := sha256.New()
-	method := "POST"
-	if d.Request != nil && d.Request.Method != "" {
-		method = d.Request.Method
-	}
-	h.Write([]byte(method))
-	h.Write([]byte{0})
-	h.Write([]byte(d.PublicURL))
-	h.Write([]byte{0})
-	h.Write(d.Body)
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
-
-// jsonFieldText returns the value at a dotted path of a JSON object body:
-// a string's text, or a number as written (jsonField, which finds it in
-// place without decoding the body). Anything else (object, array, bool,
-// null, missing, invalid JSON) is "".
-func jsonFieldText(body []byte, path string) string {
-	v, err := jsonField(body, path)
+	doc, err := ParseJSON(d.Body)
 	if err != nil {
-		return ""
-	}
-	return v
-}
-
-// formFieldsID joins the values of the named urlencoded fields with ":".
-// Names match case-insensitively (Cardknox's keys are case-insensitive).
-// A field sent twice makes the ID ambiguous, and so absent; so does a body
-// where none of the fields has a value.
-func formFieldsID(body []byte, names []string) string {
-	values := make([]string, len(names))
-	seen := make([]bool, len(names))
-	any := false
-	err := eachFormField(body, func(name, value string) error {
-		for i, want := range names {
-			if !strings.EqualFold(name, want) {
-				continue
-			}
-			if seen[i] {
-				return errAmbiguousID
-			}
-			seen[i] = true
-			values[i] = value
-			any = any || value != ""
+		if ReasonOf(err) == AmbiguousBody {
+			return Verified{}, err
 		}
-		return nil
-	})
-	if err != nil || !any {
-		return ""
+		return out, nil
 	}
-	return strings.Join(values, ":")
+	f := doc.Path(b.path)
+	if f == nil || f.Kind != JSONString && f.Kind != JSONNumber {
+		return out, nil
+	}
+	id, err := f.Scalar()
+	if err != nil {
+		return Verified{}, err
+	}
+	out.ID = id
+	return out, nil
 }
 
-var errAmbiguousID = reject(MalformedSignature, "a delivery ID field is sent more than once")
+// Handshake passes the inner verifier's handshake on.
+func (b bodyID) Handshake(d *Delivery) *Answer {
+	if h, ok := b.Verifier.(Handshaker); ok {
+		return h.Handshake(d)
+	}
+	return nil
+}
+
+// withBodyID wraps v with bodyID when path is set.
+func withBodyID(v Verifier, path string) Verifier {
+	if path == "" || v == nil {
+		return v
+	}
+	return bodyID{Verifier: v, path: path}
+}
+
+// Interface guards
+var (
+	_ Verifier   = bodyID{}
+	_ Handshaker = bodyID{}
+)
 
 // Acknowledged reports whether the app's answer to a delivery means it took
 // the delivery, so that a copy of it need not reach the app again: a 2xx
-// status, and for Payone the body TSOK that PAYONE waits for (it retries
-// anything else). Any other answer (a 5xx, a 4xx, a redirect) lets the
+// status, and when the preset names an AckBody (Payone's TSOK, which PAYONE
+// waits for and retries anything else), a body starting with it after
+// leading whitespace. Any other answer (a 5xx, a 4xx, a redirect) lets the
 // provider's retry through.
 func (p Preset) Acknowledged(status int, body []byte) bool {
-	if status < 200 || status > 299 {
+	if status < http.StatusOK || status > 299 {
 		return false
 	}
-	if p.Name == "payone" {
-		return bytes.HasPrefix(bytes.TrimSpace(body), []byte("TSOK"))
+	if p.AckBody != "" {
+		return bytes.HasPrefix(bytes.TrimSpace(body), []byte(p.AckBody))
 	}
 	return true
 }

@@ -5,136 +5,132 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
-func idDelivery(header http.Header, body string) *Delivery {
+// signedHMACDelivery builds a delivery of body for the generic hmac
+// preset (header X-Sig, hex HMAC-SHA256 under secret), with extra headers.
+func signedHMACDelivery(t *testing.T, secret, body string, header ...string) *Delivery {
+	t.Helper()
 	r := httptest.NewRequest(http.MethodPost, "/hook", strings.NewReader(body))
-	for k, vs := range header {
-		r.Header[k] = vs
+	r.Header.Set("X-Sig", string(Hex.Encode(nil, hmacSum(SHA256, []byte(secret), []byte(body)))))
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
 	}
-	return &Delivery{Request: r, Body: []byte(body)}
+	return &Delivery{Request: r, Body: []byte(body), Now: time.Now()}
 }
 
-func TestDeliveryID(t *testing.T) {
-	payoneBody := "key=abc&txaction=paid&portalid=1&txid=1000&sequencenumber=2&city=L%E4nd"
+// TestBodyID: option id_field (and a preset's BodyID) makes the field of
+// the signed body, read strictly, the delivery's ID.
+func TestBodyID(t *testing.T) {
+	p := mustPreset("hmac")
 	tests := []struct {
 		name   string
-		src    IDSource
-		header http.Header
+		path   string
 		body   string
-		want   string // "" means: the fingerprint
+		want   string
+		reason Reason
 	}{
-		{"header", IDSource{Header: "webhook-id"}, http.Header{"Webhook-Id": {"msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"}}, "{}", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"},
-		{"header trimmed", IDSource{Header: "webhook-id"}, http.Header{"Webhook-Id": {"  msg_1 "}}, "{}", "msg_1"},
-		{"header missing", IDSource{Header: "webhook-id"}, nil, "{}", ""},
-		{"json top-level string", IDSource{JSONField: "id"}, nil, `{"id":"evt_1","type":"x"}`, "evt_1"},
-		{"json nested", IDSource{JSONField: "data.object.id"}, nil, `{"data":{"object":{"id":"ch_9"}}}`, "ch_9"},
-		{"json number as written", IDSource{JSONField: "data.id"}, nil, `{"data":{"id":12345678901234567890}}`, "12345678901234567890"},
-		{"json negative float", IDSource{JSONField: "n"}, nil, `{"n":-1.50e3}`, "-1.50e3"},
-		{"json escaped string", IDSource{JSONField: "id"}, nil, `{"id":"a\u00e4\"b"}`, "aä\"b"},
-		{"json bool is no ID", IDSource{JSONField: "id"}, nil, `{"id":true}`, ""},
-		{"json object is no ID", IDSource{JSONField: "id"}, nil, `{"id":{"x":1}}`, ""},
-		{"json null is no ID", IDSource{JSONField: "id"}, nil, `{"id":null}`, ""},
-		{"json empty string is no ID", IDSource{JSONField: "id"}, nil, `{"id":""}`, ""},
-		{"json missing", IDSource{JSONField: "id"}, nil, `{"other":"x"}`, ""},
-		{"json path through a non-object", IDSource{JSONField: "a.b"}, nil, `{"a":"x"}`, ""},
-		{"not json", IDSource{JSONField: "id"}, nil, `id=1`, ""},
-		{"payone form fields", IDSource{FormFields: []string{"txid", "sequencenumber", "txaction"}}, nil, payoneBody, "1000:2:paid"},
-		{"form field missing is empty", IDSource{FormFields: []string{"txid", "sequencenumber", "txaction"}}, nil, "txid=7&txaction=appointed", "7::appointed"},
-		{"form fields case-insensitive", IDSource{FormFields: []string{"xRefNum"}}, nil, "xrefnum=506918667&xCommand=CC%3aSale", "506918667"},
-		{"form field decoded", IDSource{FormFields: []string{"id"}}, nil, "id=a%2Fb+c", "a/b c"},
-		{"form field twice is ambiguous", IDSource{FormFields: []string{"txid"}}, nil, "txid=1&txid=2", ""},
-		{"form fields all empty", IDSource{FormFields: []string{"txid"}}, nil, "txid=&x=1", ""},
-		{"zero source", IDSource{}, http.Header{"Webhook-Id": {"x"}}, `{"id":"evt_1"}`, ""},
+		{"top-level string", "id", `{"id":"evt_1","type":"x"}`, "evt_1", ""},
+		{"nested", "data.object.id", `{"data":{"object":{"id":"ch_9"}}}`, "ch_9", ""},
+		{"integer", "data.id", `{"data":{"id":12345}}`, "12345", ""},
+		{"escaped string", "id", `{"id":"a\u00e4\"b"}`, "aä\"b", ""},
+		{"escaped key", "id", `{"\u0069d":"evt_2"}`, "evt_2", ""},
+		{"bool is no ID", "id", `{"id":true}`, "", ""},
+		{"object is no ID", "id", `{"id":{"x":1}}`, "", ""},
+		{"null is no ID", "id", `{"id":null}`, "", ""},
+		{"missing", "id", `{"other":"x"}`, "", ""},
+		{"path through a non-object", "a.b", `{"a":"x"}`, "", ""},
+		{"not json", "id", `id=1`, "", ""},
+		{"exponent number is ambiguous", "id", `{"id":1e2}`, "", AmbiguousBody},
+		{"fraction is ambiguous", "id", `{"id":100.0}`, "", AmbiguousBody},
+		{"negative zero is ambiguous", "id", `{"id":-0}`, "", AmbiguousBody},
+		{"beyond 2^53 is ambiguous", "id", `{"id":9007199254740993}`, "", AmbiguousBody},
+		{"duplicate key is ambiguous", "id", `{"id":"a","id":"b"}`, "", AmbiguousBody},
+		{"case-variant key is ambiguous", "id", `{"id":"a","ID":"b"}`, "", AmbiguousBody},
+		{"nested duplicate elsewhere is ambiguous", "id", `{"id":"a","x":{"k":1,"K":2}}`, "", AmbiguousBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := idDelivery(tt.header, tt.body)
-			got, fromProvider := tt.src.DeliveryID(d)
-			if tt.want == "" {
-				if fromProvider || got != Fingerprint(d) {
-					t.Fatalf("DeliveryID = %q, %v; want the fingerprint", got, fromProvider)
-				}
-				return
+			v, err := p.Build(Settings{Secrets: [][]byte{[]byte("s3cret")}, Options: map[string]string{"header": "X-Sig", OptionIDField: tt.path}})
+			if err != nil {
+				t.Fatal(err)
 			}
-			if !fromProvider || got != tt.want {
-				t.Fatalf("DeliveryID = %q, %v; want %q, true", got, fromProvider, tt.want)
+			got, err := v.Verify(signedHMACDelivery(t, "s3cret", tt.body))
+			checkRejection(t, err, tt.reason)
+			if err == nil && got.ID != tt.want {
+				t.Fatalf("ID = %q, want %q", got.ID, tt.want)
 			}
 		})
 	}
 }
 
-func TestFingerprint(t *testing.T) {
-	base := idDelivery(http.Header{"Sig": {"a"}}, `{"a":1}`)
-	fp := Fingerprint(base)
-	if !strings.HasPrefix(fp, "sha256:") || len(fp) != len("sha256:")+64 {
-		t.Fatalf("fingerprint %q is not sha256:<hex>", fp)
-	}
-	// Unsigned parts of a request do not change it: a replay cannot be
-	// disguised by adding a header or changing one the signature omits.
-	same := idDelivery(http.Header{"Sig": {"b"}, "X-Extra": {"1"}}, `{"a":1}`)
-	same.Request.URL.RawQuery = "cache-buster=1"
-	if Fingerprint(same) != fp {
-		t.Error("fingerprint depends on headers or the query")
-	}
-	// Signed content does.
-	for name, d := range map[string]*Delivery{
-		"body":       idDelivery(nil, `{"a":2}`),
-		"public URL": {Request: base.Request, Body: base.Body, PublicURL: "https://x/hook"},
-		"method":     {Request: httptest.NewRequest(http.MethodPut, "/hook", nil), Body: base.Body},
-	} {
-		if Fingerprint(d) == fp {
-			t.Errorf("fingerprint ignores the %s", name)
-		}
-	}
-}
-
-func TestIDSourceFor(t *testing.T) {
-	hmacPreset, _ := Lookup("hmac")
-	payone, _ := Lookup("payone")
+// TestDisplayID: the ID published for logs is the signed ID, else the
+// named header (unsigned: logs only); the replay identity never uses it.
+func TestDisplayID(t *testing.T) {
+	github := mustPreset("github")
+	hmacP := mustPreset("hmac")
+	opts := map[string]string{"header": "X-Sig", OptionIDHeader: "X-Delivery"}
 	tests := []struct {
 		name    string
 		p       Preset
 		options map[string]string
-		want    IDSource
+		header  []string
+		v       Verified
+		want    string
 	}{
-		{"hmac without options: fingerprint", hmacPreset, map[string]string{"header": "X-Sig"}, IDSource{}},
-		{"hmac id_header", hmacPreset, map[string]string{"header": "X-Sig", "id_header": "X-Delivery"}, IDSource{Header: "X-Delivery"}},
-		{"hmac id_field", hmacPreset, map[string]string{"id_field": "event.id"}, IDSource{JSONField: "event.id"}},
-		{"payone: its own", payone, map[string]string{"portal_id": "1"}, IDSource{FormFields: []string{"txid", "sequencenumber", "txaction"}}},
-		{"options of another preset are ignored", payone, map[string]string{"id_header": "X"}, payone.ID},
+		{"signed ID wins", github, nil, []string{"X-GitHub-Delivery", "guid-1"}, Verified{ID: "evt"}, "evt"},
+		{"unsigned header for logs", github, nil, []string{"X-GitHub-Delivery", " guid-1 "}, Verified{}, "guid-1"},
+		{"no header", github, nil, nil, Verified{}, ""},
+		{"hmac id_header", hmacP, opts, []string{"X-Delivery", "d-7"}, Verified{}, "d-7"},
+		{"hmac without id_header", hmacP, map[string]string{"header": "X-Sig"}, []string{"X-Delivery", "d-7"}, Verified{}, ""},
+		{"absurdly long header", github, nil, []string{"X-GitHub-Delivery", strings.Repeat("x", 500)}, Verified{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.p.IDSourceFor(tt.options)
-			if got.Header != tt.want.Header || got.JSONField != tt.want.JSONField || strings.Join(got.FormFields, ",") != strings.Join(tt.want.FormFields, ",") {
-				t.Fatalf("IDSourceFor = %+v, want %+v", got, tt.want)
+			d := signedHMACDelivery(t, "k", "{}", tt.header...)
+			if got := tt.p.DisplayID(tt.options, d, tt.v); got != tt.want {
+				t.Fatalf("DisplayID = %q, want %q", got, tt.want)
 			}
 		})
 	}
+	// The unsigned header never reaches the identity.
+	v, _ := github.Build(Settings{Secrets: [][]byte{[]byte("k")}})
+	var ids []string
+	for _, guid := range []string{"guid-1", "guid-forged"} {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+		r.Header.Set("X-Hub-Signature-256", "sha256="+string(Hex.Encode(nil, hmacSum(SHA256, []byte("k"), []byte("{}")))))
+		r.Header.Set("X-GitHub-Delivery", guid)
+		got, err := v.Verify(&Delivery{Request: r, Body: []byte("{}")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := got.Identity()
+		ids = append(ids, id)
+	}
+	if ids[0] != ids[1] || !strings.HasPrefix(ids[0], "sha256:") {
+		t.Fatalf("identities %q: an unsigned header changed the identity", ids)
+	}
 }
 
-// TestSeedPresetIDs pins where each seed preset finds its delivery's
-// identity (nil: the fingerprint of the signed content).
-func TestSeedPresetIDs(t *testing.T) {
-	want := map[string]string{
-		"payone":       "form_fields",
-		"cardknox":     "form_fields",
-		"kkiapay":      "fingerprint",
-		"checkout_com": "json_field",
-		"24sevenpay":   "fingerprint",
-		"hmac":         "fingerprint",
+func TestPresetIDDeclarations(t *testing.T) {
+	tests := []struct {
+		name, bodyID, logHeader, ack string
+	}{
+		{"payone", "", "", "TSOK"},
+		{"checkout_com", "id", "", ""},
+		{"stripe", "id", "", ""},
+		{"github", "", "X-GitHub-Delivery", ""},
+		{"flutterwave", "", "", ""}, // v4 only, inside newFlutterwave
+		{"kkiapay", "", "", ""},
 	}
-	for name, kind := range want {
-		p, ok := Lookup(name)
-		if !ok {
-			t.Fatalf("preset %s missing", name)
-		}
-		if got := p.ID.Kind(); got != kind {
-			t.Errorf("%s: ID kind %s, want %s", name, got, kind)
+	for _, tt := range tests {
+		p := mustPreset(tt.name)
+		if p.BodyID != tt.bodyID || p.LogIDHeader != tt.logHeader || p.AckBody != tt.ack {
+			t.Errorf("%s: BodyID %q LogIDHeader %q AckBody %q, want %q %q %q", tt.name, p.BodyID, p.LogIDHeader, p.AckBody, tt.bodyID, tt.logHeader, tt.ack)
 		}
 	}
-	hmacPreset, _ := Lookup("hmac")
+	hmacPreset := mustPreset("hmac")
 	for _, opt := range []string{OptionIDHeader, OptionIDField} {
 		if !hmacPreset.HasOption(opt) {
 			t.Errorf("hmac does not accept %s", opt)
@@ -167,45 +163,6 @@ func TestAcknowledged(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.p.Acknowledged(tt.status, []byte(tt.body)); got != tt.want {
 			t.Errorf("%s Acknowledged(%d, %q) = %v, want %v", tt.p.Name, tt.status, tt.body, got, tt.want)
-		}
-	}
-}
-
-// TestReplayID: replay protection keys on an ID only where the signature
-// covers it; an unsigned ID header gives way to the fingerprint, so a
-// captured delivery replayed under a fresh ID is still the same delivery.
-func TestReplayID(t *testing.T) {
-	delivery := func(header, value, body string) *Delivery {
-		r := httptest.NewRequest("POST", "/", nil)
-		if header != "" {
-			r.Header.Set(header, value)
-		}
-		return &Delivery{Request: r, Body: []byte(body)}
-	}
-	github, _ := Lookup("github")
-	a := delivery("X-GitHub-Delivery", "guid-1", `{"zen":"x"}`)
-	b := delivery("X-GitHub-Delivery", "guid-forged", `{"zen":"x"}`)
-	if id, _ := github.ID.DeliveryID(a); id != "guid-1" {
-		t.Errorf("DeliveryID = %q, want the header for logs", id)
-	}
-	idA, fromA := github.ID.ReplayID(a)
-	idB, _ := github.ID.ReplayID(b)
-	if fromA || idA != idB || !strings.HasPrefix(idA, "sha256:") {
-		t.Errorf("unsigned header: ReplayID = %q (%v) and %q; want one fingerprint for both", idA, fromA, idB)
-	}
-
-	sw, _ := Lookup("standard_webhooks")
-	if id, ok := sw.ID.ReplayID(delivery("webhook-id", "msg_1", "{}")); id != "msg_1" || !ok {
-		t.Errorf("signed header: ReplayID = %q, %v; want msg_1", id, ok)
-	}
-
-	mailgun, _ := Lookup("mailgun")
-	for _, body := range []string{
-		`{"signature":{"timestamp":"1","token":"tok-1","signature":"s"},"event-data":{}}`,
-		"timestamp=1&token=tok-1&signature=s&event=delivered",
-	} {
-		if id, ok := mailgun.ID.ReplayID(delivery("", "", body)); id != "tok-1" || !ok {
-			t.Errorf("mailgun %q: ReplayID = %q, %v; want its signed token", body, id, ok)
 		}
 	}
 }

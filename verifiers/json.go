@@ -12,7 +12,13 @@ var compactPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // CompactJSON appends body with every whitespace character outside string
 // values removed (RFC 8259 insignificant whitespace); spaces inside strings
 // are data and stay. It fails on anything that is not one valid JSON value.
+//
+// The body is first read with ParseJSON, so a body that parsers read
+// differently is refused (AmbiguousBody) rather than compacted.
 func CompactJSON(dst *bytes.Buffer, body []byte) error {
+	if _, err := ParseJSON(body); err != nil {
+		return err
+	}
 	if err := json.Compact(dst, body); err != nil {
 		return reject(MalformedSignature, "body is not valid JSON")
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
-	"strings"
 	"time"
 )
 
@@ -25,39 +24,68 @@ type mailgun struct {
 	tolerance time.Duration
 }
 
+// mailgunSignature is one signature object: {timestamp, token, signature}.
 type mailgunSignature struct {
-	Timestamp json.RawMessage `json:"timestamp"`
-	Token     string          `json:"token"`
-	Signature string          `json:"signature"`
+	Timestamp string
+	Token     string
+	Signature string
 }
 
 func newMailgun(s Settings) (Verifier, error) {
 	return &mailgun{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
-// mailgunFields extracts the signature objects of a delivery.
+// mailgunNames are the form fields of a legacy signature.
+var mailgunNames = [...]string{"timestamp", "token", "signature"}
+
+// mailgunFields extracts the signature objects of a delivery: one for a
+// form (urlencoded or multipart, whose field names Mailgun's SDKs and
+// the apps behind the gate may read case-insensitively, so case variants
+// are refused), and for JSON the object "signature" and, when present,
+// "parent-signature", both read from the strictly parsed body.
 func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) {
 	mt, params, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "application/x-www-form-urlencoded":
-		v, err := formValues(body, "timestamp", "token", "signature")
+		fields, err := ParseForm(body)
 		if err != nil {
 			return nil, err
 		}
-		return []mailgunSignature{{Timestamp: json.RawMessage(`"` + v[0] + `"`), Token: v[1], Signature: v[2]}}, nil
+		v, _, err := formLookup(fields, FoldedNames, mailgunNames[:]...)
+		if err != nil {
+			return nil, err
+		}
+		return []mailgunSignature{{Timestamp: v[0], Token: v[1], Signature: v[2]}}, nil
 	case "multipart/form-data":
 		return mailgunMultipart(body, params["boundary"])
 	}
-	var doc struct {
-		Signature *mailgunSignature `json:"signature"`
-		Parent    *mailgunSignature `json:"parent-signature"`
+	doc, err := ParseJSON(body)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(body, &doc); err != nil || doc.Signature == nil {
+	var out []mailgunSignature
+	for _, name := range [...]string{"signature", "parent-signature"} {
+		obj := doc.Get(name)
+		if obj == nil {
+			continue
+		}
+		if obj.Kind != JSONObject {
+			return nil, reject(MalformedSignature, "body field %s is not an object", name)
+		}
+		var s mailgunSignature
+		for i, dst := range [...]*string{&s.Timestamp, &s.Token, &s.Signature} {
+			f := obj.Get(mailgunNames[i])
+			if f == nil {
+				continue
+			}
+			if *dst, err = f.Scalar(); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 || doc.Get("signature") == nil {
 		return nil, reject(MissingSignature, "body has no Mailgun signature")
-	}
-	out := []mailgunSignature{*doc.Signature}
-	if doc.Parent != nil {
-		out = append(out, *doc.Parent)
 	}
 	return out, nil
 }
@@ -67,7 +95,7 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 	if boundary == "" {
 		return nil, reject(MalformedSignature, "multipart body has no boundary")
 	}
-	fields := map[string]string{}
+	var fields []FormField
 	r := multipart.NewReader(bytes.NewReader(body), boundary)
 	for {
 		p, err := r.NextPart()
@@ -78,56 +106,69 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 			return nil, reject(MalformedSignature, "multipart body is malformed")
 		}
 		name := p.FormName()
-		if name != "timestamp" && name != "token" && name != "signature" || p.FileName() != "" {
+		if p.FileName() != "" {
 			continue
-		}
-		if _, dup := fields[name]; dup {
-			return nil, reject(MalformedSignature, "form field %s is sent more than once", name)
 		}
 		v, err := io.ReadAll(io.LimitReader(p, 256))
 		if err != nil {
 			return nil, reject(MalformedSignature, "multipart body is malformed")
 		}
-		fields[name] = string(v)
+		fields = append(fields, FormField{Name: name, Value: string(v)})
 	}
-	return []mailgunSignature{{Timestamp: json.RawMessage(`"` + fields["timestamp"] + `"`), Token: fields["token"], Signature: fields["signature"]}}, nil
+	v, _, err := formLookup(fields, FoldedNames, mailgunNames[:]...)
+	if err != nil {
+		return nil, err
+	}
+	return []mailgunSignature{{Timestamp: v[0], Token: v[1], Signature: v[2]}}, nil
 }
 
-// timestamp returns the timestamp as sent, whether a JSON string or number.
-func (s mailgunSignature) timestamp() string {
-	return strings.Trim(string(s.Timestamp), `"`)
-}
-
-func (v *mailgun) Verify(d *Delivery) error {
+// Verify checks the signature object(s). Mailgun signs only timestamp and
+// token: the token of the object that verified is the delivery's ID, and
+// Signed is that token alone, so moving a captured object between
+// "signature" and "parent-signature", or adding a decoy that does not
+// verify, does not change the identity. When both objects verify (a route
+// holding both accounts' keys) they must carry the same token, or the
+// identity would be the sender's choice (AmbiguousBody).
+func (v *mailgun) Verify(d *Delivery) (Verified, error) {
 	sigs, err := mailgunFields(headerGet(d.Request.Header, "Content-Type"), d.Body)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	ok := 0
-	var ts string
-	for i, s := range sigs {
-		if s.Signature == "" || s.Token == "" || s.timestamp() == "" {
-			if i == 0 {
-				return reject(MissingSignature, "Mailgun signature, token or timestamp is missing")
-			}
+	if first := sigs[0]; first.Signature == "" || first.Token == "" || first.Timestamp == "" {
+		return Verified{}, reject(MissingSignature, "Mailgun signature, token or timestamp is missing")
+	}
+	var good *mailgunSignature
+	key := 0
+	for i := range sigs {
+		s := &sigs[i]
+		if i > 0 && (s.Signature == "" || s.Token == "" || s.Timestamp == "") {
 			continue
 		}
 		sig, err := hex.DecodeString(s.Signature)
 		if err != nil || len(sig) != sha256.Size {
-			return reject(MalformedSignature, "Mailgun signature is not 64 hex digits")
+			return Verified{}, reject(MalformedSignature, "Mailgun signature is not 64 hex digits")
 		}
-		if v.macs.matches(sig, []byte(s.timestamp()), []byte(s.Token)) {
-			ok, ts = 1, s.timestamp()
+		k, m := v.macs.matches(sig, []byte(s.Timestamp), []byte(s.Token))
+		switch {
+		case !m:
+		case good == nil:
+			good, key = s, k
+		case good.Token != s.Token:
+			return Verified{}, reject(AmbiguousBody, "signature and parent-signature verify with different tokens")
 		}
 	}
-	if ok != 1 {
-		return errBadSignature
+	if good == nil {
+		return Verified{}, errBadSignature
 	}
-	t, err := ParseTimestamp(ts, UnixSeconds)
+	first := *good
+	t, err := ParseTimestamp(first.Timestamp, UnixSeconds)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return Verified{ID: first.Token, Signed: []byte(first.Token), Key: key}, nil
 }
 
 // Interface guard

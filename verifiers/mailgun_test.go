@@ -21,18 +21,18 @@ func TestMailgunMultipartAndParent(t *testing.T) {
 	now := time.Unix(1770920772, 0)
 	r := httptest.NewRequest("POST", "/", nil)
 	r.Header.Set("Content-Type", w.FormDataContentType())
-	if err := v.Verify(&Delivery{Request: r, Body: buf.Bytes(), Now: now}); err != nil {
+	if _, err := v.Verify(&Delivery{Request: r, Body: buf.Bytes(), Now: now}); err != nil {
 		t.Fatalf("multipart: %v", err)
 	}
 	// A subaccount delivery verified by the primary account's key.
 	body := `{"signature":{"timestamp":"1","token":"t","signature":"` + "00" + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`
 	r2 := httptest.NewRequest("POST", "/", nil)
 	r2.Header.Set("Content-Type", "application/json")
-	if err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != MalformedSignature {
+	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != MalformedSignature {
 		t.Fatalf("short signature: %v", err)
 	}
 	body = `{"signature":{"timestamp":"1","token":"t","signature":"` + sig + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`
-	if err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); err != nil {
+	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); err != nil {
 		t.Fatalf("parent-signature with numeric timestamp: %v", err)
 	}
 }

@@ -55,12 +55,16 @@ func parseMercadoPagoSignature(v string) (ts, v1 string, err error) {
 
 // mercadoPagoManifest builds the signed manifest.
 func mercadoPagoManifest(rawQuery, requestID, ts string) ([]byte, error) {
-	q, err := url.ParseQuery(rawQuery)
-	if err != nil || len(q["data.id"]) > 1 {
-		return nil, reject(MalformedSignature, "query data.id is malformed or repeated")
+	fields, err := ParseForm([]byte(rawQuery))
+	if err != nil {
+		return nil, reject(MalformedSignature, "query is malformed")
+	}
+	ids, _, err := formLookup(fields, ExactNames, "data.id")
+	if err != nil {
+		return nil, err
 	}
 	var b strings.Builder
-	if id := q.Get("data.id"); id != "" {
+	if id := ids[0]; id != "" {
 		b.WriteString("id:" + strings.ToLower(id) + ";")
 	}
 	if requestID != "" {
@@ -70,35 +74,39 @@ func mercadoPagoManifest(rawQuery, requestID, ts string) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-func (v *mercadoPago) Verify(d *Delivery) error {
+// Verify checks x-signature. The signed x-request-id is the ID; Signed is
+// the manifest without its ts part.
+func (v *mercadoPago) Verify(d *Delivery) (Verified, error) {
 	header, err := headerValue(d.Request.Header, "x-signature")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	ts, v1, err := parseMercadoPagoSignature(header)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	var buf [sha256.Size]byte
 	sig, err := SignatureFormat{Header: "x-signature", Encoding: Hex}.decode(v1, sha256.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	var requestID string
 	if len(headerValues(d.Request.Header, "x-request-id")) > 0 {
 		if requestID, err = headerValue(d.Request.Header, "x-request-id"); err != nil {
-			return err
+			return Verified{}, err
 		}
 	}
 	manifest, err := mercadoPagoManifest(d.Request.URL.RawQuery, requestID, ts)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.macs.matches(sig, manifest) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, manifest)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
+	out := Verified{ID: requestID, Signed: signedOf(manifest[:len(manifest)-len("ts:"+ts+";")]), Key: key}
 	if v.tolerance <= 0 {
-		return nil
+		return out, nil
 	}
 	format := UnixSeconds
 	if len(ts) >= 13 {
@@ -106,9 +114,12 @@ func (v *mercadoPago) Verify(d *Delivery) error {
 	}
 	t, err := ParseTimestamp(ts, format)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return out, nil
 }
 
 // Interface guard

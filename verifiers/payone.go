@@ -27,36 +27,53 @@ func newPayone(s Settings) (Verifier, error) {
 	return v, nil
 }
 
-func (v *payone) Verify(d *Delivery) error {
-	fields, err := formValues(d.Body, "key", "portalid", "aid")
+// payoneFields are the form fields the gate reads: the key and the pinned
+// fields, then the transaction's identity (txid, sequencenumber, txaction).
+var payoneFields = [...]string{"key", "portalid", "aid", "txid", "sequencenumber", "txaction"}
+
+// Verify checks the key field and the pinned fields. PAYONE's key
+// authenticates the sender, not the content: Signed is txid,
+// sequencenumber and txaction (length-prefixed) when the form carries any
+// of them (a retry of one status is the same delivery), else the raw body.
+func (v *payone) Verify(d *Delivery) (Verified, error) {
+	form, err := ParseForm(d.Body)
 	if err != nil {
-		return err
+		return Verified{}, err
+	}
+	fields, present, err := formLookup(form, ExactNames, payoneFields[:]...)
+	if err != nil {
+		return Verified{}, err
 	}
 	key, portalID, aid := fields[0], fields[1], fields[2]
 	if key == "" {
-		return reject(MissingSignature, "form field key is missing")
+		return Verified{}, reject(MissingSignature, "form field key is missing")
 	}
 	var got [md5.Size]byte
 	if len(key) != hex.EncodedLen(md5.Size) {
-		return reject(MalformedSignature, "form field key is not 32 hex digits")
+		return Verified{}, reject(MalformedSignature, "form field key is not 32 hex digits")
 	}
 	if _, err := hex.Decode(got[:], []byte(key)); err != nil {
-		return reject(MalformedSignature, "form field key is not 32 hex digits")
+		return Verified{}, reject(MalformedSignature, "form field key is not 32 hex digits")
 	}
-	ok := 0
+	ok, keyIndex := 0, 0
 	for i := range v.keyDigests {
-		ok |= subtle.ConstantTimeCompare(got[:], v.keyDigests[i][:])
+		c := subtle.ConstantTimeCompare(got[:], v.keyDigests[i][:])
+		keyIndex = subtle.ConstantTimeSelect(c&(ok^1), i, keyIndex)
+		ok |= c
 	}
 	if ok != 1 {
-		return errBadSignature
+		return Verified{}, errBadSignature
 	}
 	if v.portalID != "" && portalID != v.portalID {
-		return reject(BadSignature, "portalid does not match")
+		return Verified{}, reject(BadSignature, "portalid does not match")
 	}
 	if v.aid != "" && aid != v.aid {
-		return reject(BadSignature, "aid does not match")
+		return Verified{}, reject(BadSignature, "aid does not match")
 	}
-	return nil
+	if present[3] || present[4] || present[5] {
+		return Verified{Signed: signedOf([]byte(fields[3]), []byte(fields[4]), []byte(fields[5])), Key: keyIndex}, nil
+	}
+	return bodySigned(d.Body, keyIndex), nil
 }
 
 // Interface guard

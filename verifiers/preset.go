@@ -45,32 +45,22 @@ type Preset struct {
 	// sender addressed (Twilio, Square): the handler then fills
 	// Delivery.PublicURL.
 	SignsURL bool
-	// ID says where a delivery's identity is, for replay protection.
-	// The zero value means the provider signs no ID: the signature is used.
-	ID IDSource
+	// BodyID is the dotted path ("id", "data.id") of the provider's event
+	// ID in the JSON body, for schemes whose signature covers the raw body:
+	// Build makes the verifier report it as Verified.ID. Empty: none.
+	BodyID string
+	// LogIDHeader is a header naming the delivery that the signature does
+	// not cover (GitHub's X-GitHub-Delivery): DisplayID publishes it for
+	// logs; it never keys replay protection. Empty: none.
+	LogIDHeader string
+	// AckBody, when set, is the body prefix with which the app
+	// acknowledges a delivery besides a 2xx status (Payone: "TSOK"); see
+	// Acknowledged. Empty: any 2xx acknowledges.
+	AckBody string
 	// New builds the verifier for one route.
 	New func(s Settings) (Verifier, error)
 	// Signer signs a message as the provider would (see Preset.Sign).
 	Signer func(s Settings, m *Message) error
-}
-
-// IDSource says where the provider puts a delivery's identity: an event or
-// delivery ID that stays the same when the provider retries. The first of
-// Header, JSONField and FormFields that the delivery carries is used.
-type IDSource struct {
-	// Header is a request header carrying the ID (Standard Webhooks' webhook-id).
-	Header string
-	// HeaderSigned says the signature covers Header (Standard Webhooks,
-	// Twitch). An unsigned ID header (GitHub's X-GitHub-Delivery) names the
-	// delivery in logs, but replay protection keys on the fingerprint of the
-	// signed content instead: whoever replays a captured delivery can change
-	// an unsigned header at will.
-	HeaderSigned bool
-	// JSONField is a dotted path into a JSON body ("id", "data.id").
-	JSONField string
-	// FormFields are urlencoded fields whose values, joined with ":",
-	// make the ID (Payone: txid, sequencenumber, txaction).
-	FormFields []string
 }
 
 var (
@@ -136,5 +126,9 @@ func (p Preset) Build(s Settings) (Verifier, error) {
 	if s.Tolerance == 0 {
 		s.Tolerance = p.Tolerance
 	}
-	return p.New(s)
+	v, err := p.New(s)
+	if err != nil {
+		return nil, err
+	}
+	return withBodyID(v, p.bodyIDPath(s.Options)), nil
 }

@@ -97,7 +97,7 @@ func TestBuild(t *testing.T) {
 		Tolerance:       5 * time.Minute,
 		New: func(s Settings) (Verifier, error) {
 			got = s
-			return VerifierFunc(func(*Delivery) error { return nil }), nil
+			return VerifierFunc(func(*Delivery) (Verified, error) { return Verified{}, nil }), nil
 		},
 	}
 	tests := []struct {
@@ -149,7 +149,7 @@ func TestBuild(t *testing.T) {
 func TestVerifierFunc(t *testing.T) {
 	d := newDelivery("x")
 	var seen *Delivery
-	err := VerifierFunc(func(got *Delivery) error { seen = got; return errBadSignature }).Verify(d)
+	_, err := VerifierFunc(func(got *Delivery) (Verified, error) { seen = got; return Verified{}, errBadSignature }).Verify(d)
 	if err != errBadSignature || seen != d {
 		t.Fatalf("VerifierFunc.Verify = %v, saw %p want %p", err, seen, d)
 	}

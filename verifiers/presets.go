@@ -21,7 +21,7 @@ var presets = []Preset{
 		Options:   []string{"portal_id", "aid"},
 		New:       newPayone,
 		Signer:    signPayone,
-		ID:        IDSource{FormFields: []string{"txid", "sequencenumber", "txaction"}},
+		AckBody:   "TSOK", // PAYONE retries until the answer is TSOK
 	},
 	{
 		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
@@ -29,7 +29,6 @@ var presets = []Preset{
 		AllowIP: nil, // Cardknox's published hosts changed between doc revisions; set allow_ip yourself.
 		New:     newCardknox,
 		Signer:  signCardknox,
-		ID:      IDSource{FormFields: []string{"xRefNum"}},
 	},
 	{
 		// KKiaPay: the dashboard's hash secret, sent verbatim in x-kkiapay-secret.
@@ -61,7 +60,7 @@ var presets = []Preset{
 			}
 			return signBodyHMAC(checkoutFormat, SHA256)(s, m)
 		},
-		ID: IDSource{JSONField: "id"},
+		BodyID: "id",
 	},
 	{
 		// 24sevenpay: Authorization: HMAC-SHA256 Signature=<hex> over compacted JSON.
@@ -82,30 +81,30 @@ var presets = []Preset{
 	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/presets_a.jsonl) ----
 	withScheme(Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
-		Name: "stripe", Tolerance: tolerance5m, ID: IDSource{JSONField: "id"},
+		Name: "stripe", Tolerance: tolerance5m, BodyID: "id",
 	}, HMACScheme{Signature: StructuredFormat{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
 		Template: TimestampDotBody, Algorithm: SHA256}),
 	withScheme(Preset{
 		// GitHub: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>.
-		Name: "github", ID: IDSource{Header: "X-GitHub-Delivery"},
+		Name: "github", LogIDHeader: "X-GitHub-Delivery",
 	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature-256", Prefix: "sha256=", Encoding: Hex}, SHA256)),
 	{
 		// GitLab: X-Gitlab-Token shared token (mode token, default; no body signature),
 		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
 		Name: "gitlab", Options: []string{"mode"}, Tolerance: tolerance5m,
-		New: newGitLab, Signer: signGitLab, ID: IDSource{Header: "Idempotency-Key"},
+		New: newGitLab, Signer: signGitLab, LogIDHeader: "Idempotency-Key",
 	},
 	withScheme(Preset{
 		// Gitea/Forgejo: X-Gitea-Signature: <hex HMAC-SHA256(JSON body)> (JSON content type only).
-		Name: "gitea", ID: IDSource{Header: "X-Gitea-Delivery"},
+		Name: "gitea", LogIDHeader: "X-Gitea-Delivery",
 	}, bodyScheme(SignatureFormat{Header: "X-Gitea-Signature", Encoding: Hex}, SHA256)),
 	withScheme(Preset{
 		// Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>.
-		Name: "bitbucket", ID: IDSource{Header: "X-Request-UUID"},
+		Name: "bitbucket", LogIDHeader: "X-Request-UUID",
 	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: Hex}, SHA256)),
 	withScheme(Preset{
 		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
-		Name: "shopify", ID: IDSource{Header: "X-Shopify-Webhook-Id"},
+		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
 	}, bodyScheme(SignatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: Base64}, SHA256)),
 	{
 		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
@@ -126,35 +125,35 @@ var presets = []Preset{
 		// Standard Webhooks: webhook-id/-timestamp/-signature; v1 = base64 HMAC-SHA256 (whsec_ key),
 		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
 		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"), ID: IDSource{Header: "webhook-id", HeaderSigned: true},
+		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"),
 	},
 	{
 		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
 		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	{
 		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	{
 		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
-		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"), ID: IDSource{Header: "svix-id", HeaderSigned: true},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	withScheme(Preset{
 		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
-		Name: "linear", Tolerance: tolerance60s, ID: IDSource{Header: "Linear-Delivery"},
+		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
 	}, HMACScheme{Signature: SignatureFormat{Header: "Linear-Signature", Encoding: Hex},
 		TimestampField: "webhookTimestamp", TimeFormat: UnixMillis, Template: RawBody, Algorithm: SHA256}),
 	withScheme(Preset{
 		// Typeform: Typeform-Signature: sha256=<base64 HMAC-SHA256(body)>.
-		Name: "typeform", ID: IDSource{JSONField: "event_id"},
+		Name: "typeform", BodyID: "event_id",
 	}, bodyScheme(SignatureFormat{Header: "Typeform-Signature", Prefix: "sha256=", Encoding: Base64}, SHA256)),
 	withScheme(Preset{
 		// Intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>, key = client_secret (or hub_secret).
-		Name: "intercom", ID: IDSource{JSONField: "id"},
+		Name: "intercom", BodyID: "id",
 	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: Hex}, SHA1)),
 	{
 		// HubSpot v3: X-HubSpot-Signature-v3 = base64 HMAC-SHA256(method+URL+body+timestamp ms);
@@ -169,7 +168,7 @@ var presets = []Preset{
 	},
 	withScheme(Preset{
 		// Zendesk: X-Zendesk-Webhook-Signature: base64 HMAC-SHA256(timestamp+body), RFC 3339 timestamp header.
-		Name: "zendesk", Tolerance: tolerance5m, ID: IDSource{Header: "X-Zendesk-Webhook-Invocation-Id"},
+		Name: "zendesk", Tolerance: tolerance5m, LogIDHeader: "X-Zendesk-Webhook-Invocation-Id",
 	}, HMACScheme{Signature: SignatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: Base64},
 		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: RFC3339,
 		Template: Template{TimestampPart, BodyPart}, Algorithm: SHA256}),
@@ -184,7 +183,7 @@ var presets = []Preset{
 	}, bodyScheme(SignatureFormat{Header: "Sentry-Hook-Signature", Encoding: Hex}, SHA256)),
 	withScheme(Preset{
 		// PagerDuty v3: X-PagerDuty-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256(body), literal secret.
-		Name: "pagerduty", ID: IDSource{Header: "X-Webhook-Id"},
+		Name: "pagerduty", LogIDHeader: "X-Webhook-Id",
 	}, HMACScheme{Signature: StructuredFormat{Header: "X-PagerDuty-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: Hex},
 		Template: RawBody, Algorithm: SHA256}),
 	withScheme(Preset{
@@ -194,11 +193,11 @@ var presets = []Preset{
 		Template: TimestampDotBody, Algorithm: SHA256}),
 	withScheme(Preset{
 		// Vercel: x-vercel-signature: <hex HMAC-SHA1(body)>.
-		Name: "vercel", ID: IDSource{JSONField: "id"},
+		Name: "vercel", BodyID: "id",
 	}, bodyScheme(SignatureFormat{Header: "x-vercel-signature", Encoding: Hex}, SHA1)),
 	withScheme(Preset{
 		// Paddle Billing: Paddle-Signature: ts=..;h1=<hex>[;h1=..] HMAC-SHA256("ts:body"), 5 s tolerance.
-		Name: "paddle", Tolerance: tolerance5s, ID: IDSource{JSONField: "event_id"},
+		Name: "paddle", Tolerance: tolerance5s, BodyID: "event_id",
 	}, HMACScheme{Signature: StructuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex},
 		Template: Template{TimestampPart, Lit(":"), BodyPart}, Algorithm: SHA256}),
 	withScheme(Preset{
@@ -212,12 +211,12 @@ var presets = []Preset{
 	{
 		// Flutterwave: verif-hash = the secret hash verbatim (mode v3, default; no body signature);
 		// mode v4/auto: flutterwave-signature = base64 HMAC-SHA256(body).
+		// Only v4 signs the body, so only v4 reads its data.id (newFlutterwave).
 		Name: "flutterwave", Options: []string{"mode"}, New: newFlutterwave, Signer: signFlutterwave,
-		ID: IDSource{JSONField: "data.id"},
 	},
 	withScheme(Preset{
 		// Coinbase Commerce: X-CC-Webhook-Signature: <hex HMAC-SHA256(body)>.
-		Name: "coinbase_commerce", ID: IDSource{JSONField: "event.id"},
+		Name: "coinbase_commerce", BodyID: "event.id",
 	}, bodyScheme(SignatureFormat{Header: "X-CC-Webhook-Signature", Encoding: Hex}, SHA256)),
 	withScheme(Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
@@ -231,12 +230,12 @@ var presets = []Preset{
 	{
 		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
 		Name: "square", SignsURL: true, New: newSquare, Signer: signURLBodyHMAC(newSquare),
-		ID: IDSource{JSONField: "event_id"},
+		BodyID: "event_id",
 	},
 	{
 		// Trello: X-Trello-Webhook = base64 HMAC-SHA1(app secret, body + callback URL); HEAD probe answered 200.
 		Name: "trello", SignsURL: true, New: newTrello, Signer: signURLBodyHMAC(newTrello),
-		ID: IDSource{JSONField: "action.id"},
+		BodyID: "action.id",
 	},
 	{
 		// Adyen: hex key; base64 HMAC-SHA256 per notification item (additionalData.hmacSignature)
@@ -250,7 +249,7 @@ var presets = []Preset{
 	{
 		// Discord: X-Signature-Ed25519 = Ed25519(public_key) over X-Signature-Timestamp + body; PING answered.
 		Name: "discord", SecretOptional: true, Options: []string{"mode"}, Tolerance: discordTolerance,
-		New: newDiscord, Signer: signDiscord, ID: IDSource{JSONField: "id"},
+		New: newDiscord, Signer: signDiscord, BodyID: "id",
 	},
 	{
 		// SendGrid Event Webhook: ECDSA P-256/SHA-256 (public_key) over timestamp + body, base64 DER.
@@ -259,12 +258,10 @@ var presets = []Preset{
 	{
 		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
 		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
-		ID: IDSource{JSONField: "signature.token", FormFields: []string{"token"}}, // the signed token, unique per delivery
 	},
 	{
 		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
 		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
-		ID: IDSource{Header: "x-request-id", HeaderSigned: true},
 	},
 	{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
@@ -273,7 +270,7 @@ var presets = []Preset{
 	{
 		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP).
 		Name: "box", Tolerance: boxTolerance, New: newBox, Signer: signBox,
-		ID: IDSource{JSONField: "id"},
+		BodyID: "id",
 	},
 	{
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
@@ -290,7 +287,6 @@ var presets = []Preset{
 	{
 		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered.
 		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
-		ID: IDSource{Header: "Twitch-Eventsub-Message-Id", HeaderSigned: true},
 	},
 }
 

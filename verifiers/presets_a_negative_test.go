@@ -105,7 +105,7 @@ func TestPresetsASignerRoundTripAndNegatives(t *testing.T) {
 			v := build(good)
 			expect := func(what string, d *Delivery, want Reason, ver Verifier) {
 				t.Helper()
-				err := ver.Verify(d)
+				_, err := ver.Verify(d)
 				switch {
 				case want == "" && err != nil:
 					t.Errorf("%s: refused: %v", what, err)
@@ -174,14 +174,14 @@ func TestPresetsAHandshakes(t *testing.T) {
 	p, _ := Lookup("woocommerce")
 	v, _ := p.Build(Settings{Secrets: [][]byte{[]byte("s")}})
 	ping := deliverA(&Message{Header: map[string][]string{}}, []byte("webhook_id=12"), now)
-	if err := v.Verify(ping); err != nil {
+	if _, err := v.Verify(ping); err != nil {
 		t.Fatalf("woocommerce ping refused: %v", err)
 	}
 	if a := v.(Handshaker).Handshake(ping); a == nil || a.Status != 200 {
 		t.Fatalf("woocommerce ping answer = %+v", a)
 	}
 	other := deliverA(&Message{Header: map[string][]string{}}, []byte("webhook_id=12&x=1"), now)
-	if err := v.Verify(other); ReasonOf(err) != MissingSignature {
+	if _, err := v.Verify(other); ReasonOf(err) != MissingSignature {
 		t.Fatalf("unsigned non-ping: %v", err)
 	}
 	// Xero: a signed delivery with no events is answered 200, empty body.
@@ -192,7 +192,7 @@ func TestPresetsAHandshakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := deliverA(m, m.Body, now)
-	if err := xv.Verify(d); err != nil {
+	if _, err := xv.Verify(d); err != nil {
 		t.Fatal(err)
 	}
 	if a := xv.(Handshaker).Handshake(d); a == nil || a.Status != 200 || len(a.Body) != 0 {
@@ -222,10 +222,10 @@ func TestStandardWebhooksEd25519SignerRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Verify(deliverA(m, m.Body, now)); err != nil {
+	if _, err := v.Verify(deliverA(m, m.Body, now)); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Verify(deliverA(m, append(m.Body, ' '), now)); ReasonOf(err) != BadSignature {
+	if _, err := v.Verify(deliverA(m, append(m.Body, ' '), now)); ReasonOf(err) != BadSignature {
 		t.Fatalf("tampered: %v", err)
 	}
 	if _, err := p.Build(Settings{PublicKeys: []string{"whpk_short"}}); err == nil {

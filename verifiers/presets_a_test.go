@@ -81,7 +81,7 @@ func TestPresetsAVectors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("line %d (%s): build: %v", line, v.Provider, err)
 		}
-		err = ver.Verify(v.delivery())
+		_, err = ver.Verify(v.delivery())
 		if (err == nil) != v.ExpectedValid {
 			t.Errorf("line %d (%s, %s: %s): valid = %v (%v), want %v", line, v.Provider, v.Kind, v.Source, err == nil, err, v.ExpectedValid)
 		}

@@ -120,7 +120,7 @@ func TestPresetsBVectors(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := v.delivery()
-			err = verifier.Verify(d)
+			_, err = verifier.Verify(d)
 			if (err == nil) != v.ExpectedValid {
 				t.Fatalf("Verify = %v, expected valid %v (%s)", err, v.ExpectedValid, v.Source)
 			}

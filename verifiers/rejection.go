@@ -22,6 +22,12 @@ const (
 	BadSignature Reason = "bad_signature"
 	// Stale: the signed timestamp is too old or too far in the future.
 	Stale Reason = "stale"
+	// AmbiguousBody: the body, or a part of it the gate reads, is one that
+	// parsers read differently (a duplicate or case-variant JSON key or
+	// form field, invalid UTF-8, a byte order mark, trailing content, a
+	// number not every parser reads alike), or the delivery's identity
+	// cannot be told from what the signature covers. Refused with 401.
+	AmbiguousBody Reason = "ambiguous_body"
 )
 
 // Rejection is the error a verifier returns when it refuses a delivery. Its

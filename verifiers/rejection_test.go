@@ -30,7 +30,7 @@ func newDelivery(body string, headerPairs ...string) *Delivery {
 // of secrets (the configured secrets, the expected MAC in its textual forms).
 func checkVerify(t *testing.T, v Verifier, d *Delivery, want Reason, secrets ...string) {
 	t.Helper()
-	err := v.Verify(d)
+	_, err := v.Verify(d)
 	checkRejection(t, err, want, secrets...)
 }
 

@@ -36,7 +36,7 @@ func TestSignVerifyRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := v.Verify(deliver(m)); err != nil {
+			if _, err := v.Verify(deliver(m)); err != nil {
 				t.Fatalf("Verify of a message Sign made = %v", err)
 			}
 			wrong := *f
@@ -45,7 +45,7 @@ func TestSignVerifyRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = v.Verify(deliver(wm))
+			_, err = v.Verify(deliver(wm))
 			if err == nil {
 				t.Fatal("a message signed with another key was accepted")
 			}

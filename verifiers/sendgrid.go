@@ -36,31 +36,35 @@ func newSendGrid(s Settings) (Verifier, error) {
 	return &sendgrid{keys: keys, tolerance: s.Tolerance}, nil
 }
 
-func (v *sendgrid) Verify(d *Delivery) error {
+func (v *sendgrid) Verify(d *Delivery) (Verified, error) {
 	sigText, err := headerValue(d.Request.Header, sendgridSigHeader)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	sig, err := base64.StdEncoding.DecodeString(sigText)
 	if err != nil || len(sig) < 8 || len(sig) > 72 {
-		return reject(MalformedSignature, "header %s is not a base64 ECDSA signature", sendgridSigHeader)
+		return Verified{}, reject(MalformedSignature, "header %s is not a base64 ECDSA signature", sendgridSigHeader)
 	}
 	ts, err := headerValue(d.Request.Header, sendgridTSHeader)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	msg := make([]byte, 0, len(ts)+len(d.Body))
-	if !v.keys.Verify(append(append(msg, ts...), d.Body...), sig) {
-		return errBadSignature
+	key, ok := v.keys.Match(append(append(msg, ts...), d.Body...), sig)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	if v.tolerance <= 0 {
-		return nil
+		return bodySigned(d.Body, key), nil
 	}
 	t, err := ParseTimestamp(ts, UnixSeconds)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return bodySigned(d.Body, key), nil
 }
 
 // Interface guard

@@ -65,7 +65,10 @@ func newStandardWebhooks(prefixes ...string) func(Settings) (Verifier, error) {
 	}
 }
 
-func (v *standardWebhooks) Verify(d *Delivery) error {
+// Verify checks the signature header of the first header-name set present.
+// The signed webhook-id is the ID, whichever names carried it; Signed is
+// the id and body. Key counts secrets first, then public keys.
+func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	names := v.headers[len(v.headers)-1]
 	for _, n := range v.headers {
@@ -76,22 +79,22 @@ func (v *standardWebhooks) Verify(d *Delivery) error {
 	}
 	header, err := headerValue(h, names.signature)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	id, err := headerValue(h, names.id)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	ts, err := headerValue(h, names.timestamp)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	t, err := ParseTimestamp(ts, UnixSeconds)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
-		return err
+		return Verified{}, err
 	}
 	sc := getScratch()
 	defer sc.release()
@@ -105,27 +108,29 @@ func (v *standardWebhooks) Verify(d *Delivery) error {
 		}
 	}
 	if macs.Len() == 0 && eds.Len() == 0 {
-		return reject(MalformedSignature, "header %s has no valid v1 or v1a signature", names.signature)
+		return Verified{}, reject(MalformedSignature, "header %s has no valid v1 or v1a signature", names.signature)
 	}
-	ok := false
+	ok, key := false, 0
 	if macs.Len() > 0 {
 		if err := IDTimestampBody.appendParts(sc, &Signable{ID: id, Timestamp: ts, Body: d.Body}); err != nil {
-			return err
+			return Verified{}, err
 		}
-		ok = v.macs.matchesAny(macs.List(), sc.parts...)
+		key, ok = v.macs.matchesAny(macs.List(), sc.parts...)
 	}
 	if eds.Len() > 0 && len(v.publics) > 0 {
 		msg := bytes.Join([][]byte{[]byte(id), []byte(ts), d.Body}, []byte("."))
-		for _, pub := range v.publics {
+		for i, pub := range v.publics {
 			for _, sig := range eds.List() {
-				ok = ed25519.Verify(pub, msg, sig) || ok
+				if ed25519.Verify(pub, msg, sig) && !ok {
+					ok, key = true, len(v.macs)+i
+				}
 			}
 		}
 	}
 	if !ok {
-		return errBadSignature
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return Verified{ID: id, Signed: signedOf([]byte(id), d.Body), Key: key}, nil
 }
 
 // addStdBase64 keeps text in sigs if it is base64 (decoded as

@@ -24,8 +24,8 @@ const (
 	PartMethod
 	// PartURL is the public URL the sender addressed (Delivery.PublicURL).
 	PartURL
-	// PartJSONField is the string or number at the dotted path Part.Value
-	// in a JSON body.
+	// PartJSONField is the string or integer at the dotted path Part.Value
+	// in a JSON body, read with ParseJSON and JSONValue.Scalar.
 	PartJSONField
 )
 
@@ -125,7 +125,7 @@ func (t Template) appendParts(sc *scratch, s *Signable) error {
 			}
 			sc.addString(v)
 		case PartJSONField:
-			v, err := jsonField(s.Body, p.Value)
+			v, err := jsonPathScalar(s.Body, p.Value)
 			if err != nil {
 				return err
 			}
@@ -135,4 +135,20 @@ func (t Template) appendParts(sc *scratch, s *Signable) error {
 		}
 	}
 	return nil
+}
+
+// signedWithoutTimestamp is the canonical signed content of parts (as
+// appendParts made them, one per template part): every part but the
+// timestamp, length-prefixed.
+func (t Template) signedWithoutTimestamp(parts [][]byte) []byte {
+	var out []byte
+	for i, p := range t {
+		if p.Kind != PartTimestamp && i < len(parts) {
+			out = appendSigned(out, parts[i])
+		}
+	}
+	if out == nil {
+		out = []byte{}
+	}
+	return out
 }

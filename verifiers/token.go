@@ -21,10 +21,19 @@ func newTokenSet(tokens [][]byte) tokenSet {
 
 // contains reports whether candidate is one of the tokens.
 func (s tokenSet) contains(candidate []byte) bool {
+	_, ok := s.index(candidate)
+	return ok
+}
+
+// index reports whether candidate is one of the tokens, and which (the
+// first equal one).
+func (s tokenSet) index(candidate []byte) (int, bool) {
 	d := sha256.Sum256(candidate)
-	ok := 0
+	ok, key := 0, 0
 	for i := range s {
-		ok |= subtle.ConstantTimeCompare(d[:], s[i][:])
+		c := subtle.ConstantTimeCompare(d[:], s[i][:])
+		key = subtle.ConstantTimeSelect(c&(ok^1), i, key)
+		ok |= c
 	}
-	return ok == 1
+	return key, ok == 1
 }

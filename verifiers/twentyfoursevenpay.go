@@ -41,26 +41,33 @@ func parseSignedAuthorization(v string) (alg, sig string, ok bool) {
 	return alg, sig, sig != ""
 }
 
-func (v *twentyFourSevenPay) Verify(d *Delivery) error {
+// Verify checks the signature over the compacted body (strictly parsed
+// first: CompactJSON). Signed is the compacted JSON, so added whitespace is
+// the same delivery.
+func (v *twentyFourSevenPay) Verify(d *Delivery) (Verified, error) {
 	header, err := headerValue(d.Request.Header, "Authorization")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	alg, text, ok := parseSignedAuthorization(header)
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") {
-		return reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
+		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
 	}
 	var buf [sha256.Size]byte
 	sig, err := SignatureFormat{Header: "Authorization", Encoding: Hex}.decode(text, sha256.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return withCompactJSON(d.Body, func(compact []byte) error {
-		if !v.macs.matches(sig, compact) {
+	var out Verified
+	err = withCompactJSON(d.Body, func(compact []byte) error {
+		key, ok := v.macs.matches(sig, compact)
+		if !ok {
 			return errBadSignature
 		}
+		out = bodySigned(compact, key)
 		return nil
 	})
+	return out, err
 }
 
 // Interface guard

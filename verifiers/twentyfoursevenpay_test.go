@@ -72,7 +72,7 @@ func TestTwentyFourSevenPay(t *testing.T) {
 		{"signature over the pretty bytes refused", pretty, []string{"Authorization", "HMAC-SHA256 Signature=" + hmacSHA256Hex(secret, pretty)}, BadSignature},
 		{"tampered amount", strings.Replace(minified, "2000", "2001", 1), []string{"Authorization", auth}, BadSignature},
 		{"invalid JSON", `{"type":"payment-authorized",`, []string{"Authorization", auth}, MalformedSignature},
-		{"two JSON values", minified + minified, []string{"Authorization", auth}, MalformedSignature},
+		{"two JSON values", minified + minified, []string{"Authorization", auth}, AmbiguousBody},
 		{"missing header", minified, nil, MissingSignature},
 		{"duplicated header", minified, []string{"Authorization", auth, "Authorization", auth}, MalformedSignature},
 		{"other algorithm", minified, []string{"Authorization", "HMAC-SHA512 Signature=" + sig}, MalformedSignature},

@@ -32,23 +32,32 @@ func newTwilio(s Settings) (Verifier, error) {
 	return &twilio{macs: newMACSet(SHA1, s.Secrets)}, nil
 }
 
-func (v *twilio) Verify(d *Delivery) error {
+// Verify checks X-Twilio-Signature. Signed is the URL without its port
+// (either form may have been signed; both are the same delivery) and the
+// canonical parameter string, so reordered fields, another percent-encoding
+// of the same text, or a repeated identical pair (which twilio-python's
+// sorted(set(...)) ignores) do not change it.
+func (v *twilio) Verify(d *Delivery) (Verified, error) {
 	var buf [sha1.Size]byte
 	sig, err := twilioFormat.read(d.Request.Header, sha1.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	params, err := twilioParams(d.PublicURL, headerGet(d.Request.Header, "Content-Type"), d.Body)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	with, without := twilioPortForms(d.PublicURL)
-	ok := boolInt(v.macs.matches(sig, []byte(with), params))
-	ok |= boolInt(v.macs.matches(sig, []byte(without), params))
-	if ok != 1 {
-		return errBadSignature
+	k1, ok1 := v.macs.matches(sig, []byte(with), params)
+	k2, ok2 := v.macs.matches(sig, []byte(without), params)
+	if !ok1 && !ok2 {
+		return Verified{}, errBadSignature
 	}
-	return nil
+	key := k2
+	if ok1 {
+		key = k1
+	}
+	return Verified{Signed: signedOf([]byte(without), params), Key: key}, nil
 }
 
 // twilioParams returns the signed parameter string for a delivery, and

@@ -57,7 +57,7 @@ func TestTwilioURLMustMatch(t *testing.T) {
 	} {
 		r := httptest.NewRequest("POST", "https://x/", strings.NewReader(string(m.Body)))
 		r.Header = m.Header
-		err := v.Verify(&Delivery{Request: r, Body: m.Body, PublicURL: url})
+		_, err := v.Verify(&Delivery{Request: r, Body: m.Body, PublicURL: url})
 		if (err == nil) != ok {
 			t.Errorf("%s: %v", url, err)
 		}

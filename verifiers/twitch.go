@@ -37,33 +37,37 @@ func newTwitch(s Settings) (Verifier, error) {
 	return &twitch{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
-func (v *twitch) Verify(d *Delivery) error {
+func (v *twitch) Verify(d *Delivery) (Verified, error) {
 	var buf [sha256.Size]byte
 	sig, err := twitchFormat.read(d.Request.Header, sha256.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	id, err := headerValue(d.Request.Header, twitchID)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	ts, err := headerValue(d.Request.Header, twitchTS)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	sc := getScratch()
 	defer sc.release()
 	sc.addString(id)
 	sc.addString(ts)
 	sc.add(d.Body)
-	if !v.macs.matches(sig, sc.parts...) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, sc.parts...)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	t, err := ParseTimestamp(ts, RFC3339)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return Verified{ID: id, Signed: signedOf([]byte(id), d.Body), Key: key}, nil
 }
 
 // Handshake answers a verified webhook_callback_verification with its challenge.

@@ -32,17 +32,20 @@ func (v *urlBodyHMAC) isProbe(d *Delivery) bool {
 	return v.headOK && d.Request.Method == http.MethodHead && len(d.Body) == 0
 }
 
-func (v *urlBodyHMAC) Verify(d *Delivery) error {
+// Verify checks the signature over the URL and body (Signed: both,
+// length-prefixed). Trello's HEAD probe is accepted unsigned with Signed
+// the empty body: the handler answers it (Handshake) and it goes no further.
+func (v *urlBodyHMAC) Verify(d *Delivery) (Verified, error) {
 	if v.isProbe(d) {
-		return nil
+		return Verified{Signed: []byte{}}, nil
 	}
 	var buf [sha512.Size]byte
 	sig, err := v.format.read(d.Request.Header, v.alg.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	if d.PublicURL == "" {
-		return reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
+		return Verified{}, reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
 	}
 	sc := getScratch()
 	defer sc.release()
@@ -53,10 +56,11 @@ func (v *urlBodyHMAC) Verify(d *Delivery) error {
 		sc.addString(d.PublicURL)
 		sc.add(d.Body)
 	}
-	if !v.macs.matches(sig, sc.parts...) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, sc.parts...)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
-	return nil
+	return Verified{Signed: signedOf([]byte(d.PublicURL), d.Body), Key: key}, nil
 }
 
 // Handshake answers Trello's HEAD probe with 200; nothing else is answered.

@@ -171,7 +171,7 @@ func TestVectors(t *testing.T) {
 				if vec.Now != nil {
 					d.Now = time.Unix(*vec.Now, 0)
 				}
-				err = verifier.Verify(d)
+				_, err = verifier.Verify(d)
 				if got := err == nil; got != vec.ExpectedValid {
 					t.Fatalf("Verify = %v, expected_valid %v (source: %s; notes: %s)", err, vec.ExpectedValid, vec.Source, vec.Notes)
 				}

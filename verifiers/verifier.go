@@ -31,18 +31,19 @@ type Delivery struct {
 	PublicURL string
 }
 
-// Verifier checks one delivery. It returns nil when the delivery is
-// authentic and a *Rejection otherwise. Implementations must be safe for
-// concurrent use and must compare secrets in constant time.
+// Verifier checks one delivery. When the delivery is authentic it returns
+// what it verified (see Verified) and a nil error; otherwise a *Rejection.
+// Implementations must be safe for concurrent use and must compare secrets
+// in constant time.
 type Verifier interface {
-	Verify(d *Delivery) error
+	Verify(d *Delivery) (Verified, error)
 }
 
 // VerifierFunc adapts a function to the Verifier interface.
-type VerifierFunc func(d *Delivery) error
+type VerifierFunc func(d *Delivery) (Verified, error)
 
 // Verify calls f(d).
-func (f VerifierFunc) Verify(d *Delivery) error { return f(d) }
+func (f VerifierFunc) Verify(d *Delivery) (Verified, error) { return f(d) }
 
 // Interface guard
 var _ Verifier = VerifierFunc(nil)

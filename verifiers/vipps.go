@@ -47,45 +47,55 @@ func vippsSigned(method, publicURL, date, contentHash string) ([]byte, error) {
 	return []byte(strings.ToUpper(method) + "\n" + pathQuery + "\n" + date + ";" + u.Host + ";" + contentHash), nil
 }
 
-func (v *vipps) Verify(d *Delivery) error {
+// Verify checks the Authorization header. Signed is what the HMAC covers
+// but x-ms-date: the method, path and query, host and content hash.
+func (v *vipps) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	auth, err := headerValue(h, "Authorization")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	alg, sigText, ok := parseSignedAuthorization(auth)
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") || !strings.Contains(auth, "SignedHeaders="+vippsSignedHeaders+"&") {
-		return reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 SignedHeaders=%s&Signature=<base64>\"", vippsSignedHeaders)
+		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 SignedHeaders=%s&Signature=<base64>\"", vippsSignedHeaders)
 	}
 	var buf [sha256.Size]byte
 	sig, err := SignatureFormat{Header: "Authorization", Encoding: Base64}.decode(sigText, sha256.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	date, err := headerValue(h, "x-ms-date")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	contentHash, err := headerValue(h, "x-ms-content-sha256")
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	sum := sha256.Sum256(d.Body)
 	if subtle.ConstantTimeCompare([]byte(contentHash), []byte(base64.StdEncoding.EncodeToString(sum[:]))) != 1 {
-		return reject(BadSignature, "x-ms-content-sha256 does not match the body")
+		return Verified{}, reject(BadSignature, "x-ms-content-sha256 does not match the body")
 	}
 	signed, err := vippsSigned(d.Request.Method, d.PublicURL, date, contentHash)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.macs.matches(sig, signed) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, signed)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	t, err := http.ParseTime(date)
 	if err != nil {
-		return reject(MalformedSignature, "x-ms-date is not an HTTP date")
+		return Verified{}, reject(MalformedSignature, "x-ms-date is not an HTTP date")
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	undated, err := vippsSigned(d.Request.Method, d.PublicURL, "", contentHash)
+	if err != nil {
+		return Verified{}, err
+	}
+	return Verified{Signed: undated, Key: key}, nil
 }
 
 // Interface guard

@@ -33,29 +33,33 @@ func zoomParts(ts string, body []byte) [][]byte {
 	return [][]byte{[]byte("v0:" + ts + ":"), body}
 }
 
-func (v *zoom) Verify(d *Delivery) error {
+func (v *zoom) Verify(d *Delivery) (Verified, error) {
 	var buf [sha256.Size]byte
 	sig, err := zoomFormat.read(d.Request.Header, sha256.Size, buf[:0])
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	ts, err := headerValue(d.Request.Header, zoomTSHeader)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
 	sc := getScratch()
 	defer sc.release()
 	if err := SlackV0.appendParts(sc, &Signable{Timestamp: ts, Body: d.Body}); err != nil {
-		return err
+		return Verified{}, err
 	}
-	if !v.macs.matches(sig, sc.parts...) {
-		return errBadSignature
+	key, ok := v.macs.matches(sig, sc.parts...)
+	if !ok {
+		return Verified{}, errBadSignature
 	}
 	t, err := ParseTimestamp(ts, UnixSeconds)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	return CheckFresh(t, d.Now, v.tolerance)
+	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		return Verified{}, err
+	}
+	return bodySigned(d.Body, key), nil
 }
 
 // Handshake answers a verified endpoint.url_validation.

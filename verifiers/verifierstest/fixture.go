@@ -38,9 +38,10 @@ type Fixture struct {
 	// Body and ContentType are a payload the preset accepts.
 	Body        []byte
 	ContentType string
-	// BodySigned reports whether the scheme covers the body: false for
-	// token schemes (KKiaPay, GitLab's token) and schemes that sign other
-	// fields (Mailgun, Mercado Pago).
+	// BodySigned reports whether the scheme covers the body's content
+	// (Tamper is refused): false for token schemes (KKiaPay, GitLab's
+	// token, PAYONE) and schemes that sign other fields (Mailgun, Mercado
+	// Pago); true for 24sevenpay, which signs the compacted body.
 	BodySigned bool
 	// Candidate names the key shape that fits ("alphanumeric", "ed25519", ...).
 	Candidate string
@@ -192,19 +193,26 @@ func For(name, url string, now time.Time) (*Fixture, error) {
 				continue
 			}
 			d := &verifiers.Delivery{Request: Request(m), Body: m.Body, Now: now, PublicURL: m.URL}
-			if err := v.Verify(d); err != nil {
+			if _, err := v.Verify(d); err != nil {
 				tried = append(tried, c.name+": verify: "+err.Error())
 				continue
 			}
-			tampered := append(bytes.Clone(m.Body), ' ')
+			tampered := Tamper(m.Body)
 			td := &verifiers.Delivery{Request: Request(m), Body: tampered, Now: now, PublicURL: m.URL}
 			return &Fixture{
 				Preset: p, Sign: sign, Verify: verify, Body: []byte(b.Body), ContentType: b.ContentType,
-				BodySigned: v.Verify(td) != nil, Candidate: c.name, WrongSign: c.sign(1),
+				BodySigned: verifyErr(v, td) != nil, Candidate: c.name, WrongSign: c.sign(1),
 			}, nil
 		}
 	}
 	return nil, fmt.Errorf("no settings fit preset %s:\n%s", name, strings.Join(tried, "\n"))
+}
+
+// Tamper changes the content of a fixture body without changing its
+// syntax: the first "two" (both Bodies carry one in a value) becomes "TWO".
+// A scheme that covers the body refuses the result.
+func Tamper(body []byte) []byte {
+	return bytes.Replace(bytes.Clone(body), []byte("two"), []byte("TWO"), 1)
 }
 
 // Message signs the fixture's body for url at now.
@@ -240,4 +248,10 @@ func quote(v string) string {
 		return "`" + v + "`"
 	}
 	return v
+}
+
+// verifyErr is v.Verify's error alone.
+func verifyErr(v verifiers.Verifier, d *verifiers.Delivery) error {
+	_, err := v.Verify(d)
+	return err
 }

@@ -1,0 +1,99 @@
+package verifiers
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// FormReading says how a provider's own SDK matches form field names.
+type FormReading uint8
+
+const (
+	// ExactNames: names match byte for byte (PHP, Python, Node all do).
+	ExactNames FormReading = iota
+	// FoldedNames: the provider's SDK matches names case-insensitively
+	// (Cardknox), so two names differing only in case are the same field.
+	FoldedNames
+)
+
+// formLookup reads the named fields of a parsed form (ParseForm) so that
+// every mainstream reader (Python's urllib.parse, Node's URLSearchParams,
+// PHP's parse_str, Go's net/url, and the provider's SDK) finds the same
+// value. It returns the values ("" for an absent field) and which were
+// present. It refuses with AmbiguousBody:
+//
+//   - a wanted field sent more than once, even empty (readers disagree on
+//     which copy wins; Python drops empty values by default);
+//   - with FoldedNames, a field whose name equals a wanted one but for case;
+//   - a field whose name PHP's parse_str reads as a wanted name although it
+//     is spelled otherwise: PHP strips leading spaces, turns '.' and ' '
+//     into '_', and makes `name[...]` an array that replaces `name`;
+//   - a wanted name or value that is not valid UTF-8 (Python decodes with
+//     replacement characters, PHP keeps the bytes).
+func formLookup(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
+	values = make([]string, len(names))
+	present = make([]bool, len(names))
+	wanted := make(map[string]int, len(names))
+	for i, n := range names {
+		wanted[formClass(phpFormName(n), reading)] = i
+	}
+	for _, f := range fields {
+		i, ok := wanted[formClass(phpFormName(f.Name), reading)]
+		if !ok {
+			continue
+		}
+		want := names[i]
+		switch {
+		case present[i]:
+			return nil, nil, ambiguous("form field %s is sent more than once", want)
+		case f.Name != want && !(reading == FoldedNames && strings.EqualFold(f.Name, want)):
+			return nil, nil, ambiguous("form field %q is read as %s by some parsers", truncate(f.Name, 40), want)
+		case !utf8.ValidString(f.Value):
+			return nil, nil, ambiguous("form field %s is not valid UTF-8", want)
+		}
+		present[i] = true
+		values[i] = f.Value
+	}
+	return values, present, nil
+}
+
+// formClass is the key two field names share when a reader takes them for
+// the same field.
+func formClass(name string, reading FormReading) string {
+	if reading == FoldedNames {
+		return foldKey(name)
+	}
+	return name
+}
+
+// phpFormName is the name PHP's parse_str files a field under: leading
+// spaces dropped, the part before a bracketed suffix (`a[b]` is array a),
+// and '.', ' ' and an unclosed '[' turned into '_'. It is applied to every
+// field, so `tx.id` collides with a wanted `tx_id` and `key[]` with `key`.
+func phpFormName(name string) string {
+	name = strings.TrimLeft(name, " ")
+	if i := strings.IndexByte(name, '['); i > 0 && strings.IndexByte(name[i:], ']') > 0 {
+		name = name[:i]
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == ' ' || r == '[' {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// formUnambiguous refuses a form in which any two fields are the same
+// field to some reader (formLookup's rules applied to every name), for
+// schemes that sign every field (Cardknox).
+func formUnambiguous(fields []FormField, reading FormReading) error {
+	seen := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		c := formClass(phpFormName(f.Name), reading)
+		if seen[c] {
+			return ambiguous("form field %q is sent more than once", truncate(f.Name, 40))
+		}
+		seen[c] = true
+	}
+	return nil
+}
