@@ -1,6 +1,7 @@
 package caddyplugin
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"net"
 	"os"
@@ -24,13 +25,16 @@ var caddyBinary struct {
 }
 
 // buildCaddy returns the path of a caddy binary with hookgate, building it
-// on first use. It always goes to the same place in the temporary directory,
-// so test runs replace it (go build moves the new binary into place, which
-// a running copy survives) rather than leaving one behind each.
+// on first use. For one checkout it always goes to the same place in the
+// temporary directory, so test runs replace it (go build moves the new
+// binary into place, which a running copy survives) rather than leaving one
+// behind each; two checkouts tested at once build their own.
 func buildCaddy(t *testing.T) string {
 	t.Helper()
 	caddyBinary.once.Do(func() {
-		dir := filepath.Join(os.TempDir(), fmt.Sprintf("hookgate-test-caddy-%d", os.Getuid()))
+		root, _ := filepath.Abs("..")
+		sum := sha256.Sum256([]byte(root))
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("hookgate-test-caddy-%d-%x", os.Getuid(), sum[:6]))
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			caddyBinary.err = err
 			return

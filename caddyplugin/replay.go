@@ -33,7 +33,7 @@ type replayGuard struct {
 	window   time.Duration
 	wait     time.Duration
 	lease    time.Duration
-	forward  bool                                // on_store_error forward
+	forward  bool                               // on_store_error forward
 	ack      func(status int, body []byte) bool // the preset's acknowledgement
 	now      func() time.Time
 	logger   *zap.Logger
