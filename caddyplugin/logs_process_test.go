@@ -24,7 +24,7 @@ func TestZeroConfigErrorLog(t *testing.T) {
 		reverse_proxy 127.0.0.1:1
 	}`
 	tests := []struct {
-		name   string
+		name string
 		// global is spliced into the harness's `servers { }` block: it
 		// closes it, sets the default log, and opens a discarded named log
 		// that the harness's closing brace ends.
