@@ -47,6 +47,13 @@ import (
 // are redacted on every route, plus the names of each provisioned route
 // (hmac's header option, postmark's, checkout_com's authorization).
 //
+// Rejected: Caddy's log_credentials/Server.Logs hides a fixed list
+// (Authorization, cookies); the server's loggers are unexported and cannot
+// be wrapped from a module; turning errors into answers inside the handler
+// would bypass handle_errors and still leave the access log. A handler
+// cannot make Caddy use an encoder, so the operator configures it and a
+// route warns at startup when no webhook_redact encoder exists.
+//
 // In addition the handler replaces those header values in the live request
 // once it is done with it (redactSecretHeaders), so placeholders evaluated
 // afterwards ({http.request.header.*} in log_append or handle_errors) do not
