@@ -67,6 +67,7 @@ type logMode struct {
 	// global is the default log's format; site is the site's log
 	// directive, "" for none. FILE is replaced by a path.
 	global, site string
+	errors       string // a handle_errors block, "" for none
 	redacted     bool
 }
 
@@ -77,7 +78,10 @@ var logModes = []logMode{
 		site: "log {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}"},
 	{name: "filter", global: "format webhook_redact {\n\twrap filter {\n\t\twrap json\n\t\tfields {\n\t\t\tduration delete\n\t\t}\n\t}\n}", redacted: true,
 		site: "log {\n\toutput file FILE\n\tformat filter {\n\t\twrap webhook_redact {\n\t\t\twrap json\n\t\t}\n\t\tfields {\n\t\t\trequest>remote_port delete\n\t\t}\n\t}\n}"},
-	{name: "no log directive", global: "format webhook_redact", redacted: true},
+	// handle_errors: Caddy logs the errors it handled at DEBUG, and the
+	// answer expands placeholders after the gate is done.
+	{name: "no log directive", global: "format webhook_redact", redacted: true,
+		errors: "handle_errors {\n\trespond \"{err.status_code} {http.request.header.X-Kkiapay-Secret} {http.request.header.Stripe-Signature}\" {err.status_code}\n}"},
 	// control: Caddy's own encoders write what the test looks for, so
 	// the redacted modes above are known to reach every log line.
 	{name: "unredacted", global: "format json", site: "log {\n\toutput file FILE\n\tformat json\n}"},
@@ -198,6 +202,7 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *upstream, sl
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 
 	var site strings.Builder
+	site.WriteString(mode.errors + "\n")
 	if mode.site != "" {
 		site.WriteString(strings.ReplaceAll(mode.site, "FILE", accessLog) + "\n")
 		// placeholders expanded after the gate: the value it leaves in r.Header
@@ -263,7 +268,10 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *upstream, sl
 		go func() {
 			defer wg.Done()
 			for d := range work {
-				status, err := postDelivery(base+strings.TrimPrefix(d.m.URL, base), d.m.Header, d.m.Body)
+				status, answer, err := postDelivery(base+strings.TrimPrefix(d.m.URL, base), d.m.Header, d.m.Body)
+				if containsAny(answer, d.lr.forbidden) {
+					t.Errorf("%s %s: the answer shows a secret or signature: %q", d.lr.preset, d.c.name, answer)
+				}
 				switch {
 				case d.c.status == 0 && err == nil:
 					t.Errorf("%s %s: status %d, want the connection dropped by a panic", d.lr.preset, d.c.name, status)

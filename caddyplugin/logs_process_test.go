@@ -2,6 +2,7 @@ package caddyplugin
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -38,7 +39,7 @@ func TestZeroConfigErrorLog(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := startGateProcess(t, "127.0.0.1:1", tt.global, site, "HOOKGATE_TEST_KKIAPAY="+secret)
 			header := http.Header{"X-Kkiapay-Secret": {secret}, "Content-Type": {"application/json"}}
-			status, err := postDelivery(p.base+"/kkiapay", header, []byte(`{"transactionId":"t1"}`))
+			status, _, err := postDelivery(p.base+"/kkiapay", header, []byte(`{"transactionId":"t1"}`))
 			if err != nil || status != http.StatusBadGateway {
 				t.Fatalf("status %d (%v), want 502", status, err)
 			}
@@ -74,20 +75,21 @@ func waitLogLine(t *testing.T, logs *syncBuffer, s string) string {
 }
 
 // postDelivery sends a delivery; a dropped connection is an error, not a failure.
-func postDelivery(url string, header http.Header, body []byte) (int, error) {
+func postDelivery(url string, header http.Header, body []byte) (int, string, error) {
 	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	for k, vs := range header {
 		req.Header[k] = slices.Clone(vs)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
-	resp.Body.Close()
-	return resp.StatusCode, nil
+	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(answer), err
 }
 
 func containsAny(s string, subs []string) bool {
