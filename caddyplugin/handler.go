@@ -16,7 +16,8 @@ import (
 // early data, client IP, User-Agent, body size, signature, then (when on)
 // replay protection. Every path records exactly one outcome (outcomes.go).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
-	h.begin(r) // first: strips any forged verified header
+	defer h.redactSecretHeaders(r) // on every path, after the upstream has its copy (redact.go)
+	h.begin(r)                     // first: strips any forged verified header
 	if earlyData(r) {
 		return h.refuse(r, http.StatusTooEarly, outcomeTooEarly, "request sent in TLS early data; retry after the handshake", nil)
 	}

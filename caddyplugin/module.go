@@ -109,6 +109,7 @@ type Handler struct {
 
 	verifiedHeader string       // canonical VerifiedHeader; "": off
 	replay         *replayGuard // nil: no replay protection
+	secretHeaders  []string     // headers carrying the secret or signature (redact.go)
 }
 
 // CaddyModule returns the Caddy module information.
@@ -215,6 +216,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	if err := registerMetrics(ctx); err != nil {
 		return fmt.Errorf("webhook_verify %s: registering metrics: %v", h.Provider, err)
 	}
+	h.registerRedaction(settings) // last: Cleanup undoes it
 	return nil
 }
 
@@ -255,6 +257,7 @@ func (h *Handler) Validate() error {
 // Cleanup releases what Provision set up. It is safe on a handler whose
 // provisioning failed half way.
 func (h *Handler) Cleanup() error {
+	h.unregisterRedaction()
 	h.verifier = nil
 	h.allowList = nil
 	if err := h.cleanupReplay(); err != nil {
