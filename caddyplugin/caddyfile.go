@@ -1,31 +1,59 @@
 package caddyplugin
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/caddyserver/caddy/v2/caddyconfig/caddyfile"
 	"github.com/caddyserver/caddy/v2/caddyconfig/httpcaddyfile"
-	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 	"github.com/dustin/go-humanize"
 
 	"github.com/hookgate/hookgate/verifiers"
 )
 
 func init() {
-	httpcaddyfile.RegisterHandlerDirective("webhook_verify", parseCaddyfile)
+	httpcaddyfile.RegisterDirective("webhook_verify", parseDirective)
 	// Like basic_auth: an authentication step that runs after the request
 	// is routed and rewritten, and before anything answers it.
 	httpcaddyfile.RegisterDirectiveOrder("webhook_verify", httpcaddyfile.After, "basic_auth")
 }
 
-// parseCaddyfile sets up the handler from Caddyfile tokens.
-func parseCaddyfile(h httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error) {
+// parseDirective is httpcaddyfile.RegisterHandlerDirective's parser with
+// one addition: the handler records where it was configured (Location), so
+// that errors found at provision time can name the Caddyfile line, the site
+// and the route.
+func parseDirective(h httpcaddyfile.Helper) ([]httpcaddyfile.ConfigValue, error) {
+	if !h.Next() {
+		return nil, h.ArgErr()
+	}
+	at := h.Token()
+	var matcher string
+	if h.NextArg() && isMatcherToken(h.Val()) {
+		matcher = h.Val()
+	}
+	h.Reset()
+	h.Next()
+	matcherSet, err := h.ExtractMatcherSet()
+	if err != nil {
+		return nil, err
+	}
 	handler := new(Handler)
-	err := handler.UnmarshalCaddyfile(h.Dispenser)
-	return handler, err
+	if err := handler.UnmarshalCaddyfile(h.Dispenser); err != nil {
+		return nil, err
+	}
+	handler.Location = describeLocation(h, at, matcher)
+	return h.NewRoute(matcherSet, handler), nil
 }
+
+// singleValued are the subdirectives that take one value: giving one twice
+// is an error rather than a silent choice of the last.
+var singleValued = []string{"user_agent", "max_body", "tolerance", "url", "verified_header", "replay"}
+
+// subdirectives are the subdirectives every provider accepts.
+var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay"}
 
 // UnmarshalCaddyfile sets up the handler from Caddyfile tokens. Syntax:
 //
@@ -53,19 +81,24 @@ func parseCaddyfile(h httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error)
 func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 	d.Next() // consume directive name
 	if !d.NextArg() {
-		return d.Errf("webhook_verify needs a provider (one of: %s)", joinNames())
+		return d.Errf("a provider is needed after webhook_verify, such as stripe, github or hmac (docs/providers.md lists all %d)", len(verifiers.Names()))
 	}
 	h.Provider = d.Val()
 	preset, ok := verifiers.Lookup(h.Provider)
 	if !ok {
-		return d.Errf("unknown webhook provider %q (known: %s)", h.Provider, joinNames())
+		return d.Err(unknownProvider(h.Provider))
 	}
 	if d.NextArg() {
 		return d.ArgErr()
 	}
 
+	seen := map[string]int{} // subdirective: line it was first given on
 	for d.NextBlock(0) {
 		name := d.Val()
+		if line, dup := seen[name]; dup && (slices.Contains(singleValued, name) || preset.HasOption(name)) {
+			return d.Errf("%s given twice (also on line %d): keep one", name, line)
+		}
+		seen[name] = d.Line()
 		switch name {
 		case "secret":
 			v, err := oneArg(d)
@@ -139,14 +172,11 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 			h.Tolerance = caddy.Duration(dur)
 		default:
 			if !preset.HasOption(name) {
-				return d.Errf("unknown subdirective %q for provider %s", name, h.Provider)
+				return d.Err(unknownSubdirective(name, preset.Name, preset.Options))
 			}
 			v, err := oneArg(d)
 			if err != nil {
 				return err
-			}
-			if _, dup := h.Options[name]; dup {
-				return d.Errf("%s is set twice", name)
 			}
 			if h.Options == nil {
 				h.Options = map[string]string{}
@@ -166,6 +196,31 @@ func oneArg(d *caddyfile.Dispenser) (string, error) {
 	return v, nil
 }
 
+// unknownProvider is the error text for a provider name no preset has:
+// the nearest names when some are near, otherwise all of them.
+func unknownProvider(name string) string {
+	names := verifiers.Names()
+	if hint := didYouMean(name, names); hint != "" {
+		return fmt.Sprintf("unknown webhook provider %q: %s (docs/providers.md lists all %d)", name, hint, len(names))
+	}
+	return fmt.Sprintf("unknown webhook provider %q; known: %s", name, joinNames())
+}
+
+// unknownSubdirective is the error text for a subdirective that neither
+// webhook_verify nor the provider knows, with the nearest known ones.
+func unknownSubdirective(name, provider string, options []string) string {
+	known := append(slices.Clone(subdirectives), options...)
+	msg := fmt.Sprintf("unknown subdirective %q for provider %s", name, provider)
+	if hint := didYouMean(name, known); hint != "" {
+		return msg + ": " + hint
+	}
+	if len(options) == 0 {
+		return msg + fmt.Sprintf(" (it takes %s)", strings.Join(subdirectives, ", "))
+	}
+	return msg + fmt.Sprintf(" (it takes %s, and its own %s)", strings.Join(subdirectives, ", "), strings.Join(options, ", "))
+}
+
+// joinNames lists every provider name, comma-separated.
 func joinNames() string { return strings.Join(verifiers.Names(), ", ") }
 
 // Interface guard

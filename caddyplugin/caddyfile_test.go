@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/caddyconfig/caddyfile"
+	"github.com/caddyserver/caddy/v2/caddyconfig/httpcaddyfile"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected JSON of testdata/caddyfile/adapt")
@@ -36,14 +38,14 @@ func readCase(t *testing.T, path string) (caddyfile, want string) {
 // JSON: placeholders stay as written.
 func TestCaddyfileAdapt(t *testing.T) {
 	t.Setenv("PAYONE_PORTAL_KEY", "resolved-portal-key-must-not-leak")
-	files, _ := filepath.Glob("../testdata/caddyfile/adapt/*.txt")
+	files, _ := filepath.Glob(absPath(t, "../testdata/caddyfile/adapt/*.txt"))
 	if len(files) < 4 {
 		t.Fatalf("found %d adapt cases, want at least 4", len(files))
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			src, want := readCase(t, path)
-			got, err := adapt(t, src)
+			got, err := adaptFile(t, src)
 			if err != nil {
 				t.Fatalf("adapt: %v", err)
 			}
@@ -71,14 +73,14 @@ func TestCaddyfileAdapt(t *testing.T) {
 // TestCaddyfileErrors: each bad configuration in testdata/caddyfile/errors
 // fails, at adapt or at provision, with a message naming the problem.
 func TestCaddyfileErrors(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/caddyfile/errors/*.txt")
+	files, _ := filepath.Glob(absPath(t, "../testdata/caddyfile/errors/*.txt"))
 	if len(files) < 15 {
 		t.Fatalf("found %d error cases, want at least 15", len(files))
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			src, want := readCase(t, path)
-			err := adaptAndValidate(t, src)
+			err := adaptFileAndValidate(t, src)
 			if err == nil {
 				t.Fatalf("config was accepted; want an error containing %q", want)
 			}
@@ -89,6 +91,35 @@ func TestCaddyfileErrors(t *testing.T) {
 	}
 }
 
+// absPath makes a path absolute, for tests that change directory.
+func absPath(t *testing.T, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// adaptFile adapts src as `caddy adapt --config Caddyfile` would: from a
+// file named Caddyfile in the (temporary) working directory, so that the
+// handler's Location names the file, the line, the site and the route.
+func adaptFile(t *testing.T, src string) ([]byte, error) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	return adaptFileHere(t, src)
+}
+
+// adaptFileHere is adaptFile in the current directory.
+func adaptFileHere(t *testing.T, src string) ([]byte, error) {
+	t.Helper()
+	if err := os.WriteFile("Caddyfile", []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := caddyfile.Adapter{ServerType: httpcaddyfile.ServerType{}}.Adapt([]byte(src), map[string]any{"filename": "Caddyfile"})
+	return out, err
+}
+
 // adaptAndValidate adapts src and provisions the result without serving it.
 func adaptAndValidate(t *testing.T, src string) error {
 	t.Helper()
@@ -96,6 +127,22 @@ func adaptAndValidate(t *testing.T, src string) error {
 	if err != nil {
 		return err
 	}
+	return validate(t, cfgJSON)
+}
+
+// adaptFileAndValidate is adaptAndValidate from a file (see adaptFile).
+func adaptFileAndValidate(t *testing.T, src string) error {
+	t.Helper()
+	cfgJSON, err := adaptFile(t, src)
+	if err != nil {
+		return err
+	}
+	return validate(t, cfgJSON)
+}
+
+// validate provisions an adapted config without serving it.
+func validate(t *testing.T, cfgJSON []byte) error {
+	t.Helper()
 	var cfg caddy.Config
 	if err := json.Unmarshal(cfgJSON, &cfg); err != nil {
 		t.Fatalf("adapted JSON does not parse: %v", err)

@@ -7,10 +7,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/caddyconfig/caddyfile"
+	"github.com/caddyserver/caddy/v2/caddyconfig/httpcaddyfile"
 )
 
 // exampleEnv are the secrets the examples read from the environment.
@@ -339,4 +343,207 @@ func subset(have, want any) bool {
 		return true
 	}
 	return have == want
+}
+
+// docBlock is a fenced code block of a Markdown file.
+type docBlock struct {
+	file, lang, body string
+	line             int
+}
+
+// docBlocks returns the fenced blocks of README.md and docs/*.md.
+func docBlocks(t *testing.T) []docBlock {
+	t.Helper()
+	files, _ := filepath.Glob("../docs/*.md")
+	files = append([]string{"../README.md"}, files...)
+	var blocks []docBlock
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		for i := 0; i < len(lines); i++ {
+			lang, ok := strings.CutPrefix(lines[i], "```")
+			if !ok || lang == "" {
+				continue
+			}
+			start := i + 1
+			var body []string
+			for i++; i < len(lines) && lines[i] != "```"; i++ {
+				body = append(body, lines[i])
+			}
+			blocks = append(blocks, docBlock{filepath.Base(f), lang, strings.Join(body, "\n"), start})
+		}
+	}
+	return blocks
+}
+
+// isSyntaxBlock: a block that shows the directive's syntax with <...>
+// stand-ins, not a configuration.
+func isSyntaxBlock(body string) bool { return strings.Contains(body, "<provider>") }
+
+// TestDocumentedCaddyfiles: every Caddyfile in README.md and docs/*.md
+// adapts, provisions with its {env.*} set, and Caddy finds it formatted;
+// a fragment (a handle block, a handle_errors block) is tried inside a
+// site. The directive's syntax blocks name only subdirectives that exist,
+// and the README's names every one.
+func TestDocumentedCaddyfiles(t *testing.T) {
+	envRef := regexp.MustCompile(`\{env\.([A-Za-z0-9_]+)\}`)
+	configs, syntax := 0, 0
+	for _, b := range docBlocks(t) {
+		if b.lang != "caddyfile" {
+			continue
+		}
+		name := fmt.Sprintf("%s:%d", b.file, b.line)
+		t.Run(name, func(t *testing.T) {
+			if isSyntaxBlock(b.body) {
+				syntax++
+				checkSyntaxBlock(t, b)
+				return
+			}
+			configs++
+			for _, m := range envRef.FindAllStringSubmatch(b.body, -1) {
+				t.Setenv(m[1], "documented-value-of-"+m[1]) // long enough for any preset
+			}
+			if strings.Contains(b.body, "{env.REDIS_URL}") {
+				t.Setenv("REDIS_URL", "redis://127.0.0.1:6379/0") // connected to on first use only
+			}
+			src := b.body + "\n" // a file ends with a newline; the block does not
+			first := strings.TrimSpace(strings.SplitN(src, "\n", 2)[0])
+			if !strings.HasPrefix(first, "{") && !strings.ContainsAny(strings.Fields(first)[0], ".:") {
+				src = "http://127.0.0.1:0 {\n" + src + "}\n" // a fragment: put it in a site
+			}
+			cfgJSON, warnings, err := caddyfile.Adapter{ServerType: httpcaddyfile.ServerType{}}.Adapt([]byte(src), nil)
+			if err != nil {
+				t.Fatalf("does not adapt: %v\n%s", err, src)
+			}
+			for _, w := range warnings {
+				if src == b.body+"\n" { // a fragment is reindented by this test, not by the doc
+					t.Errorf("Caddy warns: %s", w.Message)
+				}
+			}
+			if err := validate(t, cfgJSON); err != nil {
+				t.Fatalf("does not provision: %v", err)
+			}
+		})
+	}
+	if configs < 8 || syntax < 2 {
+		t.Errorf("found %d configurations and %d syntax blocks; the docs have at least 8 and 2", configs, syntax)
+	}
+}
+
+// replaySubdirectives are the subdirectives of a replay block.
+var replaySubdirectives = []string{"store", "on_store_error", "wait", "lease", "scope"}
+
+// checkSyntaxBlock: each line of a syntax block starts with a subdirective
+// that exists (or a stand-in); the README's lists all of them.
+func checkSyntaxBlock(t *testing.T, b docBlock) {
+	t.Helper()
+	listed := map[string]bool{}
+	for _, line := range strings.Split(b.body, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "}" || f[0] == "..." || f[0] == "webhook_verify" || f[0] == "<option>" {
+			continue
+		}
+		if !slices.Contains(subdirectives, f[0]) && !slices.Contains(replaySubdirectives, f[0]) {
+			t.Errorf("%q is not a subdirective of webhook_verify", f[0])
+		}
+		listed[f[0]] = true
+	}
+	if b.file != "README.md" {
+		return
+	}
+	for _, name := range append(slices.Clone(subdirectives), replaySubdirectives...) {
+		if !listed[name] {
+			t.Errorf("the README's directive block does not list %s", name)
+		}
+	}
+	readme, _ := os.ReadFile("../README.md")
+	for _, name := range subdirectives {
+		if !strings.Contains(string(readme), "| `"+name+" ") {
+			t.Errorf("the README's subdirective table has no row for %s", name)
+		}
+	}
+}
+
+// TestShippedCaddyfilesFormatted: Caddy would log "Caddyfile input is not
+// formatted" for none of the shipped Caddyfiles.
+func TestShippedCaddyfilesFormatted(t *testing.T) {
+	files, _ := filepath.Glob("../examples/*.Caddyfile")
+	files = append(files, "../Caddyfile.example")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := caddyfile.Format(b); !bytes.Equal(got, b) {
+			t.Errorf("%s is not formatted: run caddy fmt --overwrite %s", f, f)
+		}
+	}
+}
+
+// TestPlatformIngressGitHubReplayClaim checks the comment on the GitHub
+// route of examples/platform-ingress.Caddyfile: a redelivery (same signed
+// body) within the window reaches the app once, whatever X-GitHub-Delivery
+// says, because that header is not signed; the header is still passed on
+// as X-Webhook-Delivery.
+func TestPlatformIngressGitHubReplayClaim(t *testing.T) {
+	dir := setExampleSecrets(t)
+	src := readExample(t, "../examples/platform-ingress.Caddyfile", dir)
+	comment := "It is recognised by its signed body, not by\n\t# X-GitHub-Delivery"
+	if !strings.Contains(src, comment) {
+		t.Fatalf("the example no longer says %q: update this test", comment)
+	}
+	up := startUpstream(t)
+	port, metricsPort := freePort(t), freePort(t)
+	for old, repl := range map[string]string{
+		"admin localhost:2019":             "admin off\n\tauto_https off\n\tpersist_config off",
+		"hooks.example.com {":              fmt.Sprintf("http://127.0.0.1:%d {", port),
+		"http://:9180 {":                   fmt.Sprintf("http://127.0.0.1:%d {", metricsPort),
+		"reverse_proxy ci-dispatcher:8080": "reverse_proxy " + up.hostPort(),
+	} {
+		if !strings.Contains(src, old) {
+			t.Fatalf("the example no longer contains %q: update this test", old)
+		}
+		src = strings.Replace(src, old, repl, 1)
+	}
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { caddy.Stop() })
+	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	g.waitReady(t)
+
+	sd, err := signMessage(signOptions{provider: "github", secret: "example-file-secret-github-webhook"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, deliveryID string
+		wantForwarded    int
+	}{
+		{"first delivery", "11111111-1111-1111-1111-111111111111", 1},
+		{"GitHub's redelivery, same ID", "11111111-1111-1111-1111-111111111111", 1},
+		{"a replay under a new X-GitHub-Delivery", "22222222-2222-2222-2222-222222222222", 1},
+	}
+	for _, tt := range tests {
+		h := sd.Message.Header.Clone()
+		h.Set("X-GitHub-Delivery", tt.deliveryID)
+		got := g.post(t, "/github", h, sd.Message.Body)
+		if got.Status != http.StatusOK {
+			t.Fatalf("%s: %d %s", tt.name, got.Status, got.Body)
+		}
+		forwarded := up.got()
+		if len(forwarded) != tt.wantForwarded {
+			t.Fatalf("%s: the app got %d deliveries, want %d", tt.name, len(forwarded), tt.wantForwarded)
+		}
+	}
+	if got := up.got()[0].Header.Get("X-Webhook-Delivery"); got != tests[0].deliveryID {
+		t.Errorf("X-Webhook-Delivery = %q, want the X-GitHub-Delivery %q", got, tests[0].deliveryID)
+	}
 }

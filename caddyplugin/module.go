@@ -5,6 +5,7 @@
 package caddyplugin
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -99,6 +100,12 @@ type Handler struct {
 	// reaches it again (see Replay and docs/replay.md). Default: off.
 	Replay *Replay `json:"replay,omitempty"`
 
+	// Location says where the handler was configured, such as
+	// "Caddyfile:12 (site hooks.example.com, handle /stripe)". The
+	// Caddyfile adapter sets it; it is used only in error messages, so
+	// that a configuration error names its route. Default: none.
+	Location string `json:"location,omitempty"`
+
 	preset    verifiers.Preset
 	verifier  verifiers.Verifier
 	allowList *allowList // nil: no IP check
@@ -130,9 +137,13 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	preset, ok := verifiers.Lookup(h.Provider)
 	if !ok {
 		if h.Provider == "" {
-			return fmt.Errorf("webhook_verify: no provider given")
+			return h.errorf("no provider given: set provider to one of %s", strings.Join(verifiers.Names(), ", "))
 		}
-		return fmt.Errorf("webhook_verify: unknown provider %q (known: %s)", h.Provider, strings.Join(verifiers.Names(), ", "))
+		msg := unknownProvider(h.Provider)
+		if h.Location != "" {
+			msg = "at " + h.Location + ": " + msg
+		}
+		return errors.New(msg)
 	}
 	h.preset = preset
 
@@ -141,14 +152,14 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	for i, s := range h.Secrets {
 		v, err := resolve(repl, s)
 		if err != nil {
-			return fmt.Errorf("webhook_verify %s: secret #%d: %v", h.Provider, i+1, err)
+			return h.errorf("secret #%d: %v", i+1, err)
 		}
 		settings.Secrets = append(settings.Secrets, []byte(v))
 	}
 	for i, k := range h.PublicKeys {
 		v, err := resolve(repl, k)
 		if err != nil {
-			return fmt.Errorf("webhook_verify %s: public_key #%d: %v", h.Provider, i+1, err)
+			return h.errorf("public_key #%d: %v", i+1, err)
 		}
 		settings.PublicKeys = append(settings.PublicKeys, v)
 	}
@@ -157,19 +168,19 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 		for name, value := range h.Options {
 			v, err := resolve(repl, value)
 			if err != nil {
-				return fmt.Errorf("webhook_verify %s: %s: %v", h.Provider, name, err)
+				return h.errorf("%s: %v", name, err)
 			}
 			settings.Options[name] = v
 		}
 	}
 	verifier, err := preset.Build(settings)
 	if err != nil {
-		return fmt.Errorf("webhook_verify: %v", err)
+		return h.errorf("%v", err)
 	}
 	h.verifier = verifier
 
 	if len(h.AllowIP) > 1 && slices.Contains(h.AllowIP, Any) {
-		return fmt.Errorf("webhook_verify %s: allow_ip any cannot be combined with addresses", h.Provider)
+		return h.errorf("allow_ip any cannot be combined with addresses: give either any or the addresses")
 	}
 	allow := preset.AllowIP
 	if len(h.AllowIP) > 0 {
@@ -177,7 +188,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 	if !(len(allow) == 0 || len(allow) == 1 && allow[0] == Any) {
 		if h.allowList, err = parseAllowList(allow); err != nil {
-			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
+			return h.errorf("allow_ip: %v", err)
 		}
 	}
 
@@ -190,7 +201,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 
 	if h.URL != "" && !preset.SignsURL {
-		return fmt.Errorf("webhook_verify %s: url is only used by providers that sign the URL", h.Provider)
+		return h.errorf("url is only used by providers that sign the URL (%s does not): remove it", h.Provider)
 	}
 
 	h.maxBody = h.MaxBody
@@ -200,7 +211,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 
 	if h.VerifiedHeader != "" {
 		if h.verifiedHeader, err = parseVerifiedHeader(h.VerifiedHeader); err != nil {
-			return fmt.Errorf("webhook_verify %s: %v", h.Provider, err)
+			return h.errorf("verified_header: %v", err)
 		}
 	}
 	keys := settings.Secrets
@@ -214,10 +225,23 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 	h.warnUntrustedForwarding(ctx)
 	if err := registerMetrics(ctx); err != nil {
-		return fmt.Errorf("webhook_verify %s: registering metrics: %v", h.Provider, err)
+		return h.errorf("registering metrics: %v", err)
 	}
 	h.registerRedaction(settings) // last: Cleanup undoes it
 	return nil
+}
+
+// errorf is a configuration error naming the provider and, when known,
+// where it was configured. Caddy puts the module's ID in front.
+func (h *Handler) errorf(format string, args ...any) error {
+	where := h.Provider
+	if where == "" {
+		where = "webhook_verify"
+	}
+	if h.Location != "" {
+		where += " at " + h.Location
+	}
+	return fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...))
 }
 
 // resolve replaces the placeholders in a configured value. A value that is
@@ -225,14 +249,14 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 // error: an empty secret would make every signature easy to forge.
 func resolve(repl *caddy.Replacer, value string) (string, error) {
 	if value == "" {
-		return "", fmt.Errorf("is empty")
+		return "", fmt.Errorf("is empty: write the value, or a placeholder such as {env.NAME} or {file./path}")
 	}
 	v, err := repl.ReplaceOrErr(value, true, true)
 	if err != nil {
-		return "", fmt.Errorf("%v (placeholders are resolved at startup: is the variable or file there?)", err)
+		return "", fmt.Errorf("%v (placeholders are resolved at startup: set the variable in Caddy's environment, or make the file readable by Caddy)", err)
 	}
 	if v == "" {
-		return "", fmt.Errorf("resolves to an empty value")
+		return "", fmt.Errorf("resolves to an empty value: set it to the provider's value")
 	}
 	return v, nil
 }
@@ -240,16 +264,16 @@ func resolve(repl *caddy.Replacer, value string) (string, error) {
 // Validate checks the configuration once it is provisioned.
 func (h *Handler) Validate() error {
 	if h.verifier == nil {
-		return fmt.Errorf("webhook_verify: not provisioned")
+		return h.errorf("not provisioned")
 	}
 	if h.MaxBody < 0 {
-		return fmt.Errorf("webhook_verify %s: max_body must not be negative", h.Provider)
+		return h.errorf("max_body must not be negative")
 	}
 	if h.MaxBody > MaxMaxBody {
 		return fmt.Errorf("webhook_verify %s: max_body %d is over the ceiling of 64MiB: a webhook is held in memory whole while it is verified", h.Provider, h.MaxBody)
 	}
 	if h.Tolerance < 0 {
-		return fmt.Errorf("webhook_verify %s: tolerance must not be negative", h.Provider)
+		return h.errorf("tolerance must not be negative")
 	}
 	return nil
 }

@@ -62,7 +62,8 @@ func TestProvisionErrors(t *testing.T) {
 		want string
 	}{
 		{"no provider", Handler{}, "no provider given"},
-		{"unknown provider", Handler{Provider: "nope", Secrets: []string{"x"}}, `unknown provider "nope"`},
+		{"unknown provider", Handler{Provider: "nope", Secrets: []string{"x"}}, `unknown webhook provider "nope"; known: 24sevenpay,`},
+		{"misspelt provider", Handler{Provider: "strpe", Secrets: []string{"x"}}, `unknown webhook provider "strpe": did you mean stripe?`},
 		{"no secret", Handler{Provider: "payone"}, "needs at least one secret"},
 		{"empty secret", Handler{Provider: "payone", Secrets: []string{""}}, "secret #1: is empty"},
 		{"env resolves to empty", Handler{Provider: "payone", Secrets: []string{"{env.HOOKGATE_EMPTY}"}}, "secret #1"},
