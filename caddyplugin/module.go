@@ -221,7 +221,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 		}
 	}
 	if err := h.provisionReplay(repl, keys); err != nil {
-		return fmt.Errorf("replay: %v", err)
+		return h.errorf("replay: %v", err)
 	}
 	h.warnUntrustedForwarding(ctx)
 	if err := registerMetrics(ctx); err != nil {
@@ -270,7 +270,7 @@ func (h *Handler) Validate() error {
 		return h.errorf("max_body must not be negative")
 	}
 	if h.MaxBody > MaxMaxBody {
-		return fmt.Errorf("webhook_verify %s: max_body %d is over the ceiling of 64MiB: a webhook is held in memory whole while it is verified", h.Provider, h.MaxBody)
+		return h.errorf("max_body %d is over the ceiling of 64MiB (a webhook is held in memory whole while it is verified): lower it", h.MaxBody)
 	}
 	if h.Tolerance < 0 {
 		return h.errorf("tolerance must not be negative")
