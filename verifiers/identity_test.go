@@ -32,7 +32,7 @@ type identityCase struct {
 	urlUnsigned bool
 }
 
-const identityURL = "https://hooks.example.com/webhook?route=1"
+const identityURL = "https://hooks.example.com/webhook?route=1&t=a%3Ab"
 
 // identityCases are every registered preset through its fixture, and the
 // variants of presets whose options change what is signed.
@@ -141,6 +141,14 @@ var unsignedMutations = []mutation{
 	{name: "query added", apply: func(s signed) (signed, bool) { s.url += "&a=1"; return s, true }},
 	{name: "query escape", apply: func(s signed) (signed, bool) {
 		s.url = strings.Replace(s.url, "route=1", "route=%31", 1)
+		return s, true
+	}},
+	{name: "URL escape in lower case", apply: func(s signed) (signed, bool) {
+		s.url = strings.Replace(s.url, "%3A", "%3a", 1)
+		return s, true
+	}},
+	{name: "URL escape decoded", apply: func(s signed) (signed, bool) {
+		s.url = strings.Replace(s.url, "%3A", ":", 1)
 		return s, true
 	}},
 	{name: "unsigned header added", apply: func(s signed) (signed, bool) { s.header.Set("X-Unsigned", "1"); return s, true }},
