@@ -417,3 +417,39 @@ func idOf(v verifiers.Verified) string {
 	}
 	return id
 }
+
+// TestVerifiedKey: with two keys configured, a delivery signed by the
+// second reports Key 1, for every preset (replay answers are scoped by it).
+func TestVerifiedKey(t *testing.T) {
+	now := time.Now()
+	for _, name := range verifiers.Names() {
+		t.Run(name, func(t *testing.T) {
+			f, err := verifierstest.For(name, identityURL, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			vs := f.Verify
+			if len(vs.PublicKeys) > 0 {
+				vs.PublicKeys = append(slices.Clone(f.WrongSign.PublicKeys), vs.PublicKeys...)
+			} else {
+				vs.Secrets = [][]byte{f.WrongSign.Secrets[0], vs.Secrets[0]}
+			}
+			v, err := f.Preset.Build(vs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := f.Message(identityURL, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := signed{method: http.MethodPost, url: m.URL, header: m.Header, body: m.Body}
+			got, err := v.Verify(s.delivery(f.Preset, now))
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if got.Key != 1 {
+				t.Fatalf("Key = %d, want 1 (the second key signed)", got.Key)
+			}
+		})
+	}
+}
