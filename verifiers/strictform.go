@@ -29,7 +29,12 @@ const (
 //     is spelled otherwise: PHP strips leading spaces, turns '.' and ' '
 //     into '_', and makes `name[...]` an array that replaces `name`;
 //   - a wanted name or value that is not valid UTF-8 (Python decodes with
-//     replacement characters, PHP keeps the bytes).
+//     replacement characters, PHP keeps the bytes);
+//   - a wanted field holding ';': '&' alone separates fields for Python
+//     (since 3.9.2/3.10), Node's URLSearchParams and PHP's parse_str (the
+//     default arg_separator.input), so "a=1;b=2" is a=`1;b=2` to them, but
+//     Go's net/url (since 1.17) drops such a pair with an error. The
+//     decoded value cannot tell a raw ';' from %3B, so both are refused.
 func formLookup(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
 	values = make([]string, len(names))
 	present = make([]bool, len(names))
@@ -50,6 +55,8 @@ func formLookup(fields []FormField, reading FormReading, names ...string) (value
 			return nil, nil, ambiguous("form field %q is read as %s by some parsers", truncate(f.Name, 40), want)
 		case !utf8.ValidString(f.Value):
 			return nil, nil, ambiguous("form field %s is not valid UTF-8", want)
+		case strings.ContainsRune(f.Name, ';') || strings.ContainsRune(f.Value, ';'):
+			return nil, nil, ambiguous("form field %s holds a semicolon", want)
 		}
 		present[i] = true
 		values[i] = f.Value
