@@ -14,7 +14,7 @@ import (
 )
 
 // The differential tests hold the strict readers against the parsers apps
-// use: whatever ParseJSON or formLookup accepts, Python, Node and PHP read
+// use: whatever ParseJSON or LookupForm accepts, Python, Node and PHP read
 // the same values. The parsers run as scripts in testdata/differential;
 // a missing interpreter skips its part, unless HOOKGATE_REQUIRE_PARSERS is
 // set (CI sets it after installing python3, nodejs and php-cli).
@@ -208,7 +208,7 @@ var formVariants = []string{
 	"data.id=5&data_id=6",
 }
 
-// TestFormDifferential: whenever formLookup accepts a wanted field, Python's
+// TestFormDifferential: whenever LookupForm accepts a wanted field, Python's
 // parse_qsl, Node's URLSearchParams and PHP's parse_str read that field
 // once, with the same value; when it finds none, they find none.
 func TestFormDifferential(t *testing.T) {
@@ -230,7 +230,7 @@ func TestFormDifferential(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			values, present, err := formLookup(fields, ExactNames, wanted...)
+			values, present, err := LookupForm(fields, ExactNames, wanted...)
 			if err != nil {
 				continue
 			}

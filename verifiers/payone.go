@@ -40,7 +40,7 @@ func (v *payone) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	fields, present, err := formLookup(form, ExactNames, payoneFields[:]...)
+	fields, present, err := LookupForm(form, ExactNames, payoneFields[:]...)
 	if err != nil {
 		return Verified{}, err
 	}

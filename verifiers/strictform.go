@@ -16,7 +16,7 @@ const (
 	FoldedNames
 )
 
-// formLookup reads the named fields of a parsed form (ParseForm) so that
+// LookupForm reads the named fields of a parsed form (ParseForm) so that
 // every mainstream reader (Python's urllib.parse, Node's URLSearchParams,
 // PHP's parse_str, Go's net/url, and the provider's SDK) finds the same
 // value. It returns the values ("" for an absent field) and which were
@@ -35,7 +35,7 @@ const (
 //     default arg_separator.input), so "a=1;b=2" is a=`1;b=2` to them, but
 //     Go's net/url (since 1.17) drops such a pair with an error. The
 //     decoded value cannot tell a raw ';' from %3B, so both are refused.
-func formLookup(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
+func LookupForm(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
 	values = make([]string, len(names))
 	present = make([]bool, len(names))
 	wanted := make(map[string]int, len(names))
@@ -91,7 +91,7 @@ func phpFormName(name string) string {
 }
 
 // formUnambiguous refuses a form in which any two fields are the same
-// field to some reader (formLookup's rules applied to every name), for
+// field to some reader (LookupForm's rules applied to every name), for
 // schemes that sign every field (Cardknox).
 func formUnambiguous(fields []FormField, reading FormReading) error {
 	seen := make(map[string]bool, len(fields))

@@ -43,13 +43,13 @@ func TestFormLookup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, present, err := formLookup(fields, tt.reading, names...)
+			got, present, err := LookupForm(fields, tt.reading, names...)
 			checkRejection(t, err, tt.reason)
 			if err != nil {
 				return
 			}
 			if !slices.Equal(got, tt.want) || !slices.Equal(present, tt.present) {
-				t.Fatalf("formLookup = %q %v, want %q %v", got, present, tt.want, tt.present)
+				t.Fatalf("LookupForm = %q %v, want %q %v", got, present, tt.want, tt.present)
 			}
 		})
 	}
@@ -97,7 +97,7 @@ func TestFormUnambiguous(t *testing.T) {
 	}
 }
 
-// FuzzFormLookup: whatever formLookup accepts, Go's net/url reads each
+// FuzzFormLookup: whatever LookupForm accepts, Go's net/url reads each
 // wanted field present exactly once with the same value, and no other
 // field is one PHP files under a wanted name.
 func FuzzFormLookup(f *testing.F) {
@@ -110,7 +110,7 @@ func FuzzFormLookup(f *testing.F) {
 		if err != nil {
 			return
 		}
-		values, present, err := formLookup(fields, ExactNames, wanted...)
+		values, present, err := LookupForm(fields, ExactNames, wanted...)
 		if err != nil {
 			if ReasonOf(err) != AmbiguousBody {
 				t.Fatalf("refusal %v is not ambiguous_body", err)
@@ -123,7 +123,7 @@ func FuzzFormLookup(f *testing.F) {
 				continue
 			}
 			if len(q[name]) != 1 || q[name][0] != values[i] {
-				t.Fatalf("net/url reads %s as %q, formLookup as %q", name, q[name], values[i])
+				t.Fatalf("net/url reads %s as %q, LookupForm as %q", name, q[name], values[i])
 			}
 		}
 		for _, fl := range fields {
