@@ -3,7 +3,6 @@ package verifiers
 import (
 	"crypto/ed25519"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
@@ -77,16 +76,18 @@ func (v *discord) Verify(d *Delivery) (Verified, error) {
 // Handshake answers a verified PING: type 1 for interactions, type 0 for
 // webhook events.
 func (v *discord) Handshake(d *Delivery) *Answer {
-	var body struct {
-		Type *int `json:"type"`
+	doc, err := ParseJSON(d.Body)
+	if err != nil {
+		return nil
 	}
-	if json.Unmarshal(d.Body, &body) != nil || body.Type == nil {
+	typ := doc.Get("type")
+	if typ == nil || typ.Kind != JSONNumber {
 		return nil
 	}
 	switch {
-	case v.events && *body.Type == 0:
+	case v.events && typ.Text == "0":
 		return &Answer{Status: http.StatusNoContent}
-	case !v.events && *body.Type == 1:
+	case !v.events && typ.Text == "1":
 		return &Answer{Status: http.StatusOK, ContentType: "application/json", Body: []byte(`{"type":1}`)}
 	}
 	return nil

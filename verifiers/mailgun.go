@@ -51,7 +51,7 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 		if err != nil {
 			return nil, err
 		}
-		v, _, err := formLookup(fields, FoldedNames, mailgunNames[:]...)
+		v, _, err := LookupForm(fields, FoldedNames, mailgunNames[:]...)
 		if err != nil {
 			return nil, err
 		}
@@ -115,7 +115,7 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 		}
 		fields = append(fields, FormField{Name: name, Value: string(v)})
 	}
-	v, _, err := formLookup(fields, FoldedNames, mailgunNames[:]...)
+	v, _, err := LookupForm(fields, FoldedNames, mailgunNames[:]...)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,7 @@ func mercadoPagoManifest(rawQuery, requestID, ts string) ([]byte, error) {
 	if err != nil {
 		return nil, reject(MalformedSignature, "query is malformed")
 	}
-	ids, _, err := formLookup(fields, ExactNames, "data.id")
+	ids, _, err := LookupForm(fields, ExactNames, "data.id")
 	if err != nil {
 		return nil, err
 	}

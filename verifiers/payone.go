@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/subtle"
 	"encoding/hex"
+	"strings"
 )
 
 // payone verifies a PAYONE TransactionStatus post. PAYONE signs nothing: the
@@ -32,15 +33,17 @@ func newPayone(s Settings) (Verifier, error) {
 var payoneFields = [...]string{"key", "portalid", "aid", "txid", "sequencenumber", "txaction"}
 
 // Verify checks the key field and the pinned fields. PAYONE's key
-// authenticates the sender, not the content: Signed is txid,
-// sequencenumber and txaction (length-prefixed) when the form carries any
-// of them (a retry of one status is the same delivery), else the raw body.
+// authenticates the sender, not the content. When the form carries any of
+// txid, sequencenumber and txaction, the ID is "txid:sequencenumber:txaction"
+// (a retry of one status is the same delivery; a field holding ':' is
+// AmbiguousBody) and Signed is the three, length-prefixed; else Signed is
+// the raw body and there is no ID.
 func (v *payone) Verify(d *Delivery) (Verified, error) {
 	form, err := ParseForm(d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
-	fields, present, err := formLookup(form, ExactNames, payoneFields[:]...)
+	fields, present, err := LookupForm(form, ExactNames, payoneFields[:]...)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -71,7 +74,16 @@ func (v *payone) Verify(d *Delivery) (Verified, error) {
 		return Verified{}, reject(BadSignature, "aid does not match")
 	}
 	if present[3] || present[4] || present[5] {
-		return Verified{Signed: signedOf([]byte(fields[3]), []byte(fields[4]), []byte(fields[5])), Key: keyIndex}, nil
+		for _, f := range fields[3:] {
+			if strings.ContainsRune(f, ':') {
+				return Verified{}, ambiguous("txid, sequencenumber or txaction holds ':'")
+			}
+		}
+		return Verified{
+			ID:     strings.Join(fields[3:], ":"),
+			Signed: signedOf([]byte(fields[3]), []byte(fields[4]), []byte(fields[5])),
+			Key:    keyIndex,
+		}, nil
 	}
 	return bodySigned(d.Body, keyIndex), nil
 }

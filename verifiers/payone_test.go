@@ -86,3 +86,33 @@ func TestPayoneSign(t *testing.T) {
 		t.Fatalf("Content-Type = %q", ct)
 	}
 }
+
+func TestPayoneIdentity(t *testing.T) {
+	secret := "payone-portal-key"
+	v, err := mustPreset("payone").Build(Settings{Secrets: [][]byte{[]byte(secret)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := "key=" + md5Hex(secret)
+	tests := []struct {
+		name, body, id string
+		reason         Reason
+	}{
+		{"fields", "txid=1000&sequencenumber=1&txaction=paid&" + key, "1000:1:paid", ""},
+		{"reordered, unsigned field changed", key + "&amount=1&txaction=paid&sequencenumber=1&txid=1000", "1000:1:paid", ""},
+		{"some missing", "txid=1000&" + key, "1000::", ""},
+		{"none: the body identifies it", "a=1&" + key, "", ""},
+		{"txid twice", "txid=1000&txid=1001&" + key, "", AmbiguousBody},
+		{"txid[]", "txid=1000&txid[]=1001&" + key, "", AmbiguousBody},
+		{"colon in a field", "txid=1000:1&sequencenumber=paid&" + key, "", AmbiguousBody},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := v.Verify(newDelivery(tt.body, "Content-Type", "application/x-www-form-urlencoded"))
+			checkRejection(t, err, tt.reason)
+			if err == nil && got.ID != tt.id {
+				t.Fatalf("ID = %q, want %q", got.ID, tt.id)
+			}
+		})
+	}
+}

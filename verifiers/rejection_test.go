@@ -120,7 +120,7 @@ func TestReasonOf(t *testing.T) {
 }
 
 func TestReasonsAreSnakeCase(t *testing.T) {
-	for _, r := range []Reason{MissingSignature, MalformedSignature, BadSignature, Stale} {
+	for _, r := range []Reason{MissingSignature, MalformedSignature, BadSignature, Stale, AmbiguousBody} {
 		t.Run(string(r), func(t *testing.T) {
 			if r == "" || strings.Trim(string(r), "abcdefghijklmnopqrstuvwxyz_") != "" {
 				t.Fatalf("reason %q is not snake_case", r)

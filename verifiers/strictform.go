@@ -16,7 +16,7 @@ const (
 	FoldedNames
 )
 
-// formLookup reads the named fields of a parsed form (ParseForm) so that
+// LookupForm reads the named fields of a parsed form (ParseForm) so that
 // every mainstream reader (Python's urllib.parse, Node's URLSearchParams,
 // PHP's parse_str, Go's net/url, and the provider's SDK) finds the same
 // value. It returns the values ("" for an absent field) and which were
@@ -29,8 +29,13 @@ const (
 //     is spelled otherwise: PHP strips leading spaces, turns '.' and ' '
 //     into '_', and makes `name[...]` an array that replaces `name`;
 //   - a wanted name or value that is not valid UTF-8 (Python decodes with
-//     replacement characters, PHP keeps the bytes).
-func formLookup(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
+//     replacement characters, PHP keeps the bytes);
+//   - a wanted field holding ';': '&' alone separates fields for Python
+//     (since 3.9.2/3.10), Node's URLSearchParams and PHP's parse_str (the
+//     default arg_separator.input), so "a=1;b=2" is a=`1;b=2` to them, but
+//     Go's net/url (since 1.17) drops such a pair with an error. The
+//     decoded value cannot tell a raw ';' from %3B, so both are refused.
+func LookupForm(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
 	values = make([]string, len(names))
 	present = make([]bool, len(names))
 	wanted := make(map[string]int, len(names))
@@ -50,6 +55,8 @@ func formLookup(fields []FormField, reading FormReading, names ...string) (value
 			return nil, nil, ambiguous("form field %q is read as %s by some parsers", truncate(f.Name, 40), want)
 		case !utf8.ValidString(f.Value):
 			return nil, nil, ambiguous("form field %s is not valid UTF-8", want)
+		case strings.ContainsRune(f.Name, ';') || strings.ContainsRune(f.Value, ';'):
+			return nil, nil, ambiguous("form field %s holds a semicolon", want)
 		}
 		present[i] = true
 		values[i] = f.Value
@@ -84,7 +91,7 @@ func phpFormName(name string) string {
 }
 
 // formUnambiguous refuses a form in which any two fields are the same
-// field to some reader (formLookup's rules applied to every name), for
+// field to some reader (LookupForm's rules applied to every name), for
 // schemes that sign every field (Cardknox).
 func formUnambiguous(fields []FormField, reading FormReading) error {
 	seen := make(map[string]bool, len(fields))

@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"net/url"
 	"slices"
 	"testing"
 )
@@ -29,7 +30,9 @@ func TestFormLookup(t *testing.T) {
 		{"php dot reads as underscore", "tx.id=1", ExactNames, nil, nil, AmbiguousBody},
 		{"php space reads as underscore", "tx+id=1", ExactNames, nil, nil, AmbiguousBody},
 		{"php leading space dropped", "+key=1", ExactNames, nil, nil, AmbiguousBody},
-		{"semicolon is data, not a separator", "key=a;portalid=p", ExactNames, []string{"a;portalid=p", "", ""}, []bool{true, false, false}, ""},
+		{"semicolon is not a separator", "key=a&x=1;portalid=p", ExactNames, []string{"a", "", ""}, []bool{true, false, false}, ""},
+		{"semicolon in a wanted field (Go's net/url drops it)", "key=a;portalid=p", ExactNames, nil, nil, AmbiguousBody},
+		{"escaped semicolon in a wanted field", "key=a%3Bb", ExactNames, nil, nil, AmbiguousBody},
 		{"escaped name is the name", "%6Bey=k", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
 		{"invalid UTF-8 value", "key=%FF", ExactNames, nil, nil, AmbiguousBody},
 		{"invalid UTF-8 elsewhere is fine", "x=%FF&key=k", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
@@ -40,13 +43,13 @@ func TestFormLookup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, present, err := formLookup(fields, tt.reading, names...)
+			got, present, err := LookupForm(fields, tt.reading, names...)
 			checkRejection(t, err, tt.reason)
 			if err != nil {
 				return
 			}
 			if !slices.Equal(got, tt.want) || !slices.Equal(present, tt.present) {
-				t.Fatalf("formLookup = %q %v, want %q %v", got, present, tt.want, tt.present)
+				t.Fatalf("LookupForm = %q %v, want %q %v", got, present, tt.want, tt.present)
 			}
 		})
 	}
@@ -92,4 +95,44 @@ func TestFormUnambiguous(t *testing.T) {
 			t.Errorf("formUnambiguous(%q) = %v, want %q", tt.body, err, tt.reason)
 		}
 	}
+}
+
+// FuzzFormLookup: whatever LookupForm accepts, Go's net/url reads each
+// wanted field present exactly once with the same value, and no other
+// field is one PHP files under a wanted name.
+func FuzzFormLookup(f *testing.F) {
+	for _, seed := range []string{"txid=1&txaction=paid", "txid=1&txid=2", "tx.id=1", "txid[]=1", "TXID=1&txid=2", "txid=%41;txid=2", "+txid=1", "txid=%FF"} {
+		f.Add(seed)
+	}
+	wanted := []string{"txid", "txaction", "tx_id"}
+	f.Fuzz(func(t *testing.T, body string) {
+		fields, err := ParseForm([]byte(body))
+		if err != nil {
+			return
+		}
+		values, present, err := LookupForm(fields, ExactNames, wanted...)
+		if err != nil {
+			if ReasonOf(err) != AmbiguousBody {
+				t.Fatalf("refusal %v is not ambiguous_body", err)
+			}
+			return
+		}
+		q, _ := url.ParseQuery(body) // an error names pairs it dropped; the rest is read
+		for i, name := range wanted {
+			if !present[i] {
+				continue
+			}
+			if len(q[name]) != 1 || q[name][0] != values[i] {
+				t.Fatalf("net/url reads %s as %q, LookupForm as %q", name, q[name], values[i])
+			}
+		}
+		for _, fl := range fields {
+			php := phpFormName(fl.Name)
+			for i, name := range wanted {
+				if php == phpFormName(name) && fl.Name != name && present[i] {
+					t.Fatalf("field %q is %s to PHP beside the accepted one", fl.Name, name)
+				}
+			}
+		}
+	})
 }

@@ -19,12 +19,6 @@ func newTokenSet(tokens [][]byte) tokenSet {
 	return set
 }
 
-// contains reports whether candidate is one of the tokens.
-func (s tokenSet) contains(candidate []byte) bool {
-	_, ok := s.index(candidate)
-	return ok
-}
-
 // index reports whether candidate is one of the tokens, and which (the
 // first equal one).
 func (s tokenSet) index(candidate []byte) (int, bool) {

@@ -8,24 +8,28 @@ func TestTokenSet(t *testing.T) {
 		name      string
 		candidate string
 		want      bool
+		index     int
 	}{
-		{"first", "current-secret", true},
-		{"second (rotation)", "previous-secret", true},
-		{"prefix", "current-secre", false},
-		{"longer", "current-secret!", false},
-		{"case differs", "Current-secret", false},
-		{"empty", "", false},
-		{"other", "attacker", false},
+		{"first", "current-secret", true, 0},
+		{"second (rotation)", "previous-secret", true, 1},
+		{"prefix", "current-secre", false, 0},
+		{"longer", "current-secret!", false, 0},
+		{"case differs", "Current-secret", false, 0},
+		{"empty", "", false, 0},
+		{"other", "attacker", false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := set.contains([]byte(tt.candidate)); got != tt.want {
-				t.Fatalf("contains(%q) = %v, want %v", tt.candidate, got, tt.want)
+			if i, got := set.index([]byte(tt.candidate)); got != tt.want || i != tt.index {
+				t.Fatalf("index(%q) = %d, %v, want %d, %v", tt.candidate, i, got, tt.index, tt.want)
 			}
 		})
 	}
 	t.Run("empty set", func(t *testing.T) {
-		if newTokenSet(nil).contains(nil) || newTokenSet(nil).contains([]byte("x")) {
+		if _, ok := newTokenSet(nil).index(nil); ok {
+			t.Fatal("an empty set contains something")
+		}
+		if _, ok := newTokenSet(nil).index([]byte("x")); ok {
 			t.Fatal("an empty set contains something")
 		}
 	})

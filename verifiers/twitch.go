@@ -2,7 +2,6 @@ package verifiers
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
@@ -75,13 +74,15 @@ func (v *twitch) Handshake(d *Delivery) *Answer {
 	if headerGet(d.Request.Header, twitchType) != "webhook_callback_verification" {
 		return nil
 	}
-	var body struct {
-		Challenge string `json:"challenge"`
-	}
-	if json.Unmarshal(d.Body, &body) != nil || body.Challenge == "" {
+	doc, err := ParseJSON(d.Body)
+	if err != nil {
 		return nil
 	}
-	return &Answer{Status: http.StatusOK, ContentType: "text/plain; charset=utf-8", Body: []byte(body.Challenge)}
+	challenge := doc.Get("challenge")
+	if challenge == nil || challenge.Kind != JSONString || challenge.Text == "" {
+		return nil
+	}
+	return &Answer{Status: http.StatusOK, ContentType: "text/plain; charset=utf-8", Body: []byte(challenge.Text)}
 }
 
 // Interface guards

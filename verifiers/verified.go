@@ -15,13 +15,15 @@ type Verified struct {
 	// Signed is the canonical form of exactly the content the signature
 	// covers, as the verifier verified it, without the timestamp (so a
 	// provider's retry that re-signs with a new timestamp is the same
-	// delivery). For token-only schemes (payone, kkiapay, flutterwave v3,
-	// gitlab token, postmark, checkout_com's Authorization-only), where the
-	// token authenticates the sender but covers no content, Signed is the
-	// raw body (payone: its transaction fields, see payone.go).
+	// delivery). For token-only schemes (kkiapay, flutterwave v3, gitlab
+	// token, postmark), where the token authenticates the sender but covers
+	// no content, Signed is the raw body (payone: its transaction fields
+	// when present, see payone.go). Never nil on success.
 	Signed []byte
 	// Key is the index of the configured secret (or public key) that
 	// verified the delivery, so that replay answers are scoped to one secret.
+	// Schemes that take both (Standard Webhooks) count the secrets first,
+	// then the public keys.
 	Key int
 }
 

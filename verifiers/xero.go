@@ -1,7 +1,6 @@
 package verifiers
 
 import (
-	"encoding/json"
 	"net/http"
 )
 
@@ -20,10 +19,11 @@ func newXero(s Settings) (Verifier, error) {
 
 // Handshake answers a verified delivery whose events list is empty.
 func (v xero) Handshake(d *Delivery) *Answer {
-	var body struct {
-		Events *[]json.RawMessage `json:"events"`
+	doc, err := ParseJSON(d.Body)
+	if err != nil {
+		return nil
 	}
-	if json.Unmarshal(d.Body, &body) == nil && body.Events != nil && len(*body.Events) == 0 {
+	if events := doc.Get("events"); events != nil && events.Kind == JSONArray && len(events.Elems) == 0 {
 		return &Answer{Status: http.StatusOK}
 	}
 	return nil

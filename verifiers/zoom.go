@@ -64,15 +64,16 @@ func (v *zoom) Verify(d *Delivery) (Verified, error) {
 
 // Handshake answers a verified endpoint.url_validation.
 func (v *zoom) Handshake(d *Delivery) *Answer {
-	var ev struct {
-		Event   string `json:"event"`
-		Payload struct {
-			PlainToken string `json:"plainToken"`
-		} `json:"payload"`
-	}
-	if json.Unmarshal(d.Body, &ev) != nil || ev.Event != "endpoint.url_validation" || ev.Payload.PlainToken == "" {
+	doc, err := ParseJSON(d.Body)
+	if err != nil {
 		return nil
 	}
+	event, token := doc.Get("event"), doc.Path("payload.plainToken")
+	if event == nil || event.Kind != JSONString || event.Text != "endpoint.url_validation" ||
+		token == nil || token.Kind != JSONString || token.Text == "" {
+		return nil
+	}
+	plainToken := token.Text
 	sig, err := zoomFormat.read(d.Request.Header, sha256.Size, nil)
 	if err != nil {
 		return nil
@@ -83,8 +84,8 @@ func (v *zoom) Handshake(d *Delivery) *Answer {
 			continue
 		}
 		body, _ := json.Marshal(map[string]string{
-			"plainToken":     ev.Payload.PlainToken,
-			"encryptedToken": hex.EncodeToString(hmacSum(SHA256, secret, []byte(ev.Payload.PlainToken))),
+			"plainToken":     plainToken,
+			"encryptedToken": hex.EncodeToString(hmacSum(SHA256, secret, []byte(plainToken))),
 		})
 		return &Answer{Status: http.StatusOK, ContentType: "application/json", Body: body}
 	}
