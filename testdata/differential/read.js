@@ -20,7 +20,8 @@ function canon(v) {
 }
 
 function read(kind, data) {
-  const text = new TextDecoder("utf-8").decode(data);
+  // A query string comes from the URL, where no BOM is stripped.
+  const text = new TextDecoder("utf-8", { ignoreBOM: kind === "query" }).decode(data);
   if (kind === "json") return canon(JSON.parse(text));
   return Array.from(new URLSearchParams(text).entries());
 }

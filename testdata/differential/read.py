@@ -2,7 +2,8 @@
 urllib.parse.parse_qsl) and prints each one's reading in the canonical
 form shared by read.js, read.php and the Go differential test.
 
-Input (stdin), one JSON object a line: {"kind": "json"|"form", "data": base64}.
+Input (stdin), one JSON object a line: {"kind": "json"|"form"|"query", "data": base64}
+(a query is read like a form, from the URL).
 Output (stdout), one line each: {"ok": canonical} or {"error": text}.
 Canonical: objects are {"obj": [[key, value], ...]} as the parser kept
 them (its own rule for duplicates; the Go test sorts them); numbers are
