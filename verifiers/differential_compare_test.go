@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"testing"
 
 	"github.com/hookgate/hookgate/verifiers"
 )
@@ -188,3 +189,50 @@ func phpName(n string) (name string, array bool) {
 
 // phpKey keys signedAs by a PHP name, apart from the names themselves.
 func phpKey(n string) string { return "php\x00" + n }
+
+// TestDifferentialJSONDocuments: every document ParseJSON accepts (seeds
+// like FuzzParseJSON's, and the edge cases of jsonVariants) is read as
+// the same whole tree by Python, Node, PHP and Go, and every document one
+// of them refuses, ParseJSON refuses too (what ParseJSON refuses is not
+// compared: the gate refuses it, or finds no field in it). The one difference allowed is
+// the integer literal -0, which Python and PHP read as the integer 0 and
+// Go and Node as the float -0: the trees are compared with -0 as 0, and
+// (JSONValue).Scalar refuses -0 wherever the gate reads a field.
+func TestDifferentialJSONDocuments(t *testing.T) {
+	docs := []string{
+		`{"a":1}`, `{"a":1,"A":2}`, `{"\u0061":1,"a":2}`, `[1,2.5e3,-0,true,null,"x"]`, "\xef\xbb\xbf{}",
+		`{"a":"\ud800"}`, `{"a":"\ud83d\ude00"}`, `{} {}`, "{\"k\":1,\"\u212a\":2}", `"\u00e9"`,
+		`{"n":12345678901234567890}`, `{"n":1e400}`, `{"n":-1e400}`, `{"n":1e-400}`, `{"n":0.1}`, `{"n":-0.0}`,
+		`{"\u0000":1}`, `{"a\u0000":1}`, `{"":1}`, `{"__proto__":{"x":1}}`, `{"1":1,"a":2,"0":3}`,
+		"{\"a\":\"\xff\"}", `{"a":NaN}`, `{"a":'x'}`, `[1,]`, `{"a":1,}`, " {}\n", "{}\x00", `{"a":"\/\b\f\n\r\t"}`,
+		strings.Repeat("[", 64) + strings.Repeat("]", 64), strings.Repeat("[", 65) + strings.Repeat("]", 65),
+	}
+	reqs := make([]diffReq, len(docs))
+	for i, d := range docs {
+		reqs[i] = diffReq{Kind: "json", Data: []byte(d)}
+	}
+	readings := runDiffReaders(t, reqs)
+	for i, d := range docs {
+		all := map[string]diffReading{"go": goReading("json", []byte(d))}
+		for name, rs := range readings {
+			all[name] = rs[i]
+		}
+		doc, err := verifiers.ParseJSON([]byte(d))
+		if err != nil {
+			continue // refused: what others read does not reach a decision
+		}
+		for _, p := range slices.Sorted(maps.Keys(all)) {
+			switch r := all[p]; {
+			case r.Error != "":
+				t.Errorf("%q: %s refuses it (%s); ParseJSON accepts it", d, p, r.Error)
+			case negZero(canonText(r.OK)) != negZero(canonText(canonStrict(doc))):
+				t.Errorf("%q: %s reads %s; ParseJSON reads %s", d, p, canonText(r.OK), canonText(canonStrict(doc)))
+			}
+		}
+	}
+}
+
+// negZero reads the float -0 as 0 in a canonical text.
+func negZero(s string) string {
+	return strings.ReplaceAll(s, `{"f64":"8000000000000000"}`, `{"f64":"0000000000000000"}`)
+}
