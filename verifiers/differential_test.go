@@ -1,265 +1,295 @@
-package verifiers
+package verifiers_test
 
 import (
 	"bytes"
-	"encoding/base64"
-	"encoding/json"
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hookgate/hookgate/verifiers"
+	"github.com/hookgate/hookgate/verifiers/verifierstest"
 )
 
-// The differential tests hold the strict readers against the parsers apps
-// use: whatever ParseJSON or LookupForm accepts, Python, Node and PHP read
-// the same values. The parsers run as scripts in testdata/differential;
-// a missing interpreter skips its part, unless HOOKGATE_REQUIRE_PARSERS is
-// set (CI sets it after installing python3, nodejs and php-cli).
+// diffURL is where differential deliveries are addressed.
+const diffURL = "https://hooks.example.com/webhook"
 
-// interpreter is one external parser.
-type interpreter struct{ name, bin, ext string }
+// formRule says which fields of a form the gate reads and how.
+type formRule int
 
-var interpreters = []interpreter{{"python", "python3", "py"}, {"node", "node", "js"}, {"php", "php", "php"}}
+const (
+	namedFields  formRule = iota // names, via the strict formLookup
+	allFolded                    // every field, names folded (Cardknox)
+	twilioFields                 // every field, repeats as Twilio's SDK signs them
+)
 
-// runParser feeds input (JSON) to testdata/differential/read_<kind>.<ext>
-// and decodes its JSON output into out. ok is false when the interpreter
-// is missing (and not required).
-func runParser(t *testing.T, in interpreter, kind string, input, out any) bool {
+// diffTarget is one preset that reads fields of what it verifies.
+type diffTarget struct {
+	name    string // label
+	preset  string
+	options map[string]string // added to the fixture's settings
+	kind    string            // "json", "form" (body), "query" (URL query)
+	ctype   string
+	body    []byte // unsigned base body (kind json/form)
+	query   string // base query (kind query)
+	paths   [][]string
+	rule    formRule
+	names   []string
+	folded  bool
+	// rawHMAC names the header of a hex HMAC-SHA256 over the raw body, to
+	// re-sign variants whose preset Signer rewrites the body (Linear).
+	rawHMAC string
+}
+
+// diffFormBase is the form the form presets start from.
+const diffFormBase = "xRefNum=1&txid=1&sequencenumber=0&txaction=paid&amount=10.00&name=two+words&data.id=d1"
+
+// diffTargets lists every preset that reads fields: each preset whose
+// identity comes from the body (Preset.BodyID), derived from the table,
+// and those that read a form or a signed JSON field themselves.
+func diffTargets(t *testing.T) []diffTarget {
+	var ts []diffTarget
+	fixtureBody := []byte(verifierstest.Bodies[0].Body)
+	for _, name := range verifiers.Names() {
+		p, _ := verifiers.Lookup(name)
+		if p.BodyID == "" {
+			continue
+		}
+		path := strings.Split(p.BodyID, ".")
+		ts = append(ts, diffTarget{name: name + " (BodyID " + p.BodyID + ")", preset: name, kind: "json",
+			ctype: "application/json", body: withJSONPath(t, fixtureBody, path), paths: [][]string{path}})
+	}
+	adyenBody := `{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"PSP1","originalReference":"",` +
+		`"merchantAccountCode":"Merchant","merchantReference":"ref1","amount":{"value":1000,"currency":"EUR"},` +
+		`"eventCode":"AUTHORISATION","success":"true","additionalData":{}}}]}`
+	var adyenPaths [][]string
+	for _, f := range append(slices.Clone(verifiers.DiffAdyenSignedFields), "additionalData.hmacSignature") {
+		adyenPaths = append(adyenPaths, append([]string{"notificationItems", "0", "NotificationRequestItem"}, strings.Split(f, ".")...))
+	}
+	var mailgunPaths [][]string
+	for _, n := range verifiers.DiffMailgunNames {
+		mailgunPaths = append(mailgunPaths, []string{"signature", n})
+	}
+	ts = append(ts,
+		diffTarget{name: "hmac (id_field data.id)", preset: "hmac", options: map[string]string{verifiers.OptionIDField: "data.id"},
+			kind: "json", ctype: "application/json", body: fixtureBody, paths: [][]string{{"data", "id"}}},
+		diffTarget{name: "linear (webhookTimestamp)", preset: "linear", kind: "json", ctype: "application/json",
+			body: fixtureBody, paths: [][]string{{"webhookTimestamp"}}, rawHMAC: "Linear-Signature"},
+		diffTarget{name: "mailgun json", preset: "mailgun", kind: "json", ctype: "application/json", body: fixtureBody, paths: mailgunPaths},
+		diffTarget{name: "adyen notification", preset: "adyen", options: map[string]string{"variant": "notification"},
+			kind: "json", ctype: "application/json", body: []byte(adyenBody), paths: adyenPaths},
+		diffTarget{name: "payone form", preset: "payone", kind: "form", ctype: "application/x-www-form-urlencoded",
+			body: []byte(diffFormBase), rule: namedFields, names: verifiers.DiffPayoneFields},
+		diffTarget{name: "mailgun form", preset: "mailgun", kind: "form", ctype: "application/x-www-form-urlencoded",
+			body: []byte(diffFormBase), rule: namedFields, names: verifiers.DiffMailgunNames, folded: true},
+		diffTarget{name: "cardknox form", preset: "cardknox", kind: "form", ctype: "application/x-www-form-urlencoded",
+			body: []byte(diffFormBase), rule: allFolded, folded: true},
+		diffTarget{name: "twilio form", preset: "twilio", kind: "form", ctype: "application/x-www-form-urlencoded",
+			body: []byte(diffFormBase), rule: twilioFields},
+		diffTarget{name: "mercadopago query", preset: "mercadopago", kind: "query", ctype: "application/json",
+			body: fixtureBody, query: "data.id=ABC123&type=payment", rule: namedFields, names: []string{"data.id"}},
+	)
+	return ts
+}
+
+// withJSONPath returns body with a string at path, made where missing
+// (a scalar on the way becomes an object).
+func withJSONPath(t *testing.T, body []byte, path []string) []byte {
+	doc, err := verifiers.ParseJSON(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := jtree(doc)
+	parent := n.at(path[:len(path)-1], true)
+	if i := parent.index(path[len(path)-1]); i < 0 {
+		parent.mem = append(parent.mem, jmember{quoted(path[len(path)-1]), &jnode{raw: `"id_at_path"`}})
+	}
+	return n.bytes()
+}
+
+// maxDiffReports bounds the disagreements reported in full per target.
+const maxDiffReports = 40
+
+// diffCase is one variant a verifier accepted: what the readers must agree on.
+type diffCase struct {
+	target  *diffTarget
+	variant string
+	mode    string // "as sent" or "re-signed"
+	data    []byte // body or query
+}
+
+// TestDifferentialParsers: for every preset that reads fields (diffTargets)
+// and every adversarial variant of its signed body (jsonVariants,
+// formVariants), delivered as the attacker sends it (the base's signature
+// kept) and re-signed with the fixture's settings (whatever the gate
+// accepts under a valid signature), whenever the verifier accepts, Python,
+// Node, PHP and Go read what the gate read:
+//
+//   - JSON: at each path the gate reads, every parser's canonical value
+//     equals the strict reader's (ParseJSON), present or absent alike, and
+//     no parser refuses the body. Only those paths are compared: parsers
+//     legitimately differ elsewhere (-0 is 0 to Python and PHP, -0 to Go
+//     and Node), and the gate forwards the body untouched. A body the
+//     strict reader finds not JSON at all has no field read (the verifier
+//     reports no ID) and is not compared.
+//   - Forms: for each field the gate reads (formLookup's names, or every
+//     field for Cardknox and Twilio), every parser holds exactly the
+//     strict reader's value under that name (PHP: under the name parse_str
+//     files it as; FoldedNames: any case). Twilio's SDK signs repeated
+//     fields, so there each parser must read only values signed under that
+//     name.
+//
+// The scripts run once each, with every accepted body batched.
+func TestDifferentialParsers(t *testing.T) {
+	requireRuntimes(t)
+	start := time.Now()
+	now := time.Unix(1_700_000_000, 0)
+	targets := diffTargets(t)
+	var cases []diffCase
+	for i := range targets {
+		tg := &targets[i]
+		got := diffRun(t, tg, now)
+		accepted := 0
+		for _, c := range got {
+			if c.variant != "as signed" {
+				accepted++
+			}
+		}
+		if accepted == 0 {
+			t.Errorf("%s: no variant but the signed body is accepted: the generator or signing is broken", tg.name)
+		}
+		cases = append(cases, got...)
+	}
+	// Read every accepted body once per runtime.
+	var reqs []diffReq
+	index := map[string]int{}
+	kindOf := func(c diffCase) string { return c.target.kind }
+	for _, c := range cases {
+		k := kindOf(c) + "\x00" + string(c.data)
+		if _, ok := index[k]; !ok {
+			index[k] = len(reqs)
+			reqs = append(reqs, diffReq{Kind: kindOf(c), Data: c.data})
+		}
+	}
+	readings := runDiffReaders(t, reqs)
+	failures := map[string]int{}
+	for _, c := range cases {
+		i := index[kindOf(c)+"\x00"+string(c.data)]
+		all := map[string]diffReading{"go": goReading(kindOf(c), c.data)}
+		for name, rs := range readings {
+			all[name] = rs[i]
+		}
+		for _, msg := range diffCompare(c, all) {
+			if failures[c.target.name]++; failures[c.target.name] <= maxDiffReports {
+				t.Errorf("%s: %s\n\tvariant %q (%s), body %q", c.target.name, msg, c.variant, c.mode, c.data)
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(failures)) {
+		if n := failures[name]; n > maxDiffReports {
+			t.Errorf("%s: %d disagreements in all (the first %d are above)", name, n, maxDiffReports)
+		}
+	}
+	t.Logf("%d accepted variants read by %d parsers (%d distinct bodies) in %v", len(cases), len(readings)+1, len(reqs), time.Since(start))
+}
+
+// diffRun builds the target's variants and returns those its verifier
+// accepts, as sent (signature of the base kept) and re-signed.
+func diffRun(t *testing.T, tg *diffTarget, now time.Time) []diffCase {
 	t.Helper()
-	bin, err := exec.LookPath(in.bin)
+	f, err := verifierstest.For(tg.preset, diffURL, now)
 	if err != nil {
-		if os.Getenv("HOOKGATE_REQUIRE_PARSERS") != "" {
-			t.Fatalf("%s is required: %v", in.bin, err)
+		t.Fatal(err)
+	}
+	sign, verify := f.Sign, f.Verify
+	sign.Options, verify.Options = maps.Clone(sign.Options), maps.Clone(verify.Options)
+	if sign.Options == nil {
+		sign.Options, verify.Options = map[string]string{}, map[string]string{}
+	}
+	maps.Copy(sign.Options, tg.options)
+	maps.Copy(verify.Options, tg.options)
+	v, err := f.Preset.Build(verify)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := &verifiers.Message{Body: bytes.Clone(tg.body), URL: diffURL, Now: now, Header: http.Header{"Content-Type": {tg.ctype}}}
+	if tg.kind == "query" {
+		base.URL += "?" + tg.query
+	}
+	if err := f.Preset.Sign(sign, base); err != nil {
+		t.Fatalf("%s: signing the base: %v", tg.name, err)
+	}
+	var variants []variant
+	switch tg.kind {
+	case "json":
+		doc, err := verifiers.ParseJSON(base.Body)
+		if err != nil {
+			t.Fatalf("%s: signed base: %v", tg.name, err)
 		}
-		t.Logf("%s not installed: its differential check is skipped", in.bin)
-		return false
+		variants = jsonVariants(jtree(doc), tg.paths)
+	case "form":
+		names := tg.names
+		if names == nil {
+			fields, _ := verifiers.ParseForm(base.Body)
+			for _, fl := range fields {
+				names = append(names, fl.Name)
+			}
+		}
+		variants = formVariants(string(base.Body), names)
+	case "query":
+		variants = formVariants(tg.query, tg.names)
 	}
-	data, _ := json.Marshal(input)
-	cmd := exec.Command(bin, filepath.Join("testdata", "differential", "read_"+kind+"."+in.ext))
-	cmd.Stdin = bytes.NewReader(data)
-	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", in.name, err, stderr.String())
+	deliver := func(m *verifiers.Message, data []byte) error {
+		msg := *m
+		if tg.kind != "query" {
+			msg.Body = data
+		}
+		public := msg.URL
+		if tg.kind == "query" {
+			msg.URL = diffURL
+		}
+		r := verifierstest.Request(&msg)
+		if tg.kind == "query" {
+			r.URL.RawQuery = string(data)
+			public = diffURL + "?" + string(data)
+		}
+		_, err := v.Verify(&verifiers.Delivery{Request: r, Body: msg.Body, Now: now, PublicURL: public})
+		return err
 	}
-	if err := json.Unmarshal(stdout, out); err != nil {
-		t.Fatalf("%s output: %v\n%s", in.name, err, stdout)
-	}
-	return true
-}
-
-// jsonVariants are adversarial variants of the bodies the gate reads.
-func jsonVariants() []string {
-	bases := []string{
-		`{"id":"evt_1","type":"payment","data":{"id":"d1","amount":100,"note":"a b"},"items":[{"k":"v","n":-5}]}`,
-		`{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"psp","amount":{"value":1130,"currency":"EUR"},"success":"true","additionalData":{"hmacSignature":"x"}}}]}`,
-		`{"signature":{"timestamp":"1","token":"t","signature":"s"},"event-data":{"event":"delivered"}}`,
-	}
-	var out []string
-	for _, b := range bases {
-		out = append(out, b, "\xef\xbb\xbf"+b, b+" {}", b+"\n", b+`"x"`, "[\n"+b+"\n]")
-		// Duplicate, case-variant and escaped keys at every level: insert
-		// after each '{' a member that shadows the first key of that object.
-		for i := 0; i < len(b); i++ {
-			if b[i] != '{' {
+	var out []diffCase
+	resigned, skipped := 0, 0
+	for _, vr := range variants {
+		if deliver(base, vr.body) == nil {
+			out = append(out, diffCase{tg, vr.name, "as sent", vr.body})
+		}
+		m := &verifiers.Message{Body: bytes.Clone(vr.body), URL: diffURL, Now: now, Header: http.Header{"Content-Type": {tg.ctype}}}
+		if tg.kind == "query" {
+			m.Body, m.URL = bytes.Clone(tg.body), diffURL+"?"+string(vr.body)
+		}
+		if err := f.Preset.Sign(sign, m); err != nil {
+			skipped++
+			continue
+		}
+		if tg.kind != "query" && !bytes.Equal(m.Body, vr.body) {
+			if tg.rawHMAC == "" {
+				skipped++ // the Signer rewrites the body (Mailgun, Adyen): "as sent" covers it
 				continue
 			}
-			key, _, ok := strings.Cut(b[i+2:], `"`)
-			if !ok {
-				continue
-			}
-			esc := fmt.Sprintf(`\u%04x`, key[0]) + key[1:]
-			for _, member := range []string{
-				`"` + key + `":"forged",`, `"` + strings.ToUpper(key) + `":"forged",`,
-				`"` + esc + `":"forged",`, `"` + strings.ToUpper(key[:1]) + key[1:] + `":"forged",`,
-				`"zz_` + key + `":"extra",`, `"` + esc + `x":1,`,
-			} {
-				out = append(out, b[:i+1]+member+b[i+1:])
-			}
+			m.Body = bytes.Clone(vr.body)
+			mac := hmac.New(sha256.New, sign.Secrets[0])
+			mac.Write(m.Body)
+			m.Header.Set(tg.rawHMAC, hex.EncodeToString(mac.Sum(nil)))
 		}
-		for _, r := range [][2]string{
-			{`100`, `1e2`}, {`100`, `100.0`}, {`100`, `-0`}, {`100`, `1E400`}, {`100`, `9007199254740993`},
-			{`1130`, `1.13e3`}, {`-5`, `-0`}, {`"a b"`, `"a\ud800b"`}, {`"a b"`, `"a\udc00"`}, {`"a b"`, `"\ud83d\ude00"`},
-			{`"a b"`, "\"a\xffb\""}, {`"a b"`, `"a\u0000b"`}, {`"t"`, `"\u0074"`}, {`"true"`, `true`},
-		} {
-			if strings.Contains(b, r[0]) {
-				out = append(out, strings.Replace(b, r[0], r[1], 1))
-			}
+		resigned++
+		if deliver(m, vr.body) == nil {
+			out = append(out, diffCase{tg, vr.name, "re-signed", vr.body})
 		}
 	}
-	out = append(out, strings.Repeat("[", 70)+strings.Repeat("]", 70), "{\"k\":1,\"\u212a\":2}", `{"":1,"a":{"":2}}`)
+	t.Logf("%-32s %3d variants, %3d re-signed (%3d not re-signable), %3d accepted", tg.name, len(variants), resigned, skipped, len(out))
 	return out
-}
-
-// flatJSON is a reading of a JSON body: its strings and integers by path.
-type flatJSON map[string]string
-
-// flatten reads v as the scripts do: strings, and integers every parser
-// reads alike (Scalar); other numbers are left out.
-func flatten(v *JSONValue, path []string, out flatJSON) {
-	switch v.Kind {
-	case JSONObject:
-		for _, m := range v.Members {
-			flatten(m.Value, append(slices.Clone(path), "k:"+m.Key), out)
-		}
-	case JSONArray:
-		for i, e := range v.Elems {
-			flatten(e, append(slices.Clone(path), "i:"+itoa(i)), out)
-		}
-	case JSONString:
-		out["s"+strings.Join(path, "\x1f")] = v.Text
-	case JSONNumber:
-		if s, err := v.Scalar(); err == nil {
-			out["i"+strings.Join(path, "\x1f")] = s
-		}
-	}
-}
-
-func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
-
-// TestJSONDifferential: every variant ParseJSON accepts is accepted by
-// Python, Node and PHP, which read exactly its strings and its integers.
-func TestJSONDifferential(t *testing.T) {
-	variants := jsonVariants()
-	encoded := make([]string, len(variants))
-	for i, v := range variants {
-		encoded[i] = base64.StdEncoding.EncodeToString([]byte(v))
-	}
-	accepted := 0
-	for _, in := range interpreters {
-		var raw []json.RawMessage
-		if !runParser(t, in, "json", encoded, &raw) {
-			continue
-		}
-		readings := make([]flatJSON, len(raw))
-		for i, r := range raw {
-			if string(r) == "null" {
-				continue
-			}
-			var triples [][3]json.RawMessage
-			if err := json.Unmarshal(r, &triples); err != nil {
-				t.Fatalf("%s: %v", in.name, err)
-			}
-			readings[i] = flatJSON{}
-			for _, tr := range triples {
-				var path []string
-				var kind, value string
-				_ = json.Unmarshal(tr[0], &path)
-				_ = json.Unmarshal(tr[1], &kind)
-				_ = json.Unmarshal(tr[2], &value)
-				readings[i][kind+strings.Join(path, "\x1f")] = value
-			}
-		}
-		accepted = 0
-		for i, body := range variants {
-			doc, err := ParseJSON([]byte(body))
-			if err != nil {
-				continue
-			}
-			accepted++
-			if readings[i] == nil {
-				t.Errorf("%s refuses %q, which the gate accepts", in.name, body)
-				continue
-			}
-			ours, theirs := flatJSON{}, readings[i]
-			flatten(doc, nil, ours)
-			for k, v := range ours {
-				if theirs[k] != v {
-					t.Errorf("%s reads %q at %q in %q; the gate reads %q", in.name, theirs[k], k, body, v)
-				}
-			}
-			for k, v := range theirs {
-				if _, ok := ours[k]; !ok && k[0] == 's' {
-					t.Errorf("%s reads a string %q at %q in %q that the gate does not see", in.name, v, k, body)
-				}
-			}
-		}
-	}
-	if accepted == 0 || accepted == len(variants) {
-		t.Fatalf("gate accepted %d of %d variants: the variants test nothing", accepted, len(variants))
-	}
-}
-
-// formVariants are adversarial variants of urlencoded bodies.
-var formVariants = []string{
-	"txid=1&sequencenumber=0&txaction=paid&key=k",
-	"txid=1&txid=2&txaction=paid",
-	"txid=&txid=2",
-	"TXID=9&txid=1",
-	"txid=1;txid=2&txaction=paid",
-	"txid=1&txaction=paid;x=1",
-	"tx.id=9&txid=1",
-	"txid[]=9&txid=1",
-	"txid[a]=9",
-	"+txid=9",
-	"txid=%31&txaction=%70aid",
-	"txid=1%2&txaction=paid",
-	"txid=a+b&txaction=a%20b",
-	"txid=%FF",
-	"key=k&&&txid=1",
-	"txid",
-	"txid=1=2",
-	"%74xid=1",
-	"data.id=5&data_id=6",
-}
-
-// TestFormDifferential: whenever LookupForm accepts a wanted field, Python's
-// parse_qsl, Node's URLSearchParams and PHP's parse_str read that field
-// once, with the same value; when it finds none, they find none.
-func TestFormDifferential(t *testing.T) {
-	wanted := []string{"txid", "sequencenumber", "txaction", "key", "data_id"}
-	for _, in := range interpreters {
-		var pairs [][][2]string
-		var maps []map[string]any
-		var ok bool
-		if in.name == "php" {
-			ok = runParser(t, in, "form", formVariants, &maps)
-		} else {
-			ok = runParser(t, in, "form", formVariants, &pairs)
-		}
-		if !ok {
-			continue
-		}
-		for i, body := range formVariants {
-			fields, err := ParseForm([]byte(body))
-			if err != nil {
-				continue
-			}
-			values, present, err := LookupForm(fields, ExactNames, wanted...)
-			if err != nil {
-				continue
-			}
-			for j, name := range wanted {
-				var got []string
-				if in.name == "php" {
-					if v, ok := maps[i][name]; ok {
-						s, isString := v.(string)
-						if !isString {
-							t.Errorf("php reads %s in %q as %v; the gate reads %q", name, body, v, values[j])
-							continue
-						}
-						got = []string{s}
-					}
-				} else {
-					for _, p := range pairs[i] {
-						if p[0] == name {
-							got = append(got, p[1])
-						}
-					}
-				}
-				want := []string{}
-				if present[j] {
-					want = []string{values[j]}
-				}
-				if len(got) != len(want) || len(got) == 1 && got[0] != want[0] {
-					t.Errorf("%s reads %s in %q as %q; the gate reads %q", in.name, name, body, got, want)
-				}
-			}
-		}
-	}
 }

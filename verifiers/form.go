@@ -19,6 +19,13 @@ type FormField struct {
 // net/url since 1.17). An invalid %-escape is an error: a gate must not
 // guess what the sender meant.
 func ParseForm(body []byte) ([]FormField, error) {
+	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
+		return nil, reject(AmbiguousBody, "form starts with a byte order mark")
+	}
+	if bytes.IndexByte(body, ';') >= 0 {
+		return nil, reject(AmbiguousBody, "form has an unescaped ';' (Go's net/url drops that field)")
+	}
+
 	fields := make([]FormField, 0, bytes.Count(body, []byte{'&'})+1)
 	err := eachFormField(body, func(name, value string) error {
 		fields = append(fields, FormField{name, value})

@@ -79,6 +79,9 @@ func formClass(name string, reading FormReading) string {
 // field, so `tx.id` collides with a wanted `tx_id` and `key[]` with `key`.
 func phpFormName(name string) string {
 	name = strings.TrimLeft(name, " ")
+	if i := strings.IndexByte(name, 0); i >= 0 {
+		name = name[:i]
+	}
 	if i := strings.IndexByte(name, '['); i > 0 && strings.IndexByte(name[i:], ']') > 0 {
 		name = name[:i]
 	}
@@ -96,11 +99,31 @@ func phpFormName(name string) string {
 func formUnambiguous(fields []FormField, reading FormReading) error {
 	seen := make(map[string]bool, len(fields))
 	for _, f := range fields {
+		if !utf8.ValidString(f.Name) || !utf8.ValidString(f.Value) {
+			return ambiguous("form field %q is not valid UTF-8", truncate(f.Name, 40))
+		}
 		c := formClass(phpFormName(f.Name), reading)
 		if seen[c] {
 			return ambiguous("form field %q is sent more than once", truncate(f.Name, 40))
 		}
 		seen[c] = true
+	}
+	return nil
+}
+
+// formUnambiguousRepeats is formUnambiguous with ExactNames, except that a
+// name may repeat exactly (Twilio's SDK signs every value of it).
+func formUnambiguousRepeats(fields []FormField) error {
+	seen := make(map[string]string, len(fields))
+	for _, f := range fields {
+		if !utf8.ValidString(f.Name) || !utf8.ValidString(f.Value) {
+			return ambiguous("form field %q is not valid UTF-8", truncate(f.Name, 40))
+		}
+		c := phpFormName(f.Name)
+		if n, ok := seen[c]; ok && n != f.Name {
+			return ambiguous("form fields %q and %q are one to some parser", truncate(n, 40), truncate(f.Name, 40))
+		}
+		seen[c] = f.Name
 	}
 	return nil
 }

@@ -101,6 +101,9 @@ func readJSONValue(dec *json.Decoder, depth int) (*JSONValue, error) {
 	case bool:
 		return &JSONValue{Kind: JSONBool, Text: strconv.FormatBool(t)}, nil
 	case json.Number:
+		if f, err := strconv.ParseFloat(t.String(), 64); err != nil && (f > 1 || f < -1) {
+			return nil, ambiguous("body number overflows float64")
+		}
 		return &JSONValue{Kind: JSONNumber, Text: t.String()}, nil
 	case string:
 		return &JSONValue{Kind: JSONString, Text: t}, nil
@@ -135,6 +138,9 @@ func readJSONValue(dec *json.Decoder, depth int) (*JSONValue, error) {
 			key, ok := kt.(string)
 			if !ok {
 				return nil, errJSONSyntax
+			}
+			if strings.HasPrefix(key, "\x00") {
+				return nil, ambiguous("an object key starts with NUL (PHP refuses it)")
 			}
 			if seen == nil {
 				seen = map[string]bool{}

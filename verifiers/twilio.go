@@ -90,6 +90,9 @@ func twilioParams(publicURL, contentType string, body []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := formUnambiguousRepeats(fields); err != nil {
+		return nil, err
+	}
 	return twilioParamString(fields), nil
 }
 

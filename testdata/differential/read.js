@@ -1,12 +1,14 @@
 // Reads webhook bodies the way a Node app would (JSON.parse,
-// URLSearchParams); same protocol and canonical form as read.py.
+// URLSearchParams); same protocol and canonical form as read.py. The body
+// is decoded as Express's body-parser does (iconv-lite): a UTF-8 BOM is
+// dropped and invalid UTF-8 becomes replacement characters.
 "use strict";
 const readline = require("readline");
 
 function canon(v) {
   if (Array.isArray(v)) return v.map(canon);
   if (v !== null && typeof v === "object") {
-    return Object.keys(v).map((k) => [k, canon(v[k])]);
+    return { obj: Object.keys(v).map((k) => [k, canon(v[k])]) };
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { f64: "inf" };
@@ -18,7 +20,8 @@ function canon(v) {
 }
 
 function read(kind, data) {
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  // A query string comes from the URL, where no BOM is stripped.
+  const text = new TextDecoder("utf-8", { ignoreBOM: kind === "query" }).decode(data);
   if (kind === "json") return canon(JSON.parse(text));
   return Array.from(new URLSearchParams(text).entries());
 }

@@ -11,9 +11,9 @@ function canon($v) {
     if ($v instanceof stdClass) {
         $pairs = [];
         foreach (get_object_vars($v) as $k => $x) {
-            $pairs[] = [(string)$k, canon($x)];
+            $pairs[] = [str((string)$k), canon($x)];
         }
-        return $pairs;
+        return ['obj' => $pairs];
     }
     if (is_int($v) || is_float($v)) {
         $f = (float)$v;
@@ -21,6 +21,14 @@ function canon($v) {
             return ['f64' => 'inf'];
         }
         return ['f64' => bin2hex(pack('E', $f))];
+    }
+    return str($v);
+}
+
+// str keeps a string, or renders bytes that are not UTF-8 as {"bytes": hex}.
+function str($v) {
+    if (is_string($v) && !preg_match('//u', $v)) {
+        return ['bytes' => bin2hex($v)];
     }
     return $v;
 }
@@ -32,7 +40,7 @@ function flatten($prefix, $v, &$out) {
         }
         return;
     }
-    $out[] = [$prefix, $v];
+    $out[] = [str($prefix), str($v)];
 }
 
 function read_body($kind, $data) {
