@@ -24,6 +24,7 @@ type countingUpstream struct {
 	*httptest.Server
 	mu     sync.Mutex
 	hits   map[string]int
+	paths  map[string]int // by URL path
 	status int
 	reply  string
 	delay  time.Duration
@@ -35,11 +36,12 @@ type countingUpstream struct {
 
 func startCountingUpstream(t *testing.T, reply string) *countingUpstream {
 	t.Helper()
-	u := &countingUpstream{hits: map[string]int{}, status: http.StatusOK, reply: reply, arrived: make(chan struct{}, 64)}
+	u := &countingUpstream{hits: map[string]int{}, paths: map[string]int{}, status: http.StatusOK, reply: reply, arrived: make(chan struct{}, 64)}
 	u.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		u.mu.Lock()
 		u.hits[string(body)]++
+		u.paths[r.URL.Path]++
 		status, reply, delay, drop := u.status, u.reply, u.delay, u.drop
 		u.mu.Unlock()
 		select {
@@ -86,6 +88,13 @@ func (u *countingUpstream) count(body []byte) int {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	return u.hits[string(body)]
+}
+
+// countPath is how many deliveries reached the app at path.
+func (u *countingUpstream) countPath(path string) int {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.paths[path]
 }
 
 func hmacHex(secret, body string) string {
