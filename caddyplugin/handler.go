@@ -13,7 +13,8 @@ import (
 )
 
 // ServeHTTP runs the checks in order and calls next only when all pass:
-// early data, client IP, User-Agent, body size, signature, then (when on)
+// early data, client IP, User-Agent, one Content-Type, body size,
+// signature, then (when on)
 // replay protection. Every path records exactly one outcome (outcomes.go).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	defer h.redactSecretHeaders(r) // on every path, after the upstream has its copy (redact.go)
@@ -27,6 +28,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	}
 	if h.userAgent != "" && !h.userAgentAllowed(r.Header) {
 		return h.refuse(r, http.StatusForbidden, outcomeUserAgentDenied, "User-Agent is not allowed", nil)
+	}
+
+	if len(r.Header.Values("Content-Type")) > 1 {
+		// A verifier that reads the body by its type (form or JSON) and the
+		// app could each take a different one.
+		return h.refuse(r, http.StatusUnauthorized, string(verifiers.AmbiguousBody), "Content-Type is sent more than once", nil)
 	}
 
 	body, err := readBody(r, h.maxBody)

@@ -50,6 +50,7 @@ func TestServeHTTPStatuses(t *testing.T) {
 		{"wrong User-Agent", "192.0.2.7", "Other", "kk-secret", "{}", 403},
 		{"two User-Agents, the right one first", "192.0.2.7", "KKiaPay\nOther", "kk-secret", "{}", 403},
 		{"two User-Agents, the right one twice", "192.0.2.7", "KKiaPay\nKKiaPay", "kk-secret", "{}", 403},
+		{"two Content-Types", "192.0.2.7", "KKiaPay", "kk-secret", "two content types", 401},
 		{"too large", "192.0.2.7", "KKiaPay", "kk-secret", strings.Repeat("x", 65), 413},
 		{"wrong secret", "192.0.2.7", "KKiaPay", "kk-guess", "{}", 401},
 		{"no secret", "192.0.2.7", "KKiaPay", "", "{}", 401},
@@ -60,6 +61,9 @@ func TestServeHTTPStatuses(t *testing.T) {
 			r.Header["User-Agent"] = strings.Split(tt.ua, "\n")
 			if tt.secret != "" {
 				r.Header.Set("x-kkiapay-secret", tt.secret)
+			}
+			if tt.body == "two content types" {
+				r.Header["Content-Type"] = []string{"application/json", "application/x-www-form-urlencoded"}
 			}
 			ran, err := serve(t, h, tt.clientIP, r)
 			if tt.wantStatus == 0 {
@@ -84,8 +88,8 @@ func TestServeHTTPStatuses(t *testing.T) {
 			}
 		}
 	}
-	if n := logs.FilterMessage("webhook refused").Len(); n != 8 {
-		t.Errorf("%d refusals logged, want 8", n)
+	if n := logs.FilterMessage("webhook refused").Len(); n != 9 {
+		t.Errorf("%d refusals logged, want 9", n)
 	}
 	if logs.FilterField(zap.String("check", "ip_denied")).Len() != 2 {
 		t.Errorf("ip_denied not logged twice")
