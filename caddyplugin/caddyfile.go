@@ -157,7 +157,15 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 			}
 			h.VerifiedHeader = v
 		case "replay":
-			if err := h.unmarshalReplay(d); err != nil {
+			// The replay block is read from a copy, once checked for
+			// subdirectives given twice.
+			block := d.NewFromNextSegment()
+			if err := noRepeats(block); err != nil {
+				return err
+			}
+			block.Reset()
+			block.Next()
+			if err := h.unmarshalReplay(block); err != nil {
 				return err
 			}
 		case "tolerance":
@@ -183,6 +191,24 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 			}
 			h.Options[name] = v
 		}
+	}
+	return nil
+}
+
+// noRepeats checks that no subdirective of the block the dispenser starts
+// with (such as replay's) is given twice: each of them takes one value.
+func noRepeats(d *caddyfile.Dispenser) error {
+	d.Next()
+	parent := d.Val()
+	d.RemainingArgs()
+	seen := map[string]int{}
+	for nesting := d.Nesting(); d.NextBlock(nesting); {
+		name := d.Val()
+		if line, dup := seen[name]; dup {
+			return d.Errf("%s %s given twice (also on line %d): keep one", parent, name, line)
+		}
+		seen[name] = d.Line()
+		d.RemainingArgs()
 	}
 	return nil
 }

@@ -119,9 +119,9 @@ func TestProvisionErrorNamesLocation(t *testing.T) {
 		want string
 	}{
 		{"with a location", Handler{Provider: "payone", Location: "Caddyfile:3 (site :8080, handle /p)"},
-			"payone at Caddyfile:3 (site :8080, handle /p): provider payone needs at least one secret"},
+			"payone at Caddyfile:3 (site :8080, handle /p): provider payone needs at least one secret (docs/presets.md says what payone needs)"},
 		{"without one", Handler{Provider: "payone"},
-			"payone: provider payone needs at least one secret"},
+			"payone: provider payone needs at least one secret (docs/presets.md says what payone needs)"},
 		{"unknown provider with a location", Handler{Provider: "strpe", Location: "Caddyfile:2"},
 			`at Caddyfile:2: unknown webhook provider "strpe": did you mean stripe? (docs/providers.md lists all 51)`},
 		{"url on a body scheme", Handler{Provider: "kkiapay", Secrets: []string{"x"}, URL: "https://a.example/", Location: "Caddyfile:9"},

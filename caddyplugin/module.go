@@ -175,7 +175,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	}
 	verifier, err := preset.Build(settings)
 	if err != nil {
-		return h.errorf("%v", err)
+		return h.errorf("%v (docs/presets.md says what %s needs)", err, h.Provider)
 	}
 	h.verifier = verifier
 

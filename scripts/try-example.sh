@@ -30,6 +30,15 @@ free_port() {
 	echo "try-example: found no free port" >&2
 	return 1
 }
+# A port given in the environment must be free too: Caddy listens with
+# SO_REUSEPORT, so on a port another Caddy holds it would start anyway and
+# share the connections with it.
+for port in ${HOOKGATE_PORT:-} ${HOOKGATE_APP_PORT:-}; do
+	if busy "$port"; then
+		echo "try-example: port $port is taken; unset HOOKGATE_PORT and HOOKGATE_APP_PORT to pick free ones" >&2
+		exit 1
+	fi
+done
 HOOKGATE_PORT=${HOOKGATE_PORT:-$(free_port)}
 HOOKGATE_APP_PORT=${HOOKGATE_APP_PORT:-$(free_port "$HOOKGATE_PORT")}
 export HOOKGATE_PORT HOOKGATE_APP_PORT
