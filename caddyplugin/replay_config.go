@@ -182,9 +182,6 @@ func (h *Handler) provisionReplay(repl *caddy.Replacer, keys [][]byte) error {
 //		scope          <name>                                 # default: provider + options hash
 //	}
 func (h *Handler) unmarshalReplay(d *caddyfile.Dispenser) error {
-	if h.Replay != nil {
-		return d.Err("replay is set twice")
-	}
 	c := new(Replay)
 	v, err := oneArg(d)
 	if err != nil {
