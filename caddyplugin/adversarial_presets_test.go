@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/hookgate/hookgate/verifiers"
-	"github.com/hookgate/hookgate/verifiers/verifierstest"
 )
 
 // TestEveryPresetAdversarialThroughCaddy attacks every registered preset
@@ -32,19 +31,8 @@ func TestEveryPresetAdversarialThroughCaddy(t *testing.T) {
 	now := time.Now()
 
 	names := verifiers.Names()
-	fixtures := map[string]*verifierstest.Fixture{}
-	var site strings.Builder
-	site.WriteString(errorsSite)
-	for _, name := range names {
-		f, err := verifierstest.For(name, base+"/"+name+"?from=test", now)
-		if err != nil {
-			t.Fatalf("preset %s cannot be driven: %v", name, err)
-		}
-		fixtures[name] = f
-		fmt.Fprintf(&site, "\thandle /%s {\n\t\twebhook_verify %s {\n%s\t\t\tallow_ip 127.0.0.1/32 ::1\n\t\t\treplay 1h\n\t\t}\n\t\treverse_proxy %s\n\t}\n",
-			name, name, indentLines(f.CaddyfileLines(), "\t\t\t"), up.addr())
-	}
-	g := startGateOnPort(t, nil, "", site.String(), port)
+	fixtures, site := presetRoutes(t, base, now, "\t\t\treplay 1h\n", up.addr())
+	g := startGateOnPort(t, nil, "", site, port)
 
 	for _, name := range names {
 		f := fixtures[name]

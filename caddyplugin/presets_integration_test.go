@@ -27,19 +27,8 @@ func TestEveryPresetThroughCaddy(t *testing.T) {
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 	now := time.Now()
 
-	fixtures := map[string]*verifierstest.Fixture{}
-	var site strings.Builder
-	site.WriteString(errorsSite)
-	for _, name := range names {
-		f, err := verifierstest.For(name, base+"/"+name+"?from=test", now)
-		if err != nil {
-			t.Fatalf("preset %s cannot be driven: %v", name, err)
-		}
-		fixtures[name] = f
-		fmt.Fprintf(&site, "\thandle /%s {\n\t\twebhook_verify %s {\n%s\t\t\tallow_ip 127.0.0.1/32 ::1\n\t\t}\n\t\treverse_proxy UPSTREAM\n\t}\n",
-			name, name, indentLines(f.CaddyfileLines(), "\t\t\t"))
-	}
-	g := startGateOnPort(t, up, "", site.String(), port)
+	fixtures, site := presetRoutes(t, base, now, "", "UPSTREAM")
+	g := startGateOnPort(t, up, "", site, port)
 
 	for _, name := range names {
 		f := fixtures[name]
@@ -90,6 +79,27 @@ func TestEveryPresetThroughCaddy(t *testing.T) {
 			}
 		})
 	}
+}
+
+// presetRoutes is a site with a route /<name> for every registered preset,
+// configured from its fixture (signed for base/<name>?from=test at now),
+// open to 127.0.0.1, with extra lines in each webhook_verify block and
+// reverse_proxy to upstream.
+func presetRoutes(t *testing.T, base string, now time.Time, extra, upstream string) (map[string]*verifierstest.Fixture, string) {
+	t.Helper()
+	fixtures := map[string]*verifierstest.Fixture{}
+	var site strings.Builder
+	site.WriteString(errorsSite)
+	for _, name := range verifiers.Names() {
+		f, err := verifierstest.For(name, base+"/"+name+"?from=test", now)
+		if err != nil {
+			t.Fatalf("preset %s cannot be driven: %v", name, err)
+		}
+		fixtures[name] = f
+		fmt.Fprintf(&site, "\thandle /%s {\n\t\twebhook_verify %s {\n%s\t\t\tallow_ip 127.0.0.1/32 ::1\n%s\t\t}\n\t\treverse_proxy %s\n\t}\n",
+			name, name, indentLines(f.CaddyfileLines(), "\t\t\t"), extra, upstream)
+	}
+	return fixtures, site.String()
 }
 
 func indentLines(lines, prefix string) string {
