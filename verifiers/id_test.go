@@ -113,31 +113,6 @@ func TestDisplayID(t *testing.T) {
 	}
 }
 
-func TestPresetIDDeclarations(t *testing.T) {
-	tests := []struct {
-		name, bodyID, logHeader, ack string
-	}{
-		{"payone", "", "", "TSOK"},
-		{"checkout_com", "id", "", ""},
-		{"stripe", "id", "", ""},
-		{"github", "", "X-GitHub-Delivery", ""},
-		{"flutterwave", "", "", ""}, // v4 only, inside newFlutterwave
-		{"kkiapay", "", "", ""},
-	}
-	for _, tt := range tests {
-		p := mustPreset(tt.name)
-		if p.BodyID != tt.bodyID || p.LogIDHeader != tt.logHeader || p.AckBody != tt.ack {
-			t.Errorf("%s: BodyID %q LogIDHeader %q AckBody %q, want %q %q %q", tt.name, p.BodyID, p.LogIDHeader, p.AckBody, tt.bodyID, tt.logHeader, tt.ack)
-		}
-	}
-	hmacPreset := mustPreset("hmac")
-	for _, opt := range []string{OptionIDHeader, OptionIDField} {
-		if !hmacPreset.HasOption(opt) {
-			t.Errorf("hmac does not accept %s", opt)
-		}
-	}
-}
-
 func TestAcknowledged(t *testing.T) {
 	payone, _ := Lookup("payone")
 	stripeLike, _ := Lookup("checkout_com")

@@ -57,28 +57,6 @@ func TestRegisterDuplicatePanics(t *testing.T) {
 	Register(Preset{Name: "hmac", New: newGenericHMAC})
 }
 
-func TestSeedPresetDefaults(t *testing.T) {
-	payone, _ := Lookup("payone")
-	if !slices.Equal(payone.AllowIP, []string{"185.60.20.0/24"}) || payone.UserAgent != "PAYONE FinanceGate" {
-		t.Fatalf("payone defaults = %v %q", payone.AllowIP, payone.UserAgent)
-	}
-	for _, opt := range []string{"portal_id", "aid"} {
-		if !payone.HasOption(opt) {
-			t.Fatalf("payone lacks option %s", opt)
-		}
-	}
-	hm, _ := Lookup("hmac")
-	if !slices.Equal(hm.RequiredOptions, []string{"header"}) {
-		t.Fatalf("hmac RequiredOptions = %v", hm.RequiredOptions)
-	}
-	for _, name := range seedPresets {
-		p, _ := Lookup(name)
-		if p.SecretOptional {
-			t.Fatalf("%s must require a secret", name)
-		}
-	}
-}
-
 func TestHasOption(t *testing.T) {
 	p := Preset{Options: []string{"header", "prefix"}}
 	for opt, want := range map[string]bool{"header": true, "prefix": true, "Header": false, "": false, "secret": false} {

@@ -78,7 +78,7 @@ var presets = []Preset{
 		New:             newGenericHMAC,
 		Signer:          signGenericHMAC,
 	},
-	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/presets_a.jsonl) ----
+	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/sdk.jsonl, derived.jsonl) ----
 	withScheme(Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
 		Name: "stripe", Tolerance: tolerance5m, BodyID: "id",
@@ -222,7 +222,7 @@ var presets = []Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
 		Name: "lemonsqueezy",
 	}, bodyScheme(SignatureFormat{Header: "X-Signature", Encoding: Hex}, SHA256)),
-	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/presets_b.jsonl) ----
+	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/sdk.jsonl, derived.jsonl) ----
 	{
 		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
