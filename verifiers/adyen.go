@@ -129,10 +129,9 @@ func adyenSigned(item *JSONValue) (signed []byte, sig string, err error) {
 // Verify checks the HmacSignature header (Signed: the raw body) or every
 // notification item (Signed: each item's signed string, in order).
 func (v *adyen) Verify(d *Delivery) (Verified, error) {
-	useHeader := v.variant == "header" || v.variant == "auto" && len(headerValues(d.Request.Header, adyenHeader)) > 0
+	useHeader := v.variant == "header" || v.variant == "auto" && len(d.Request.Header.Values(adyenHeader)) > 0
 	if useHeader {
-		var buf [sha256.Size]byte
-		sig, err := SignatureFormat{Header: adyenHeader, Encoding: Base64}.read(d.Request.Header, sha256.Size, buf[:0])
+		sig, err := SignatureFormat{Header: adyenHeader, Encoding: Base64}.read(d.Request.Header, sha256.Size)
 		if err != nil {
 			return Verified{}, err
 		}

@@ -41,14 +41,12 @@ func (v *box) Verify(d *Delivery) (Verified, error) {
 			return Verified{}, reject(MalformedSignature, "header %s is not %s", name, want)
 		}
 	}
-	sc := getScratch()
-	defer sc.release()
-	sigs := &sc.sigs
+	var sigs Signatures
 	for _, name := range [...]string{boxPrimary, boxSecondary} {
-		if len(headerValues(h, name)) == 0 {
+		if len(h.Values(name)) == 0 {
 			continue
 		}
-		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, sha256.Size, sigs); err != nil {
+		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, sha256.Size, &sigs); err != nil {
 			return Verified{}, err
 		}
 	}
@@ -59,9 +57,7 @@ func (v *box) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	sc.add(d.Body)
-	sc.addString(ts)
-	key, ok := v.macs.matchesAny(sigs.List(), sc.parts...)
+	key, ok := v.macs.matchesAny(sigs.List(), d.Body, []byte(ts))
 	if !ok {
 		return Verified{}, errBadSignature
 	}

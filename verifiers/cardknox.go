@@ -66,8 +66,7 @@ func CardknoxSignedString(body []byte) ([]byte, error) {
 // Verify checks ck-signature. Signed is the sorted-values string (no ID:
 // xRefNum names a transaction, and every field is signed anyway).
 func (v *cardknox) Verify(d *Delivery) (Verified, error) {
-	var buf [md5.Size]byte
-	sig, err := SignatureFormat{Header: "ck-signature", Encoding: Hex}.read(d.Request.Header, md5.Size, buf[:0])
+	sig, err := SignatureFormat{Header: "ck-signature", Encoding: Hex}.read(d.Request.Header, md5.Size)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -49,8 +49,7 @@ func newDiscord(s Settings) (Verifier, error) {
 }
 
 func (v *discord) Verify(d *Delivery) (Verified, error) {
-	var buf [ed25519.SignatureSize]byte
-	sig, err := SignatureFormat{Header: discordSigHeader, Encoding: Hex}.read(d.Request.Header, ed25519.SignatureSize, buf[:0])
+	sig, err := SignatureFormat{Header: discordSigHeader, Encoding: Hex}.read(d.Request.Header, ed25519.SignatureSize)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -33,15 +33,13 @@ var docusignHeaders = func() (names [docusignMaxHeaders]string) {
 }()
 
 func (v *docusign) Verify(d *Delivery) (Verified, error) {
-	sc := getScratch()
-	defer sc.release()
-	sigs := &sc.sigs
+	var sigs Signatures
 	for _, name := range docusignHeaders {
 		f := SignatureFormat{Header: name, Encoding: Base64}
-		if len(headerValues(d.Request.Header, f.Header)) == 0 {
+		if len(d.Request.Header.Values(f.Header)) == 0 {
 			break
 		}
-		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, sigs); err != nil {
+		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, &sigs); err != nil {
 			return Verified{}, err
 		}
 	}

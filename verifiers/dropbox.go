@@ -11,7 +11,7 @@ import (
 // challenge parameter of safe characters and nothing else) and Handshake
 // answers it, so it never reaches the app.
 type dropbox struct {
-	body *BodyHMAC
+	body Verifier
 }
 
 var dropboxFormat = SignatureFormat{Header: "X-Dropbox-Signature", Encoding: Hex}
@@ -20,7 +20,7 @@ var dropboxFormat = SignatureFormat{Header: "X-Dropbox-Signature", Encoding: Hex
 const dropboxMaxChallenge = 256
 
 func newDropbox(s Settings) (Verifier, error) {
-	b, err := NewBodyHMAC(dropboxFormat, SHA256, s.Secrets)
+	b, err := bodyScheme(dropboxFormat, SHA256).New(s)
 	return &dropbox{body: b}, err
 }
 

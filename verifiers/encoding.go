@@ -48,11 +48,7 @@ func (e Encoding) String() string {
 // Decode appends the bytes that text encodes to dst. It is strict: any
 // character outside the alphabet, or a wrong length, is an error.
 func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
-	// A signature's text is copied to the stack rather than converted with
-	// []byte(text), which allocates for anything over 32 bytes: verifying
-	// allocates nothing per delivery. Longer texts fall back to the heap.
-	var stack [256]byte
-	src := append(stack[:0], text...)
+	src := []byte(text)
 	switch e {
 	case Hex:
 		n := hex.DecodedLen(len(src))

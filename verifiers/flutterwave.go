@@ -24,7 +24,7 @@ func newFlutterwave(s Settings) (Verifier, error) {
 		return v4, nil
 	case "auto":
 		return VerifierFunc(func(d *Delivery) (Verified, error) {
-			if len(headerValues(d.Request.Header, "flutterwave-signature")) > 0 {
+			if len(d.Request.Header.Values("flutterwave-signature")) > 0 {
 				return v4.Verify(d)
 			}
 			return v3.Verify(d)

@@ -44,10 +44,29 @@ func (s HMACScheme) timestamped() bool {
 	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(PartTimestamp)
 }
 
-// rawBodyOnly reports whether the scheme signs the raw body and nothing
-// else: no timestamp, no ID, no URL.
-func (s HMACScheme) rawBodyOnly() bool {
-	return len(s.Template) == 1 && s.Template[0] == BodyPart && !s.timestamped() && s.IDHeader == "" && s.CanonicalURL == nil
+// canonical returns s with every header name it reads in canonical form
+// (http.CanonicalHeaderKey), done once when a route is built so that
+// reading the headers of a delivery canonicalises nothing.
+func (s HMACScheme) canonical() HMACScheme {
+	switch f := s.Signature.(type) {
+	case SignatureFormat:
+		f.Header = http.CanonicalHeaderKey(f.Header)
+		s.Signature = f
+	case StructuredFormat:
+		f.Header = http.CanonicalHeaderKey(f.Header)
+		s.Signature = f
+	}
+	s.TimestampHeader = http.CanonicalHeaderKey(s.TimestampHeader)
+	s.IDHeader = http.CanonicalHeaderKey(s.IDHeader)
+	t := make(Template, len(s.Template))
+	for i, p := range s.Template {
+		if p.Kind == PartHeader {
+			p.Value = http.CanonicalHeaderKey(p.Value)
+		}
+		t[i] = p
+	}
+	s.Template = t
+	return s
 }
 
 // hmacVerifier is an HMACScheme built for one route.
@@ -59,7 +78,10 @@ type hmacVerifier struct {
 
 // New builds the scheme's verifier: any of s.Secrets may have signed.
 func (s HMACScheme) New(set Settings) (Verifier, error) {
-	if s.Signature == nil || s.Algorithm.New == nil || len(s.Template) == 0 {
+	if s.Signature == nil || s.Signature.HeaderName() == "" {
+		return nil, fmt.Errorf("no signature header configured")
+	}
+	if s.Algorithm.New == nil || len(s.Template) == 0 {
 		return nil, fmt.Errorf("incomplete HMAC scheme")
 	}
 	keys, err := s.Key.DecodeAll(set.Secrets)
@@ -69,11 +91,7 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no secret configured")
 	}
-	if f, ok := s.Signature.(SignatureFormat); ok && s.rawBodyOnly() {
-		// The common case gets the path with nothing to assemble per delivery.
-		return NewBodyHMAC(f, s.Algorithm, keys)
-	}
-	return &hmacVerifier{HMACScheme: s, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
+	return &hmacVerifier{HMACScheme: s.canonical(), macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
 }
 
 // Verify reads the signatures, checks the timestamp's freshness, then
@@ -81,10 +99,9 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 // key. Verified.Signed is the template's parts but the timestamp,
 // length-prefixed; Verified.ID is the signed ID header's value.
 func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
-	sc := getScratch()
-	defer sc.release()
 	h := d.Request.Header
-	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sc.sigs)
+	var sigs Signatures
+	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sigs)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -116,14 +133,15 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 	if v.CanonicalURL != nil && in.URL != "" {
 		in.URL = v.CanonicalURL(in.URL)
 	}
-	if err := v.Template.appendParts(sc, &in); err != nil {
+	parts, err := v.Template.Parts(&in)
+	if err != nil {
 		return Verified{}, err
 	}
-	key, ok := v.macs.matchesAny(sc.sigs.List(), sc.parts...)
+	key, ok := v.macs.matchesAny(sigs.List(), parts...)
 	if !ok {
 		return Verified{}, errBadSignature
 	}
-	return Verified{ID: in.ID, Signed: v.Template.signedWithoutTimestamp(sc.parts), Key: key}, nil
+	return Verified{ID: in.ID, Signed: v.Template.signedWithoutTimestamp(parts), Key: key}, nil
 }
 
 // Sign signs m with the first secret as the provider would: it sets the

@@ -55,10 +55,10 @@ func (v *hubspotLegacy) digest(secret []byte, method, url string, body []byte) [
 // method, URL and body (v2).
 func (v *hubspotLegacy) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
-	if got := headerGet(h, "X-HubSpot-Signature-Version"); got != "" && got != v.version {
+	if got := h.Get("X-HubSpot-Signature-Version"); got != "" && got != v.version {
 		return Verified{}, reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
 	}
-	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size, nil)
+	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -130,7 +130,7 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 // holding both accounts' keys) they must carry the same token, or the
 // identity would be the sender's choice (AmbiguousBody).
 func (v *mailgun) Verify(d *Delivery) (Verified, error) {
-	sigs, err := mailgunFields(headerGet(d.Request.Header, "Content-Type"), d.Body)
+	sigs, err := mailgunFields(d.Request.Header.Get("Content-Type"), d.Body)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -85,13 +85,12 @@ func (v *mercadoPago) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "x-signature", Encoding: Hex}.decode(v1, sha256.Size, buf[:0])
+	sig, err := SignatureFormat{Header: "x-signature", Encoding: Hex}.decode(v1, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
 	var requestID string
-	if len(headerValues(d.Request.Header, "x-request-id")) > 0 {
+	if len(d.Request.Header.Values("x-request-id")) > 0 {
 		if requestID, err = headerValue(d.Request.Header, "x-request-id"); err != nil {
 			return Verified{}, err
 		}

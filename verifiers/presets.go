@@ -47,7 +47,7 @@ var presets = []Preset{
 		Name:    "checkout_com",
 		Options: []string{"authorization"},
 		New: func(s Settings) (Verifier, error) {
-			sig, err := NewBodyHMAC(checkoutFormat, SHA256, s.Secrets)
+			sig, err := bodyScheme(checkoutFormat, SHA256).New(s)
 			if err != nil || s.Options["authorization"] == "" {
 				return sig, err
 			}
@@ -58,7 +58,7 @@ var presets = []Preset{
 			if auth := s.Options["authorization"]; auth != "" {
 				m.Header.Set("Authorization", auth)
 			}
-			return signBodyHMAC(checkoutFormat, SHA256)(s, m)
+			return bodyScheme(checkoutFormat, SHA256).Sign(s, m)
 		},
 		BodyID: "id",
 	},
@@ -109,7 +109,7 @@ var presets = []Preset{
 	{
 		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
 		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
-		Name: "woocommerce", New: newWooCommerce, Signer: signBodyHMAC(wooFormat, SHA256),
+		Name: "woocommerce", New: newWooCommerce, Signer: bodyScheme(wooFormat, SHA256).Sign,
 	},
 	withScheme(Preset{
 		// Slack: X-Slack-Signature: v0=<hex HMAC-SHA256("v0:ts:body")>, X-Slack-Request-Timestamp.
@@ -265,7 +265,7 @@ var presets = []Preset{
 	},
 	{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
-		Name: "dropbox", New: newDropbox, Signer: signBodyHMAC(dropboxFormat, SHA256),
+		Name: "dropbox", New: newDropbox, Signer: bodyScheme(dropboxFormat, SHA256).Sign,
 	},
 	{
 		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP).

@@ -10,7 +10,7 @@ import (
 // because a gate that picked one copy could be steered by whoever added the
 // other.
 func headerValue(h http.Header, name string) (string, error) {
-	values := headerValues(h, name)
+	values := h.Values(name)
 	switch {
 	case len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == ""):
 		return "", reject(MissingSignature, "header %s is missing", name)
@@ -18,47 +18,6 @@ func headerValue(h http.Header, name string) (string, error) {
 		return "", reject(MalformedSignature, "header %s is sent more than once", name)
 	}
 	return strings.TrimSpace(values[0]), nil
-}
-
-// headerValues is h.Values(name) without the allocation that
-// canonicalising a name not written in canonical form costs
-// ("x-signature"): names of letters, digits and hyphens up to 64 bytes are
-// canonicalised on the stack, as textproto.CanonicalMIMEHeaderKey would;
-// any other name is left to h.Values.
-func headerValues(h http.Header, name string) []string {
-	var buf [64]byte
-	if len(name) > len(buf) {
-		return h.Values(name)
-	}
-	key := buf[:len(name)]
-	upper := true
-	for i := range len(name) {
-		c := name[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-			if upper {
-				c -= 'a' - 'A'
-			}
-		case 'A' <= c && c <= 'Z':
-			if !upper {
-				c += 'a' - 'A'
-			}
-		case '0' <= c && c <= '9', c == '-':
-		default:
-			return h.Values(name)
-		}
-		key[i] = c
-		upper = c == '-'
-	}
-	return h[string(key)]
-}
-
-// headerGet is h.Get(name) without the allocation; see headerValues.
-func headerGet(h http.Header, name string) string {
-	if v := headerValues(h, name); len(v) > 0 {
-		return v[0]
-	}
-	return ""
 }
 
 // SignatureFormat is how a scheme writes its signature into a header:
@@ -70,25 +29,25 @@ type SignatureFormat struct {
 	Encoding Encoding
 }
 
-// read decodes the signature from the request headers into dst. The decoded
+// read decodes the signature from the request headers. The decoded
 // signature must be size bytes long.
-func (f SignatureFormat) read(h http.Header, size int, dst []byte) ([]byte, error) {
+func (f SignatureFormat) read(h http.Header, size int) ([]byte, error) {
 	v, err := headerValue(h, f.Header)
 	if err != nil {
 		return nil, err
 	}
-	return f.decode(v, size, dst)
+	return f.decode(v, size)
 }
 
 // decode strips the prefix from v and decodes the rest.
-func (f SignatureFormat) decode(v string, size int, dst []byte) ([]byte, error) {
+func (f SignatureFormat) decode(v string, size int) ([]byte, error) {
 	if f.Prefix != "" {
 		if len(v) < len(f.Prefix) || !strings.EqualFold(v[:len(f.Prefix)], f.Prefix) {
 			return nil, reject(MalformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
 		}
 		v = v[len(f.Prefix):]
 	}
-	sig, err := f.Encoding.Decode(dst, v)
+	sig, err := f.Encoding.Decode(nil, v)
 	if err != nil {
 		return nil, reject(MalformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
 	}

@@ -72,7 +72,7 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	names := v.headers[len(v.headers)-1]
 	for _, n := range v.headers {
-		if len(headerValues(h, n.signature)) > 0 {
+		if len(h.Values(n.signature)) > 0 {
 			names = n
 			break
 		}
@@ -96,15 +96,13 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
-	sc := getScratch()
-	defer sc.release()
-	macs, eds := &sc.sigs, &sc.asym
+	var macs, eds Signatures
 	for k, val := range (StructuredFormat{ItemSep: ' ', KeySep: ','}).items(header) {
 		switch k {
 		case "v1":
-			addStdBase64(macs, val, sha256.Size)
+			addStdBase64(&macs, val, sha256.Size)
 		case "v1a":
-			addStdBase64(eds, val, ed25519.SignatureSize)
+			addStdBase64(&eds, val, ed25519.SignatureSize)
 		}
 	}
 	if macs.Len() == 0 && eds.Len() == 0 {
@@ -112,10 +110,11 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	}
 	ok, key := false, 0
 	if macs.Len() > 0 {
-		if err := IDTimestampBody.appendParts(sc, &Signable{ID: id, Timestamp: ts, Body: d.Body}); err != nil {
+		parts, err := IDTimestampBody.Parts(&Signable{ID: id, Timestamp: ts, Body: d.Body})
+		if err != nil {
 			return Verified{}, err
 		}
-		key, ok = v.macs.matchesAny(macs.List(), sc.parts...)
+		key, ok = v.macs.matchesAny(macs.List(), parts...)
 	}
 	if eds.Len() > 0 && len(v.publics) > 0 {
 		msg := bytes.Join([][]byte{[]byte(id), []byte(ts), d.Body}, []byte("."))
@@ -134,13 +133,11 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 }
 
 // addStdBase64 keeps text in sigs if it is base64 (decoded as
-// base64.StdEncoding does) of size bytes. The text is copied to the stack
-// first: a []byte(text) conversion would allocate.
+// base64.StdEncoding does) of size bytes.
 func addStdBase64(sigs *Signatures, text string, size int) {
-	var stack [256]byte
-	sig, err := base64.StdEncoding.AppendDecode(sigs.slot(), append(stack[:0], text...))
+	sig, err := base64.StdEncoding.DecodeString(text)
 	if err == nil && len(sig) == size {
-		sigs.keep(sig)
+		sigs.list = append(sigs.list, sig)
 	}
 }
 

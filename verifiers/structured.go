@@ -19,51 +19,36 @@ type SignatureCarrier interface {
 	HeaderName() string
 }
 
-// Signatures is the candidate signatures a header offers. Each is decoded
-// into storage kept from one delivery to the next (see scratch), so reading
-// them allocates nothing once warm. The zero value is empty and ready.
+// Signatures is the candidate signatures a header offers. The zero value
+// is empty and ready.
 type Signatures struct {
 	list [][]byte
 }
 
-// List returns the signatures; they are valid until Reset.
+// List returns the signatures.
 func (s *Signatures) List() [][]byte { return s.list }
 
 // Len is how many signatures there are.
 func (s *Signatures) Len() int { return len(s.list) }
 
-// Reset forgets the signatures but keeps their storage.
-func (s *Signatures) Reset() { s.list = s.list[:0] }
-
 // Add decodes text with enc and keeps it when it is size bytes long (any
 // length when size is 0). It reports whether it kept it.
 func (s *Signatures) Add(enc Encoding, text string, size int) bool {
-	sig, err := enc.Decode(s.slot(), text)
+	sig, err := enc.Decode(nil, text)
 	if err != nil || (size > 0 && len(sig) != size) {
 		return false
 	}
-	s.keep(sig)
+	s.list = append(s.list, sig)
 	return true
 }
 
-// slot returns the storage of the next signature, empty, for decoding into.
-func (s *Signatures) slot() []byte {
-	if n := len(s.list); n < cap(s.list) {
-		return s.list[:n+1][n][:0]
-	}
-	return nil
-}
-
-// keep adds sig, decoded into slot().
-func (s *Signatures) keep(sig []byte) { s.list = append(s.list, sig) }
-
 // ReadSignatures reads the one signature of a plain header.
 func (f SignatureFormat) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
-	sig, err := f.read(h, size, sigs.slot())
+	sig, err := f.read(h, size)
 	if err != nil {
 		return "", err
 	}
-	sigs.keep(sig)
+	sigs.list = append(sigs.list, sig)
 	return "", nil
 }
 

@@ -89,58 +89,57 @@ func (t Template) Uses(k PartKind) bool {
 	return false
 }
 
-// Parts returns the byte slices to feed the MAC, in order. A header or a
-// JSON field the template needs but the delivery lacks is MissingSignature.
+// Parts returns the byte slices to feed the MAC, in order, one per
+// template part. A header or a JSON field the template needs but the
+// delivery lacks is MissingSignature.
 func (t Template) Parts(s *Signable) ([][]byte, error) {
-	var sc scratch
-	if err := t.appendParts(&sc, s); err != nil {
-		return nil, err
-	}
-	return sc.parts, nil
-}
-
-// appendParts adds the signed content to sc, as Parts returns it.
-func (t Template) appendParts(sc *scratch, s *Signable) error {
+	parts := make([][]byte, 0, len(t))
 	for _, p := range t {
+		var text string
 		switch p.Kind {
 		case PartLiteral:
-			sc.addString(p.Value)
+			text = p.Value
 		case PartBody:
-			sc.add(s.Body)
+			parts = append(parts, s.Body)
+			continue
 		case PartTimestamp:
-			sc.addString(s.Timestamp)
+			text = s.Timestamp
 		case PartID:
-			sc.addString(s.ID)
+			text = s.ID
 		case PartMethod:
-			sc.addString(s.Method)
+			text = s.Method
 		case PartURL:
 			if s.URL == "" {
-				return reject(MissingSignature, "the public URL is unknown")
+				return nil, reject(MissingSignature, "the public URL is unknown")
 			}
-			sc.addString(s.URL)
+			text = s.URL
 		case PartHeader:
 			v, err := headerValue(s.Header, p.Value)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			sc.addString(v)
+			text = v
 		case PartJSONField:
 			v, err := jsonPathScalar(s.Body, p.Value)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			sc.addString(v)
+			text = v
 		default:
-			return fmt.Errorf("unknown template part %d", p.Kind)
+			return nil, fmt.Errorf("unknown template part %d", p.Kind)
 		}
+		parts = append(parts, []byte(text))
 	}
-	return nil
+	return parts, nil
 }
 
 // signedWithoutTimestamp is the canonical signed content of parts (as
-// appendParts made them, one per template part): every part but the
-// timestamp, length-prefixed.
+// Parts made them, one per template part): every part but the timestamp,
+// length-prefixed; for RawBody, the body itself.
 func (t Template) signedWithoutTimestamp(parts [][]byte) []byte {
+	if len(t) == 1 && t[0] == BodyPart && len(parts) == 1 {
+		return bodySigned(parts[0], 0).Signed
+	}
 	var out []byte
 	for i, p := range t {
 		if p.Kind != PartTimestamp && i < len(parts) {

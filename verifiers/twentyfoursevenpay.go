@@ -53,8 +53,7 @@ func (v *twentyFourSevenPay) Verify(d *Delivery) (Verified, error) {
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") {
 		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "Authorization", Encoding: Hex}.decode(text, sha256.Size, buf[:0])
+	sig, err := SignatureFormat{Header: "Authorization", Encoding: Hex}.decode(text, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -38,12 +38,11 @@ func newTwilio(s Settings) (Verifier, error) {
 // of the same text, or a repeated identical pair (which twilio-python's
 // sorted(set(...)) ignores) do not change it.
 func (v *twilio) Verify(d *Delivery) (Verified, error) {
-	var buf [sha1.Size]byte
-	sig, err := twilioFormat.read(d.Request.Header, sha1.Size, buf[:0])
+	sig, err := twilioFormat.read(d.Request.Header, sha1.Size)
 	if err != nil {
 		return Verified{}, err
 	}
-	params, err := twilioParams(d.PublicURL, headerGet(d.Request.Header, "Content-Type"), d.Body)
+	params, err := twilioParams(d.PublicURL, d.Request.Header.Get("Content-Type"), d.Body)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -37,8 +37,7 @@ func newTwitch(s Settings) (Verifier, error) {
 }
 
 func (v *twitch) Verify(d *Delivery) (Verified, error) {
-	var buf [sha256.Size]byte
-	sig, err := twitchFormat.read(d.Request.Header, sha256.Size, buf[:0])
+	sig, err := twitchFormat.read(d.Request.Header, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -50,12 +49,7 @@ func (v *twitch) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	sc := getScratch()
-	defer sc.release()
-	sc.addString(id)
-	sc.addString(ts)
-	sc.add(d.Body)
-	key, ok := v.macs.matches(sig, sc.parts...)
+	key, ok := v.macs.matches(sig, []byte(id), []byte(ts), d.Body)
 	if !ok {
 		return Verified{}, errBadSignature
 	}
@@ -71,7 +65,7 @@ func (v *twitch) Verify(d *Delivery) (Verified, error) {
 
 // Handshake answers a verified webhook_callback_verification with its challenge.
 func (v *twitch) Handshake(d *Delivery) *Answer {
-	if headerGet(d.Request.Header, twitchType) != "webhook_callback_verification" {
+	if d.Request.Header.Get(twitchType) != "webhook_callback_verification" {
 		return nil
 	}
 	doc, err := ParseJSON(d.Body)

@@ -1,7 +1,6 @@
 package verifiers
 
 import (
-	"crypto/sha512"
 	"net/http"
 )
 
@@ -39,24 +38,14 @@ func (v *urlBodyHMAC) Verify(d *Delivery) (Verified, error) {
 	if v.isProbe(d) {
 		return Verified{Signed: []byte{}}, nil
 	}
-	var buf [sha512.Size]byte
-	sig, err := v.format.read(d.Request.Header, v.alg.Size, buf[:0])
+	sig, err := v.format.read(d.Request.Header, v.alg.Size)
 	if err != nil {
 		return Verified{}, err
 	}
 	if d.PublicURL == "" {
 		return Verified{}, reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
 	}
-	sc := getScratch()
-	defer sc.release()
-	if v.bodyFirst {
-		sc.add(d.Body)
-		sc.addString(d.PublicURL)
-	} else {
-		sc.addString(d.PublicURL)
-		sc.add(d.Body)
-	}
-	key, ok := v.macs.matches(sig, sc.parts...)
+	key, ok := v.macs.matches(sig, v.parts(d.PublicURL, d.Body)...)
 	if !ok {
 		return Verified{}, errBadSignature
 	}

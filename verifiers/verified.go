@@ -58,9 +58,11 @@ func signedOf(parts ...[]byte) []byte { return appendSigned(nil, parts...) }
 
 // bodySigned is the Verified of schemes whose signature covers the raw body
 // alone (or for token schemes, whose token covers nothing and the body is
-// the content to tell deliveries apart).
+// the content to tell deliveries apart). Signed is the body itself: bodies
+// are never reused after the call.
 func bodySigned(body []byte, key int) Verified {
-	signed := make([]byte, len(body))
-	copy(signed, body)
-	return Verified{Signed: signed, Key: key}
+	if body == nil {
+		body = []byte{}
+	}
+	return Verified{Signed: body, Key: key}
 }

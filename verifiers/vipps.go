@@ -59,8 +59,7 @@ func (v *vipps) Verify(d *Delivery) (Verified, error) {
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") || !strings.Contains(auth, "SignedHeaders="+vippsSignedHeaders+"&") {
 		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 SignedHeaders=%s&Signature=<base64>\"", vippsSignedHeaders)
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "Authorization", Encoding: Base64}.decode(sigText, sha256.Size, buf[:0])
+	sig, err := SignatureFormat{Header: "Authorization", Encoding: Base64}.decode(sigText, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}

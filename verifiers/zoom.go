@@ -34,8 +34,7 @@ func zoomParts(ts string, body []byte) [][]byte {
 }
 
 func (v *zoom) Verify(d *Delivery) (Verified, error) {
-	var buf [sha256.Size]byte
-	sig, err := zoomFormat.read(d.Request.Header, sha256.Size, buf[:0])
+	sig, err := zoomFormat.read(d.Request.Header, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -43,12 +42,7 @@ func (v *zoom) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	sc := getScratch()
-	defer sc.release()
-	if err := SlackV0.appendParts(sc, &Signable{Timestamp: ts, Body: d.Body}); err != nil {
-		return Verified{}, err
-	}
-	key, ok := v.macs.matches(sig, sc.parts...)
+	key, ok := v.macs.matches(sig, zoomParts(ts, d.Body)...)
 	if !ok {
 		return Verified{}, errBadSignature
 	}
@@ -74,11 +68,11 @@ func (v *zoom) Handshake(d *Delivery) *Answer {
 		return nil
 	}
 	plainToken := token.Text
-	sig, err := zoomFormat.read(d.Request.Header, sha256.Size, nil)
+	sig, err := zoomFormat.read(d.Request.Header, sha256.Size)
 	if err != nil {
 		return nil
 	}
-	ts := headerGet(d.Request.Header, zoomTSHeader)
+	ts := d.Request.Header.Get(zoomTSHeader)
 	for _, secret := range v.secrets {
 		if !hmac.Equal(hmacSum(SHA256, secret, zoomParts(ts, d.Body)...), sig) {
 			continue

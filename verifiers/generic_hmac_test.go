@@ -41,16 +41,19 @@ func macTexts(mac []byte) []string {
 	return []string{hex.EncodeToString(mac), base64.StdEncoding.EncodeToString(mac), base64.RawURLEncoding.EncodeToString(mac)}
 }
 
-func TestNewBodyHMAC(t *testing.T) {
-	if _, err := NewBodyHMAC(SignatureFormat{Encoding: Hex}, SHA256, secrets("k")); err == nil {
+func TestBodySchemeNew(t *testing.T) {
+	s := Settings{Secrets: secrets("k")}
+	if _, err := bodyScheme(SignatureFormat{Encoding: Hex}, SHA256).New(s); err == nil {
 		t.Fatal("no header accepted")
 	}
-	if _, err := NewBodyHMAC(SignatureFormat{Header: "X"}, Algorithm{}, secrets("k")); err == nil {
+	if _, err := bodyScheme(SignatureFormat{Header: "X"}, Algorithm{}).New(s); err == nil {
 		t.Fatal("no algorithm accepted")
 	}
-	v, err := NewBodyHMAC(SignatureFormat{Header: "X"}, SHA1, secrets("k"))
-	if err != nil || v.Algorithm.Name != "sha1" || v.Format.Header != "X" {
-		t.Fatalf("NewBodyHMAC = %+v, %v", v, err)
+	if _, err := bodyScheme(SignatureFormat{Header: "X"}, SHA1).New(Settings{}); err == nil {
+		t.Fatal("no secret accepted")
+	}
+	if _, err := bodyScheme(SignatureFormat{Header: "X"}, SHA1).New(s); err != nil {
+		t.Fatal(err)
 	}
 }
 
