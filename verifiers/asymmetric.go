@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
@@ -28,10 +27,6 @@ const (
 	// ECDSAP256 is ECDSA on P-256 over SHA-256; the signature may be ASN.1
 	// DER (SendGrid) or the raw 64-byte r||s form.
 	ECDSAP256
-	// RSAPKCS1v15 is RSASSA-PKCS1-v1_5 with SHA-256.
-	RSAPKCS1v15
-	// RSAPSS is RSASSA-PSS with SHA-256 (any salt length when verifying).
-	RSAPSS
 )
 
 func (a SignatureAlgorithm) String() string {
@@ -40,10 +35,6 @@ func (a SignatureAlgorithm) String() string {
 		return "ed25519"
 	case ECDSAP256:
 		return "ecdsa-p256-sha256"
-	case RSAPKCS1v15:
-		return "rsa-pkcs1v15-sha256"
-	case RSAPSS:
-		return "rsa-pss-sha256"
 	}
 	return fmt.Sprintf("SignatureAlgorithm(%d)", int(a))
 }
@@ -82,8 +73,6 @@ func keyFits(alg SignatureAlgorithm, key crypto.PublicKey) bool {
 		return alg == Ed25519
 	case *ecdsa.PublicKey:
 		return alg == ECDSAP256 && k.Curve == elliptic.P256()
-	case *rsa.PublicKey:
-		return (alg == RSAPKCS1v15 || alg == RSAPSS) && k.N.BitLen() >= 2048
 	}
 	return false
 }
@@ -124,21 +113,15 @@ func verifyWith(alg SignatureAlgorithm, key crypto.PublicKey, msg, sig []byte) b
 		}
 		r, s := new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:])
 		return ecdsa.Verify(k, digest[:], r, s)
-	case RSAPKCS1v15:
-		digest := sha256.Sum256(msg)
-		return rsa.VerifyPKCS1v15(key.(*rsa.PublicKey), crypto.SHA256, digest[:], sig) == nil
-	case RSAPSS:
-		digest := sha256.Sum256(msg)
-		return rsa.VerifyPSS(key.(*rsa.PublicKey), crypto.SHA256, digest[:], sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthAuto}) == nil
 	}
 	return false
 }
 
 // ParsePublicKey reads a public key in the forms providers publish it:
-// PEM (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE); a raw 32-byte Ed25519
-// key or a 65-byte uncompressed P-256 point, in hex or base64 (Discord's
-// hex application key); or DER SubjectPublicKeyInfo / PKCS#1 in hex or
-// base64 (SendGrid's verification key). Errors never echo the key.
+// PEM (PUBLIC KEY or CERTIFICATE); a raw 32-byte Ed25519 key or a 65-byte
+// uncompressed P-256 point, in hex or base64 (Discord's hex application
+// key); or DER SubjectPublicKeyInfo in hex or base64 (SendGrid's
+// verification key). Errors never echo the key.
 func ParsePublicKey(text string) (crypto.PublicKey, error) {
 	text = strings.TrimSpace(text)
 	if strings.HasPrefix(text, "-----BEGIN") {
@@ -173,15 +156,13 @@ func ParsePublicKey(text string) (crypto.PublicKey, error) {
 	return nil, fmt.Errorf("not a public key in PEM, hex or base64 form")
 }
 
-// parsePublicDER reads DER SubjectPublicKeyInfo or a PKCS#1 RSA key.
+// parsePublicDER reads DER SubjectPublicKeyInfo.
 func parsePublicDER(der []byte) (crypto.PublicKey, error) {
-	if k, err := x509.ParsePKIXPublicKey(der); err == nil {
-		return k, nil
+	k, err := x509.ParsePKIXPublicKey(der)
+	if err != nil {
+		return nil, fmt.Errorf("unreadable DER public key")
 	}
-	if k, err := x509.ParsePKCS1PublicKey(der); err == nil {
-		return k, nil
-	}
-	return nil, fmt.Errorf("unreadable DER public key")
+	return k, nil
 }
 
 // keyBytesCandidates decodes text as hex, then as base64 (standard or URL
@@ -203,9 +184,8 @@ func keyBytesCandidates(text string) [][]byte {
 }
 
 // ParsePrivateKey reads the private key a signer signs with: PEM (PRIVATE
-// KEY, EC PRIVATE KEY, RSA PRIVATE KEY); a 32-byte Ed25519 seed or 64-byte
-// Ed25519 private key in hex or base64; or PKCS#8 / SEC 1 / PKCS#1 DER in
-// hex or base64.
+// KEY, EC PRIVATE KEY); a 32-byte Ed25519 seed or 64-byte Ed25519 private
+// key in hex or base64; or PKCS#8 / SEC 1 DER in hex or base64.
 func ParsePrivateKey(text string) (crypto.Signer, error) {
 	text = strings.TrimSpace(text)
 	if strings.HasPrefix(text, "-----BEGIN") {
@@ -241,9 +221,6 @@ func parsePrivateDER(der []byte) (crypto.Signer, error) {
 	if k, err := x509.ParseECPrivateKey(der); err == nil {
 		return k, nil
 	}
-	if k, err := x509.ParsePKCS1PrivateKey(der); err == nil {
-		return k, nil
-	}
 	return nil, fmt.Errorf("unreadable DER private key")
 }
 
@@ -274,16 +251,6 @@ func SignAsymmetric(alg SignatureAlgorithm, key crypto.Signer, msg []byte, rawEC
 		r.FillBytes(out[:32])
 		s.FillBytes(out[32:])
 		return out, nil
-	case RSAPKCS1v15, RSAPSS:
-		k, ok := key.(*rsa.PrivateKey)
-		if !ok {
-			return nil, fmt.Errorf("not an RSA private key")
-		}
-		digest := sha256.Sum256(msg)
-		if alg == RSAPSS {
-			return rsa.SignPSS(rand.Reader, k, crypto.SHA256, digest[:], nil)
-		}
-		return rsa.SignPKCS1v15(rand.Reader, k, crypto.SHA256, digest[:])
 	}
 	return nil, fmt.Errorf("unknown signature algorithm %d", int(alg))
 }

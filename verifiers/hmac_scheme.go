@@ -35,8 +35,14 @@ type HMACScheme struct {
 	// Key is how a secret becomes the HMAC key.
 	Key KeyFormat
 	// CanonicalURL, when set, rewrites the public URL before it is signed
-	// (HubSpot decodes some percent-escapes).
+	// (HubSpot decodes some percent-escapes). Nil: the URL as it is.
 	CanonicalURL func(string) string
+	// Handshake, when set, answers an endpoint-verification handshake
+	// (Zoom's endpoint.url_validation, Twitch's challenge): the gate calls it
+	// only for a delivery the scheme verified, with the key that verified it,
+	// and writes a non-nil Answer to the sender instead of passing the
+	// delivery on. Nil: the scheme has no handshake.
+	Handshake func(d *Delivery, key []byte) *Answer
 }
 
 // timestamped reports whether the scheme carries a timestamp it checks.
@@ -58,22 +64,29 @@ func (s HMACScheme) canonical() HMACScheme {
 	}
 	s.TimestampHeader = http.CanonicalHeaderKey(s.TimestampHeader)
 	s.IDHeader = http.CanonicalHeaderKey(s.IDHeader)
-	t := make(Template, len(s.Template))
-	for i, p := range s.Template {
-		if p.Kind == PartHeader {
-			p.Value = http.CanonicalHeaderKey(p.Value)
-		}
-		t[i] = p
-	}
-	s.Template = t
 	return s
 }
 
 // hmacVerifier is an HMACScheme built for one route.
 type hmacVerifier struct {
 	HMACScheme
+	keys      [][]byte
 	macs      macSet
 	tolerance time.Duration
+}
+
+// hmacHandshaker is an hmacVerifier whose scheme answers a handshake.
+type hmacHandshaker struct {
+	*hmacVerifier
+}
+
+// Handshake calls the scheme's hook with the key that verified d.
+func (v hmacHandshaker) Handshake(d *Delivery) *Answer {
+	got, err := v.Verify(d)
+	if err != nil {
+		return nil
+	}
+	return v.HMACScheme.Handshake(d, v.keys[got.Key])
 }
 
 // New builds the scheme's verifier: any of s.Secrets may have signed.
@@ -91,7 +104,11 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no secret configured")
 	}
-	return &hmacVerifier{HMACScheme: s.canonical(), macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
+	v := &hmacVerifier{HMACScheme: s.canonical(), keys: keys, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}
+	if s.Handshake != nil {
+		return hmacHandshaker{v}, nil
+	}
+	return v, nil
 }
 
 // Verify reads the signatures, checks the timestamp's freshness, then
@@ -124,7 +141,7 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 			return Verified{}, err
 		}
 	}
-	in := Signable{Header: h, Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
+	in := Signable{Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
 	if v.IDHeader != "" {
 		if in.ID, err = headerValue(h, v.IDHeader); err != nil {
 			return Verified{}, err
@@ -162,7 +179,7 @@ func (s HMACScheme) Sign(set Settings, m *Message) error {
 	if s.TimestampHeader != "" {
 		m.Header.Set(s.TimestampHeader, ts)
 	}
-	in := Signable{Header: m.Header, Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
+	in := Signable{Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
 	if s.IDHeader != "" {
 		if m.ID == "" {
 			m.ID = newMessageID()
@@ -202,12 +219,19 @@ func setJSONField(body []byte, field string, value any) ([]byte, error) {
 	return json.Marshal(obj)
 }
 
-// Interface guard
-var _ Verifier = (*hmacVerifier)(nil)
+// Interface guards
+var (
+	_ Verifier   = (*hmacVerifier)(nil)
+	_ Handshaker = hmacHandshaker{}
+)
 
-// withScheme completes a preset with the scheme's verifier and signer.
+// withScheme completes a preset with the scheme's verifier and, unless the
+// preset has a signer of its own, the scheme's signer.
 func withScheme(p Preset, s HMACScheme) Preset {
-	p.New, p.Signer = s.New, s.Sign
+	p.New = s.New
+	if p.Signer == nil {
+		p.Signer = s.Sign
+	}
 	return p
 }
 

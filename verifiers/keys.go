@@ -28,10 +28,16 @@ type KeyFormat struct {
 	// Prefix is stripped before decoding when present; a secret without it
 	// is accepted too (Svix's SDK does the same).
 	Prefix string
+	// MinLen and MaxLen bound a secret's length as configured, where the
+	// provider does (Twitch: 10 to 100 characters); zero: no bound.
+	MinLen, MaxLen int
 }
 
 // Decode returns the key a secret stands for. Errors never contain the secret.
 func (f KeyFormat) Decode(secret []byte) ([]byte, error) {
+	if len(secret) < f.MinLen || f.MaxLen > 0 && len(secret) > f.MaxLen {
+		return nil, fmt.Errorf("has %d characters, want %d to %d", len(secret), f.MinLen, f.MaxLen)
+	}
 	s := bytes.TrimPrefix(secret, []byte(f.Prefix))
 	var key []byte
 	switch f.Decoding {

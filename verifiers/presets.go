@@ -267,11 +267,11 @@ var presets = []Preset{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
 		Name: "dropbox", New: newDropbox, Signer: bodyScheme(dropboxFormat, SHA256).Sign,
 	},
-	{
-		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP).
-		Name: "box", Tolerance: boxTolerance, New: newBox, Signer: signBox,
-		BodyID: "id",
-	},
+	withScheme(Preset{
+		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP); see box.go.
+		Name: "box", Tolerance: boxTolerance, BodyID: "id", Signer: signBox,
+	}, HMACScheme{Signature: boxSignatures{}, TimestampHeader: boxTimestamp, TimeFormat: RFC3339,
+		Template: Template{BodyPart, TimestampPart}, Algorithm: SHA256}),
 	{
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
 		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
@@ -280,14 +280,15 @@ var presets = []Preset{
 		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
 		Name: "gocardless",
 	}, bodyScheme(gocardlessFormat, SHA256)),
-	{
-		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered.
-		Name: "zoom", Tolerance: zoomTolerance, New: newZoom, Signer: signZoom,
-	},
-	{
-		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered.
-		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
-	},
+	withScheme(Preset{
+		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered (zoom.go).
+		Name: "zoom", Tolerance: zoomTolerance,
+	}, HMACScheme{Signature: SignatureFormat{Header: "x-zm-signature", Prefix: "v0=", Encoding: Hex},
+		TimestampHeader: "x-zm-request-timestamp", Template: SlackV0, Algorithm: SHA256, Handshake: zoomHandshake}),
+	withScheme(Preset{
+		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
+		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
+	}, twitchScheme),
 }
 
 // checkoutFormat is Checkout.com's signature header.

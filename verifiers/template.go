@@ -2,7 +2,6 @@ package verifiers
 
 import (
 	"fmt"
-	"net/http"
 )
 
 // PartKind says what one piece of signed content is.
@@ -18,15 +17,10 @@ const (
 	PartTimestamp
 	// PartID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
 	PartID
-	// PartHeader is the value of the header named by Part.Value.
-	PartHeader
 	// PartMethod is the HTTP method.
 	PartMethod
 	// PartURL is the public URL the sender addressed (Delivery.PublicURL).
 	PartURL
-	// PartJSONField is the string or integer at the dotted path Part.Value
-	// in a JSON body, read with ParseJSON and JSONValue.Scalar.
-	PartJSONField
 )
 
 // Part is one piece of signed content.
@@ -51,12 +45,6 @@ var (
 // Lit is a literal part.
 func Lit(s string) Part { return Part{Kind: PartLiteral, Value: s} }
 
-// HeaderPart is the value of header name.
-func HeaderPart(name string) Part { return Part{Kind: PartHeader, Value: name} }
-
-// JSONFieldPart is the value at a dotted path in a JSON body.
-func JSONFieldPart(path string) Part { return Part{Kind: PartJSONField, Value: path} }
-
 // The common templates.
 var (
 	// RawBody signs the body alone (GitHub, Shopify, ...).
@@ -71,7 +59,6 @@ var (
 
 // Signable is what a template draws on.
 type Signable struct {
-	Header    http.Header
 	Method    string
 	URL       string
 	Body      []byte
@@ -90,8 +77,8 @@ func (t Template) Uses(k PartKind) bool {
 }
 
 // Parts returns the byte slices to feed the MAC, in order, one per
-// template part. A header or a JSON field the template needs but the
-// delivery lacks is MissingSignature.
+// template part. A URL the template needs but the delivery lacks is
+// MissingSignature.
 func (t Template) Parts(s *Signable) ([][]byte, error) {
 	parts := make([][]byte, 0, len(t))
 	for _, p := range t {
@@ -113,18 +100,6 @@ func (t Template) Parts(s *Signable) ([][]byte, error) {
 				return nil, reject(MissingSignature, "the public URL is unknown")
 			}
 			text = s.URL
-		case PartHeader:
-			v, err := headerValue(s.Header, p.Value)
-			if err != nil {
-				return nil, err
-			}
-			text = v
-		case PartJSONField:
-			v, err := jsonPathScalar(s.Body, p.Value)
-			if err != nil {
-				return nil, err
-			}
-			text = v
 		default:
 			return nil, fmt.Errorf("unknown template part %d", p.Kind)
 		}
