@@ -132,3 +132,23 @@ func TestVerifierFunc(t *testing.T) {
 		t.Fatalf("VerifierFunc.Verify = %v, saw %p want %p", err, seen, d)
 	}
 }
+
+// TestSampleBody: a preset's own sample is returned as a copy; the others
+// get a JSON event carrying the fields JSON presets read.
+func TestSampleBody(t *testing.T) {
+	p := Preset{Sample: []byte("a=1")}
+	got := p.SampleBody()
+	got[0] = 'b'
+	if string(p.SampleBody()) != "a=1" {
+		t.Fatal("SampleBody shares the preset's storage")
+	}
+	doc, err := ParseJSON(Preset{}.SampleBody())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"id", "data.id", "transactionId", "payload.paymentId"} {
+		if f := doc.Path(path); f == nil || f.Kind != JSONString {
+			t.Errorf("generic sample lacks %s", path)
+		}
+	}
+}

@@ -22,6 +22,7 @@ var presets = []Preset{
 		New:       newPayone,
 		Signer:    signPayone,
 		AckBody:   "TSOK", // PAYONE retries until the answer is TSOK
+		Sample:    []byte("txaction=paid&portalid=2012345&aid=12345&txid=1000&sequencenumber=1&mode=test&clearingtype=cc&price=1.00&currency=EUR"),
 	},
 	{
 		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
@@ -29,6 +30,7 @@ var presets = []Preset{
 		AllowIP: nil, // Cardknox's published hosts changed between doc revisions; set allow_ip yourself.
 		New:     newCardknox,
 		Signer:  signCardknox,
+		Sample:  []byte("xResult=A&xStatus=Approved&xRefNum=1000001&xAmount=1.00&xCommand=cc%3Asale"),
 	},
 	{
 		// KKiaPay: the dashboard's hash secret, sent verbatim in x-kkiapay-secret.
@@ -44,8 +46,9 @@ var presets = []Preset{
 	{
 		// Checkout.com: Cko-Signature = hex HMAC-SHA256(signature key, raw body);
 		// option authorization also requires the static Authorization key.
-		Name:    "checkout_com",
-		Options: []string{"authorization"},
+		Name:          "checkout_com",
+		Options:       []string{"authorization"},
+		SecretOptions: []string{"authorization"},
 		New: func(s Settings) (Verifier, error) {
 			sig, err := bodyScheme(checkoutFormat, SHA256).New(s)
 			if err != nil || s.Options["authorization"] == "" {
@@ -226,6 +229,7 @@ var presets = []Preset{
 	{
 		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
+		Sample: []byte("AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006"),
 	},
 	{
 		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
