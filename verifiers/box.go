@@ -29,26 +29,26 @@ var boxPins = [...][2]string{{"Box-Signature-Version", "1"}, {"Box-Signature-Alg
 type boxSignatures struct{}
 
 // ReadSignatures checks the pinned headers and reads both signature headers.
-func (boxSignatures) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
+func (boxSignatures) ReadSignatures(h http.Header, size int, sigs *signatures) (string, error) {
 	for _, pin := range boxPins {
 		got, err := headerValue(h, pin[0])
 		if err != nil {
 			return "", err
 		}
 		if got != pin[1] {
-			return "", reject(MalformedSignature, "header %s is not %s", pin[0], pin[1])
+			return "", reject(malformedSignature, "header %s is not %s", pin[0], pin[1])
 		}
 	}
 	for _, name := range [...]string{boxPrimary, boxSecondary} {
 		if len(h.Values(name)) == 0 {
 			continue
 		}
-		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, size, sigs); err != nil {
+		if _, err := (signatureFormat{Header: name, Encoding: encBase64}).ReadSignatures(h, size, sigs); err != nil {
 			return "", err
 		}
 	}
 	if sigs.Len() == 0 {
-		return "", reject(MissingSignature, "header %s is missing", boxPrimary)
+		return "", reject(missingSignature, "header %s is missing", boxPrimary)
 	}
 	return "", nil
 }
@@ -58,26 +58,26 @@ func (boxSignatures) WriteSignature(h http.Header, _ string, sig []byte) {
 	for _, pin := range boxPins {
 		h.Set(pin[0], pin[1])
 	}
-	SignatureFormat{Header: boxPrimary, Encoding: Base64}.write(h, sig)
+	signatureFormat{Header: boxPrimary, Encoding: encBase64}.write(h, sig)
 }
 
 // HeaderName is the primary signature header.
 func (boxSignatures) HeaderName() string { return boxPrimary }
 
 // Interface guard
-var _ SignatureCarrier = boxSignatures{}
+var _ signatureCarrier = boxSignatures{}
 
 // signBox signs with the first secret as the primary key and the second,
 // when configured, as the secondary key.
 func signBox(s Settings, m *Message) error {
-	ts := formatTimestamp(m.Now, RFC3339)
+	ts := formatTimestamp(m.Now, rfc3339)
 	m.Header.Set(boxTimestamp, ts)
 	if m.ID != "" {
 		m.Header.Set("Box-Delivery-Id", m.ID)
 	}
-	boxSignatures{}.WriteSignature(m.Header, ts, hmacSum(SHA256, firstSecret(s), m.Body, []byte(ts)))
+	boxSignatures{}.WriteSignature(m.Header, ts, hmacSum(algSHA256, firstSecret(s), m.Body, []byte(ts)))
 	if len(s.Secrets) > 1 {
-		SignatureFormat{Header: boxSecondary, Encoding: Base64}.write(m.Header, hmacSum(SHA256, s.Secrets[1], m.Body, []byte(ts)))
+		signatureFormat{Header: boxSecondary, Encoding: encBase64}.write(m.Header, hmacSum(algSHA256, s.Secrets[1], m.Body, []byte(ts)))
 	}
 	return nil
 }

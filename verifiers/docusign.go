@@ -18,7 +18,7 @@ type docusign struct {
 const docusignMaxHeaders = 100
 
 func newDocuSign(s Settings) (Verifier, error) {
-	return &docusign{macs: newMACSet(SHA256, s.Secrets)}, nil
+	return &docusign{macs: newMACSet(algSHA256, s.Secrets)}, nil
 }
 
 func docusignHeader(n int) string { return "X-DocuSign-Signature-" + strconv.Itoa(n) }
@@ -33,9 +33,9 @@ var docusignHeaders = func() (names [docusignMaxHeaders]string) {
 }()
 
 func (v *docusign) Verify(d *Delivery) (Verified, error) {
-	var sigs Signatures
+	var sigs signatures
 	for _, name := range docusignHeaders {
-		f := SignatureFormat{Header: name, Encoding: Base64}
+		f := signatureFormat{Header: name, Encoding: encBase64}
 		if len(d.Request.Header.Values(f.Header)) == 0 {
 			break
 		}
@@ -44,7 +44,7 @@ func (v *docusign) Verify(d *Delivery) (Verified, error) {
 		}
 	}
 	if sigs.Len() == 0 {
-		return Verified{}, reject(MissingSignature, "header %s is missing", docusignHeaders[0])
+		return Verified{}, reject(missingSignature, "header %s is missing", docusignHeaders[0])
 	}
 	key, ok := v.macs.matchesAny(sigs.List(), d.Body)
 	if !ok {
@@ -60,7 +60,7 @@ var _ Verifier = (*docusign)(nil)
 // DocuSign does for each active key.
 func signDocuSign(s Settings, m *Message) error {
 	for i, secret := range s.Secrets {
-		SignatureFormat{Header: docusignHeader(i + 1), Encoding: Base64}.write(m.Header, hmacSum(SHA256, secret, m.Body))
+		signatureFormat{Header: docusignHeader(i + 1), Encoding: encBase64}.write(m.Header, hmacSum(algSHA256, secret, m.Body))
 	}
 	m.Header.Set("X-Authorization-Digest", "HMACSHA256")
 	return nil

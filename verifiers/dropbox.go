@@ -14,13 +14,13 @@ type dropbox struct {
 	body Verifier
 }
 
-var dropboxFormat = SignatureFormat{Header: "X-Dropbox-Signature", Encoding: Hex}
+var dropboxFormat = signatureFormat{Header: "X-Dropbox-Signature", Encoding: encHex}
 
 // dropboxMaxChallenge bounds the echoed challenge.
 const dropboxMaxChallenge = 256
 
 func newDropbox(s Settings) (Verifier, error) {
-	b, err := bodyScheme(dropboxFormat, SHA256).New(s)
+	b, err := bodyScheme(dropboxFormat, algSHA256).New(s)
 	return &dropbox{body: b}, err
 }
 

@@ -21,21 +21,21 @@ func signGenericHMAC(s Settings, m *Message) error {
 
 // genericScheme is the raw-body HMAC scheme the `hmac` preset's options
 // describe.
-func genericScheme(s Settings) (HMACScheme, error) {
-	alg := SHA256
+func genericScheme(s Settings) (hmacScheme, error) {
+	alg := algSHA256
 	if name := s.Options["algorithm"]; name != "" {
 		var err error
-		if alg, err = ParseAlgorithm(name); err != nil {
-			return HMACScheme{}, err
+		if alg, err = parseAlgorithm(name); err != nil {
+			return hmacScheme{}, err
 		}
 	}
-	enc := Hex
+	enc := encHex
 	if name := s.Options["encoding"]; name != "" {
 		var err error
-		if enc, err = ParseEncoding(name); err != nil {
-			return HMACScheme{}, err
+		if enc, err = parseEncoding(name); err != nil {
+			return hmacScheme{}, err
 		}
 	}
-	format := SignatureFormat{Header: s.Options["header"], Prefix: s.Options["prefix"], Encoding: enc}
+	format := signatureFormat{Header: s.Options["header"], Prefix: s.Options["prefix"], Encoding: enc}
 	return bodyScheme(format, alg), nil
 }

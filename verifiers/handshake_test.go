@@ -135,7 +135,7 @@ func TestTwitchCallbackVerification(t *testing.T) {
 
 func TestDiscordPing(t *testing.T) {
 	now := time.Unix(1_750_000_000, 0)
-	priv, pub := keyPair(t, Ed25519, 1)
+	priv, pub := keyPair(t, sigEd25519, 1)
 	s := Settings{Secrets: [][]byte{[]byte(priv)}, PublicKeys: []string{pub}}
 	err, a := verifyAndAnswer(t, "discord", s, signedDelivery(t, "discord", s, `{"type":1}`, nil, now))
 	if err != nil || a == nil || a.Status != 200 || string(a.Body) != `{"type":1}` || a.ContentType != "application/json" {
@@ -152,7 +152,7 @@ func TestDiscordPing(t *testing.T) {
 	if err, a := verifyAndAnswer(t, "discord", ev, signedDelivery(t, "discord", ev, `{"version":1,"type":1}`, nil, now)); err != nil || a != nil {
 		t.Fatalf("event: %v %+v", err, a)
 	}
-	otherPriv, _ := keyPair(t, Ed25519, 2)
+	otherPriv, _ := keyPair(t, sigEd25519, 2)
 	forged := signedDelivery(t, "discord", Settings{Secrets: [][]byte{[]byte(otherPriv)}, PublicKeys: []string{pub}}, `{"type":1}`, nil, now)
 	if err, a := verifyAndAnswer(t, "discord", s, forged); err == nil || a != nil {
 		t.Fatalf("forged PING answered: %+v", a)
@@ -174,7 +174,7 @@ func TestWooCommercePingAndXeroIntent(t *testing.T) {
 		t.Fatalf("woocommerce ping answer = %+v", a)
 	}
 	other := deliverMessage(&Message{Header: map[string][]string{}}, []byte("webhook_id=12&x=1"), now)
-	if _, err := v.Verify(other); ReasonOf(err) != MissingSignature {
+	if _, err := v.Verify(other); ReasonOf(err) != missingSignature {
 		t.Fatalf("unsigned non-ping: %v", err)
 	}
 	// Xero: a signed delivery with no events is answered 200, empty body.

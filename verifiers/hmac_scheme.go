@@ -10,14 +10,14 @@ import (
 	"time"
 )
 
-// HMACScheme is an HMAC signature scheme written as data: where the
+// hmacScheme is an HMAC signature scheme written as data: where the
 // signature is, where the timestamp and delivery ID are, what content is
 // signed, and how the secret becomes the key. Most presets are one
-// HMACScheme literal; see presets.go.
-type HMACScheme struct {
+// hmacScheme literal; see presets.go.
+type hmacScheme struct {
 	// Signature is the header carrying the signature(s), and for
 	// structured headers (Stripe's t=..,v1=..) the timestamp too.
-	Signature SignatureCarrier
+	Signature signatureCarrier
 	// TimestampHeader carries the timestamp when Signature does not
 	// (Slack's X-Slack-Request-Timestamp).
 	TimestampHeader string
@@ -25,15 +25,15 @@ type HMACScheme struct {
 	// body (Linear's webhookTimestamp); it is checked, not signed apart.
 	TimestampField string
 	// TimeFormat is how the timestamp is written.
-	TimeFormat TimeFormat
+	TimeFormat timeFormat
 	// IDHeader carries the delivery ID signed by the template's ID part.
 	IDHeader string
 	// Template is the signed content.
-	Template Template
+	Template template
 	// Algorithm is the HMAC's hash.
-	Algorithm Algorithm
+	Algorithm algorithm
 	// Key is how a secret becomes the HMAC key.
-	Key KeyFormat
+	Key keyFormat
 	// CanonicalURL, when set, rewrites the public URL before it is signed
 	// (HubSpot decodes some percent-escapes). Nil: the URL as it is.
 	CanonicalURL func(string) string
@@ -46,19 +46,19 @@ type HMACScheme struct {
 }
 
 // timestamped reports whether the scheme carries a timestamp it checks.
-func (s HMACScheme) timestamped() bool {
-	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(PartTimestamp)
+func (s hmacScheme) timestamped() bool {
+	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(partTimestamp)
 }
 
 // canonical returns s with every header name it reads in canonical form
 // (http.CanonicalHeaderKey), done once when a route is built so that
 // reading the headers of a delivery canonicalises nothing.
-func (s HMACScheme) canonical() HMACScheme {
+func (s hmacScheme) canonical() hmacScheme {
 	switch f := s.Signature.(type) {
-	case SignatureFormat:
+	case signatureFormat:
 		f.Header = http.CanonicalHeaderKey(f.Header)
 		s.Signature = f
-	case StructuredFormat:
+	case structuredFormat:
 		f.Header = http.CanonicalHeaderKey(f.Header)
 		s.Signature = f
 	}
@@ -67,9 +67,9 @@ func (s HMACScheme) canonical() HMACScheme {
 	return s
 }
 
-// hmacVerifier is an HMACScheme built for one route.
+// hmacVerifier is an hmacScheme built for one route.
 type hmacVerifier struct {
-	HMACScheme
+	hmacScheme
 	keys      [][]byte
 	macs      macSet
 	tolerance time.Duration
@@ -86,11 +86,11 @@ func (v hmacHandshaker) Handshake(d *Delivery) *Answer {
 	if err != nil {
 		return nil
 	}
-	return v.HMACScheme.Handshake(d, v.keys[got.Key])
+	return v.hmacScheme.Handshake(d, v.keys[got.Key])
 }
 
 // New builds the scheme's verifier: any of s.Secrets may have signed.
-func (s HMACScheme) New(set Settings) (Verifier, error) {
+func (s hmacScheme) New(set Settings) (Verifier, error) {
 	if s.Signature == nil || s.Signature.HeaderName() == "" {
 		return nil, fmt.Errorf("no signature header configured")
 	}
@@ -104,7 +104,7 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no secret configured")
 	}
-	v := &hmacVerifier{HMACScheme: s.canonical(), keys: keys, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}
+	v := &hmacVerifier{hmacScheme: s.canonical(), keys: keys, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}
 	if s.Handshake != nil {
 		return hmacHandshaker{v}, nil
 	}
@@ -117,7 +117,7 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 // length-prefixed; Verified.ID is the signed ID header's value.
 func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
-	var sigs Signatures
+	var sigs signatures
 	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sigs)
 	if err != nil {
 		return Verified{}, err
@@ -133,15 +133,15 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 		}
 	}
 	if v.timestamped() {
-		t, err := ParseTimestamp(ts, v.TimeFormat)
+		t, err := parseTimestamp(ts, v.TimeFormat)
 		if err != nil {
 			return Verified{}, err
 		}
-		if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 			return Verified{}, err
 		}
 	}
-	in := Signable{Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
+	in := signable{Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
 	if v.IDHeader != "" {
 		if in.ID, err = headerValue(h, v.IDHeader); err != nil {
 			return Verified{}, err
@@ -165,7 +165,7 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 // timestamp and ID headers (the ID from m.ID, or a fresh one) and the
 // signature header; with TimestampField it writes the timestamp into the
 // (top-level) body field first.
-func (s HMACScheme) Sign(set Settings, m *Message) error {
+func (s hmacScheme) Sign(set Settings, m *Message) error {
 	key, err := s.Key.Decode(firstSecret(set))
 	if err != nil {
 		return err
@@ -179,7 +179,7 @@ func (s HMACScheme) Sign(set Settings, m *Message) error {
 	if s.TimestampHeader != "" {
 		m.Header.Set(s.TimestampHeader, ts)
 	}
-	in := Signable{Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
+	in := signable{Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
 	if s.IDHeader != "" {
 		if m.ID == "" {
 			m.ID = newMessageID()
@@ -227,7 +227,7 @@ var (
 
 // withScheme completes a preset with the scheme's verifier and, unless the
 // preset has a signer of its own, the scheme's signer.
-func withScheme(p Preset, s HMACScheme) Preset {
+func withScheme(p Preset, s hmacScheme) Preset {
 	p.New = s.New
 	if p.Signer == nil {
 		p.Signer = s.Sign
@@ -236,6 +236,6 @@ func withScheme(p Preset, s HMACScheme) Preset {
 }
 
 // bodyScheme is the plain scheme: an HMAC of the raw body in one header.
-func bodyScheme(f SignatureFormat, alg Algorithm) HMACScheme {
-	return HMACScheme{Signature: f, Template: RawBody, Algorithm: alg}
+func bodyScheme(f signatureFormat, alg algorithm) hmacScheme {
+	return hmacScheme{Signature: f, Template: rawBody, Algorithm: alg}
 }

@@ -12,11 +12,11 @@ import (
 // they are canonicalised once when the route is built, and deliveries are
 // read under the canonical names.
 func TestHMACSchemeHeaderNames(t *testing.T) {
-	scheme := HMACScheme{
-		Signature:       StructuredFormat{Header: "x-sig", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: Hex},
+	scheme := hmacScheme{
+		Signature:       structuredFormat{Header: "x-sig", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
 		TimestampHeader: "x-ts", IDHeader: "x-ID",
-		Template:  Template{IDPart, Lit("."), TimestampPart, Lit("."), BodyPart},
-		Algorithm: SHA256,
+		Template:  template{idPart, lit("."), timestampPart, lit("."), bodyPart},
+		Algorithm: algSHA256,
 	}
 	c := scheme.canonical()
 	if c.Signature.HeaderName() != "X-Sig" || c.TimestampHeader != "X-Ts" || c.IDHeader != "X-Id" {
@@ -42,7 +42,7 @@ func TestHMACSchemeHeaderNames(t *testing.T) {
 		t.Fatalf("Verify = %+v, %v", got, err)
 	}
 	r.Header.Set("X-Id", "msg_2")
-	if _, err := v.Verify(&Delivery{Request: r, Body: m.Body, Now: now}); ReasonOf(err) != BadSignature {
+	if _, err := v.Verify(&Delivery{Request: r, Body: m.Body, Now: now}); ReasonOf(err) != badSignature {
 		t.Fatalf("changed signed ID: %v", err)
 	}
 }

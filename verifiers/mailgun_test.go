@@ -28,7 +28,7 @@ func TestMailgunMultipartAndParent(t *testing.T) {
 	body := `{"signature":{"timestamp":"1","token":"t","signature":"` + "00" + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`
 	r2 := httptest.NewRequest("POST", "/", nil)
 	r2.Header.Set("Content-Type", "application/json")
-	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != MalformedSignature {
+	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != malformedSignature {
 		t.Fatalf("short signature: %v", err)
 	}
 	body = `{"signature":{"timestamp":"1","token":"t","signature":"` + sig + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`

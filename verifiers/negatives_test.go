@@ -139,34 +139,34 @@ func TestHeaderSchemeNegatives(t *testing.T) {
 				t.Fatal(err)
 			}
 			expect("rotation", deliverMessage(m, m.Body, now), "", rot)
-			expect("wrong secret", deliverMessage(m, m.Body, now), BadSignature, build(bad))
+			expect("wrong secret", deliverMessage(m, m.Body, now), badSignature, build(bad))
 			if !c.tokenOnly {
 				tampered := append(append([]byte(nil), m.Body...), ' ')
-				expect("tampered body", deliverMessage(m, tampered, now), BadSignature, v)
+				expect("tampered body", deliverMessage(m, tampered, now), badSignature, v)
 			}
 			missing := deliverMessage(m, m.Body, now)
 			missing.Request.Header.Del(c.header)
-			expect("missing header", missing, MissingSignature, v)
+			expect("missing header", missing, missingSignature, v)
 			malformed := deliverMessage(m, m.Body, now)
 			malformed.Request.Header.Set(c.header, "!!not a signature!!")
-			want := MalformedSignature
+			want := malformedSignature
 			if c.tokenOnly && c.header != "Authorization" {
-				want = BadSignature // an opaque token cannot be malformed
+				want = badSignature // an opaque token cannot be malformed
 			}
 			expect("malformed header", malformed, want, v)
 			twice := deliverMessage(m, m.Body, now)
 			twice.Request.Header.Add(c.header, m.Header.Get(c.header))
-			expect("header sent twice", twice, MalformedSignature, v)
+			expect("header sent twice", twice, malformedSignature, v)
 			if c.timestamped {
 				tol := p.Tolerance
 				expect("at the tolerance", deliverMessage(m, m.Body, now.Add(tol)), "", v)
-				expect("stale", deliverMessage(m, m.Body, now.Add(tol+time.Second)), Stale, v)
-				expect("future", deliverMessage(m, m.Body, now.Add(-tol-time.Second)), Stale, v)
+				expect("stale", deliverMessage(m, m.Body, now.Add(tol+time.Second)), stale, v)
+				expect("future", deliverMessage(m, m.Body, now.Add(-tol-time.Second)), stale, v)
 				tight, err := p.Build(Settings{Secrets: [][]byte{good}, Options: c.options, Tolerance: time.Second})
 				if err != nil {
 					t.Fatal(err)
 				}
-				expect("configured tolerance overrides", deliverMessage(m, m.Body, now.Add(2*time.Second)), Stale, tight)
+				expect("configured tolerance overrides", deliverMessage(m, m.Body, now.Add(2*time.Second)), stale, tight)
 			}
 		})
 	}
@@ -175,13 +175,13 @@ func TestHeaderSchemeNegatives(t *testing.T) {
 // TestPresetsAEntries checks every preset is registered with a signer.
 // keyPair returns a private key (as a signer's secret) and its public key
 // (as public_key) for alg, in the forms the providers use.
-func keyPair(t *testing.T, alg SignatureAlgorithm, seed byte) (priv, pub string) {
+func keyPair(t *testing.T, alg signatureAlgorithm, seed byte) (priv, pub string) {
 	t.Helper()
 	switch alg {
-	case Ed25519:
+	case sigEd25519:
 		k := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed}, 32))
 		return hex.EncodeToString(k.Seed()), hex.EncodeToString(k.Public().(ed25519.PublicKey))
-	case ECDSAP256:
+	case sigECDSAP256:
 		k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 		if err != nil {
 			t.Fatal(err)
@@ -257,8 +257,8 @@ func (c schemeCase) verify(t *testing.T, m *Message, now time.Time) error {
 }
 
 func schemeCases(t *testing.T) []schemeCase {
-	edPriv, edPub := keyPair(t, Ed25519, 7)
-	ecPriv, ecPub := keyPair(t, ECDSAP256, 0)
+	edPriv, edPub := keyPair(t, sigEd25519, 7)
+	ecPriv, ecPub := keyPair(t, sigECDSAP256, 0)
 	form := "application/x-www-form-urlencoded"
 	return []schemeCase{
 		{preset: "twilio", secret: "twilio-token", body: "CallSid=CA1&Digits=1", ctype: form, url: "https://example.com/voice?x=1", headers: []string{"X-Twilio-Signature"}},
@@ -329,19 +329,19 @@ func TestSchemeNegatives(t *testing.T) {
 				} else {
 					m.Body = append(m.Body, ' ')
 				}
-				wantReason(t, c.verify(t, m, now), BadSignature)
+				wantReason(t, c.verify(t, m, now), badSignature)
 			})
 			t.Run("wrong key", func(t *testing.T) {
 				other := "another-secret-value"
 				switch {
 				case c.public != "" && strings.HasPrefix(c.preset, "discord"):
-					other, _ = keyPair(t, Ed25519, 9)
+					other, _ = keyPair(t, sigEd25519, 9)
 				case c.public != "":
-					other, _ = keyPair(t, ECDSAP256, 0)
+					other, _ = keyPair(t, sigECDSAP256, 0)
 				case c.preset == "adyen":
 					other = strings.Repeat("AB", 32)
 				}
-				wantReason(t, c.verify(t, c.sign(t, other, now), now), BadSignature)
+				wantReason(t, c.verify(t, c.sign(t, other, now), now), badSignature)
 			})
 			t.Run("missing", func(t *testing.T) {
 				m := c.sign(t, c.secret, now)
@@ -351,7 +351,7 @@ func TestSchemeNegatives(t *testing.T) {
 				for _, h := range c.headers {
 					m.Header.Del(h)
 				}
-				wantReason(t, c.verify(t, m, now), MissingSignature)
+				wantReason(t, c.verify(t, m, now), missingSignature)
 			})
 			t.Run("malformed", func(t *testing.T) {
 				m := c.sign(t, c.secret, now)
@@ -362,17 +362,17 @@ func TestSchemeNegatives(t *testing.T) {
 				} else {
 					t.Skip("no malformed form")
 				}
-				wantReason(t, c.verify(t, m, now), MalformedSignature)
+				wantReason(t, c.verify(t, m, now), malformedSignature)
 			})
 			if !c.timestamped {
 				return
 			}
 			tol := p.Tolerance
 			t.Run("stale", func(t *testing.T) {
-				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(-tol-time.Minute)), now), Stale)
+				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(-tol-time.Minute)), now), stale)
 			})
 			t.Run("future", func(t *testing.T) {
-				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(tol+time.Minute)), now), Stale)
+				wantReason(t, c.verify(t, c.sign(t, c.secret, now.Add(tol+time.Minute)), now), stale)
 			})
 			t.Run("within tolerance", func(t *testing.T) {
 				if err := c.verify(t, c.sign(t, c.secret, now.Add(-tol+time.Second)), now); err != nil {

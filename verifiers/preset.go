@@ -77,8 +77,8 @@ var (
 	registry   = map[string]Preset{}
 )
 
-// Register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
-func Register(p Preset) {
+// register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
+func register(p Preset) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	if _, dup := registry[p.Name]; dup {

@@ -54,7 +54,7 @@ func TestRegisterDuplicatePanics(t *testing.T) {
 			t.Fatal("a refused registration changed the registry")
 		}
 	}()
-	Register(Preset{Name: "hmac", New: newGenericHMAC})
+	register(Preset{Name: "hmac", New: newGenericHMAC})
 }
 
 func TestHasOption(t *testing.T) {
@@ -75,7 +75,7 @@ func TestBuild(t *testing.T) {
 		Tolerance:       5 * time.Minute,
 		New: func(s Settings) (Verifier, error) {
 			got = s
-			return VerifierFunc(func(*Delivery) (Verified, error) { return Verified{}, nil }), nil
+			return verifierFunc(func(*Delivery) (Verified, error) { return Verified{}, nil }), nil
 		},
 	}
 	tests := []struct {
@@ -127,7 +127,7 @@ func TestBuild(t *testing.T) {
 func TestVerifierFunc(t *testing.T) {
 	d := newDelivery("x")
 	var seen *Delivery
-	_, err := VerifierFunc(func(got *Delivery) (Verified, error) { seen = got; return Verified{}, errBadSignature }).Verify(d)
+	_, err := verifierFunc(func(got *Delivery) (Verified, error) { seen = got; return Verified{}, errBadSignature }).Verify(d)
 	if err != errBadSignature || seen != d {
 		t.Fatalf("VerifierFunc.Verify = %v, saw %p want %p", err, seen, d)
 	}
@@ -142,12 +142,12 @@ func TestSampleBody(t *testing.T) {
 	if string(p.SampleBody()) != "a=1" {
 		t.Fatal("SampleBody shares the preset's storage")
 	}
-	doc, err := ParseJSON(Preset{}.SampleBody())
+	doc, err := parseJSON(Preset{}.SampleBody())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range []string{"id", "data.id", "transactionId", "payload.paymentId"} {
-		if f := doc.Path(path); f == nil || f.Kind != JSONString {
+		if f := doc.Path(path); f == nil || f.Kind != jsonString {
 			t.Errorf("generic sample lacks %s", path)
 		}
 	}

@@ -6,32 +6,32 @@ import (
 )
 
 // headerValue returns the one value of the named header. An absent or empty
-// header is MissingSignature; a header sent twice is MalformedSignature,
+// header is missingSignature; a header sent twice is malformedSignature,
 // because a gate that picked one copy could be steered by whoever added the
 // other.
 func headerValue(h http.Header, name string) (string, error) {
 	values := h.Values(name)
 	switch {
 	case len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == ""):
-		return "", reject(MissingSignature, "header %s is missing", name)
+		return "", reject(missingSignature, "header %s is missing", name)
 	case len(values) > 1:
-		return "", reject(MalformedSignature, "header %s is sent more than once", name)
+		return "", reject(malformedSignature, "header %s is sent more than once", name)
 	}
 	return strings.TrimSpace(values[0]), nil
 }
 
-// SignatureFormat is how a scheme writes its signature into a header:
+// signatureFormat is how a scheme writes its signature into a header:
 // `X-Hub-Signature-256: sha256=<hex>` is {Header: "X-Hub-Signature-256",
 // Prefix: "sha256=", Encoding: Hex}.
-type SignatureFormat struct {
+type signatureFormat struct {
 	Header   string
 	Prefix   string
-	Encoding Encoding
+	Encoding encoding
 }
 
 // read decodes the signature from the request headers. The decoded
 // signature must be size bytes long.
-func (f SignatureFormat) read(h http.Header, size int) ([]byte, error) {
+func (f signatureFormat) read(h http.Header, size int) ([]byte, error) {
 	v, err := headerValue(h, f.Header)
 	if err != nil {
 		return nil, err
@@ -40,19 +40,19 @@ func (f SignatureFormat) read(h http.Header, size int) ([]byte, error) {
 }
 
 // decode strips the prefix from v and decodes the rest.
-func (f SignatureFormat) decode(v string, size int) ([]byte, error) {
+func (f signatureFormat) decode(v string, size int) ([]byte, error) {
 	if f.Prefix != "" {
 		if len(v) < len(f.Prefix) || !strings.EqualFold(v[:len(f.Prefix)], f.Prefix) {
-			return nil, reject(MalformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
+			return nil, reject(malformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
 		}
 		v = v[len(f.Prefix):]
 	}
 	sig, err := f.Encoding.Decode(nil, v)
 	if err != nil {
-		return nil, reject(MalformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
+		return nil, reject(malformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
 	}
 	if size > 0 && len(sig) != size {
-		return nil, reject(MalformedSignature, "header %s has the wrong length", f.Header)
+		return nil, reject(malformedSignature, "header %s has the wrong length", f.Header)
 	}
 	return sig, nil
 }

@@ -26,7 +26,7 @@ func TestStandardWebhooksEd25519SignerRoundTrip(t *testing.T) {
 	if _, err := v.Verify(deliverMessage(m, m.Body, now)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := v.Verify(deliverMessage(m, append(m.Body, ' '), now)); ReasonOf(err) != BadSignature {
+	if _, err := v.Verify(deliverMessage(m, append(m.Body, ' '), now)); ReasonOf(err) != badSignature {
 		t.Fatalf("tampered: %v", err)
 	}
 	if _, err := p.Build(Settings{PublicKeys: []string{"whpk_short"}}); err == nil {

@@ -4,61 +4,61 @@ import (
 	"fmt"
 )
 
-// PartKind says what one piece of signed content is.
-type PartKind int
+// partKind says what one piece of signed content is.
+type partKind int
 
 // The pieces signed content is made of.
 const (
-	// PartLiteral is fixed text (Part.Value): "v0:", ".", ":".
-	PartLiteral PartKind = iota
-	// PartBody is the raw body, byte for byte.
-	PartBody
-	// PartTimestamp is the signed timestamp exactly as sent.
-	PartTimestamp
-	// PartID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
-	PartID
-	// PartMethod is the HTTP method.
-	PartMethod
-	// PartURL is the public URL the sender addressed (Delivery.PublicURL).
-	PartURL
+	// partLiteral is fixed text (part.Value): "v0:", ".", ":".
+	partLiteral partKind = iota
+	// partBody is the raw body, byte for byte.
+	partBody
+	// partTimestamp is the signed timestamp exactly as sent.
+	partTimestamp
+	// partID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
+	partID
+	// partMethod is the HTTP method.
+	partMethod
+	// partURL is the public URL the sender addressed (Delivery.PublicURL).
+	partURL
 )
 
-// Part is one piece of signed content.
-type Part struct {
-	Kind  PartKind
+// part is one piece of signed content.
+type part struct {
+	Kind  partKind
 	Value string
 }
 
 // Template is a scheme's signed content, as data: Stripe's
-// `<timestamp>.<body>` is {TimestampPart, Lit("."), BodyPart}.
-type Template []Part
+// `<timestamp>.<body>` is {timestampPart, lit("."), bodyPart}.
+type template []part
 
 // The parts most templates are made of.
 var (
-	BodyPart      = Part{Kind: PartBody}
-	TimestampPart = Part{Kind: PartTimestamp}
-	IDPart        = Part{Kind: PartID}
-	MethodPart    = Part{Kind: PartMethod}
-	URLPart       = Part{Kind: PartURL}
+	bodyPart      = part{Kind: partBody}
+	timestampPart = part{Kind: partTimestamp}
+	idPart        = part{Kind: partID}
+	methodPart    = part{Kind: partMethod}
+	urlPart       = part{Kind: partURL}
 )
 
-// Lit is a literal part.
-func Lit(s string) Part { return Part{Kind: PartLiteral, Value: s} }
+// lit is a literal part.
+func lit(s string) part { return part{Kind: partLiteral, Value: s} }
 
 // The common templates.
 var (
-	// RawBody signs the body alone (GitHub, Shopify, ...).
-	RawBody = Template{BodyPart}
-	// TimestampDotBody is Stripe's and Calendly's `t.body`.
-	TimestampDotBody = Template{TimestampPart, Lit("."), BodyPart}
-	// SlackV0 is Slack's (and Zoom's) `v0:timestamp:body`.
-	SlackV0 = Template{Lit("v0:"), TimestampPart, Lit(":"), BodyPart}
-	// IDTimestampBody is Standard Webhooks' `id.timestamp.body`.
-	IDTimestampBody = Template{IDPart, Lit("."), TimestampPart, Lit("."), BodyPart}
+	// rawBody signs the body alone (GitHub, Shopify, ...).
+	rawBody = template{bodyPart}
+	// timestampDotBody is Stripe's and Calendly's `t.body`.
+	timestampDotBody = template{timestampPart, lit("."), bodyPart}
+	// slackV0 is Slack's (and Zoom's) `v0:timestamp:body`.
+	slackV0 = template{lit("v0:"), timestampPart, lit(":"), bodyPart}
+	// idTimestampBody is Standard Webhooks' `id.timestamp.body`.
+	idTimestampBody = template{idPart, lit("."), timestampPart, lit("."), bodyPart}
 )
 
-// Signable is what a template draws on.
-type Signable struct {
+// signable is what a template draws on.
+type signable struct {
 	Method    string
 	URL       string
 	Body      []byte
@@ -67,7 +67,7 @@ type Signable struct {
 }
 
 // Uses reports whether the template contains a part of kind k.
-func (t Template) Uses(k PartKind) bool {
+func (t template) Uses(k partKind) bool {
 	for _, p := range t {
 		if p.Kind == k {
 			return true
@@ -78,26 +78,26 @@ func (t Template) Uses(k PartKind) bool {
 
 // Parts returns the byte slices to feed the MAC, in order, one per
 // template part. A URL the template needs but the delivery lacks is
-// MissingSignature.
-func (t Template) Parts(s *Signable) ([][]byte, error) {
+// missingSignature.
+func (t template) Parts(s *signable) ([][]byte, error) {
 	parts := make([][]byte, 0, len(t))
 	for _, p := range t {
 		var text string
 		switch p.Kind {
-		case PartLiteral:
+		case partLiteral:
 			text = p.Value
-		case PartBody:
+		case partBody:
 			parts = append(parts, s.Body)
 			continue
-		case PartTimestamp:
+		case partTimestamp:
 			text = s.Timestamp
-		case PartID:
+		case partID:
 			text = s.ID
-		case PartMethod:
+		case partMethod:
 			text = s.Method
-		case PartURL:
+		case partURL:
 			if s.URL == "" {
-				return nil, reject(MissingSignature, "the public URL is unknown")
+				return nil, reject(missingSignature, "the public URL is unknown")
 			}
 			text = s.URL
 		default:
@@ -110,14 +110,14 @@ func (t Template) Parts(s *Signable) ([][]byte, error) {
 
 // signedWithoutTimestamp is the canonical signed content of parts (as
 // Parts made them, one per template part): every part but the timestamp,
-// length-prefixed; for RawBody, the body itself.
-func (t Template) signedWithoutTimestamp(parts [][]byte) []byte {
-	if len(t) == 1 && t[0] == BodyPart && len(parts) == 1 {
+// length-prefixed; for rawBody, the body itself.
+func (t template) signedWithoutTimestamp(parts [][]byte) []byte {
+	if len(t) == 1 && t[0] == bodyPart && len(parts) == 1 {
 		return bodySigned(parts[0], 0).Signed
 	}
 	var out []byte
 	for i, p := range t {
-		if p.Kind != PartTimestamp && i < len(parts) {
+		if p.Kind != partTimestamp && i < len(parts) {
 			out = appendSigned(out, parts[i])
 		}
 	}

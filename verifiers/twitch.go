@@ -19,12 +19,12 @@ func twitchHandshake(d *Delivery, _ []byte) *Answer {
 	if d.Request.Header.Get(twitchType) != "webhook_callback_verification" {
 		return nil
 	}
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
 		return nil
 	}
 	challenge := doc.Get("challenge")
-	if challenge == nil || challenge.Kind != JSONString || challenge.Text == "" {
+	if challenge == nil || challenge.Kind != jsonString || challenge.Text == "" {
 		return nil
 	}
 	return &Answer{Status: http.StatusOK, ContentType: "text/plain; charset=utf-8", Body: []byte(challenge.Text)}
@@ -40,13 +40,13 @@ func signTwitch(s Settings, m *Message) error {
 }
 
 // twitchScheme is Twitch's; an EventSub secret has 10 to 100 characters.
-var twitchScheme = HMACScheme{
-	Signature:       SignatureFormat{Header: "Twitch-Eventsub-Message-Signature", Prefix: "sha256=", Encoding: Hex},
+var twitchScheme = hmacScheme{
+	Signature:       signatureFormat{Header: "Twitch-Eventsub-Message-Signature", Prefix: "sha256=", Encoding: encHex},
 	IDHeader:        "Twitch-Eventsub-Message-Id",
-	TimestampHeader: "Twitch-Eventsub-Message-Timestamp", TimeFormat: RFC3339,
-	Template:  Template{IDPart, TimestampPart, BodyPart},
-	Algorithm: SHA256,
-	Key:       KeyFormat{MinLen: 10, MaxLen: 100},
+	TimestampHeader: "Twitch-Eventsub-Message-Timestamp", TimeFormat: rfc3339,
+	Template:  template{idPart, timestampPart, bodyPart},
+	Algorithm: algSHA256,
+	Key:       keyFormat{MinLen: 10, MaxLen: 100},
 	Handshake: twitchHandshake,
 }
 

@@ -35,7 +35,7 @@ func (v Verified) Identity() (string, error) {
 		return "id:" + v.ID, nil
 	}
 	if v.Signed == nil {
-		return "", reject(AmbiguousBody, "the delivery's identity cannot be told from what is signed")
+		return "", reject(ambiguousBody, "the delivery's identity cannot be told from what is signed")
 	}
 	sum := sha256.Sum256(v.Signed)
 	return "sha256:" + hex.EncodeToString(sum[:]), nil

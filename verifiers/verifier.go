@@ -39,14 +39,14 @@ type Verifier interface {
 	Verify(d *Delivery) (Verified, error)
 }
 
-// VerifierFunc adapts a function to the Verifier interface.
-type VerifierFunc func(d *Delivery) (Verified, error)
+// verifierFunc adapts a function to the Verifier interface.
+type verifierFunc func(d *Delivery) (Verified, error)
 
 // Verify calls f(d).
-func (f VerifierFunc) Verify(d *Delivery) (Verified, error) { return f(d) }
+func (f verifierFunc) Verify(d *Delivery) (Verified, error) { return f(d) }
 
 // Interface guard
-var _ Verifier = VerifierFunc(nil)
+var _ Verifier = verifierFunc(nil)
 
 // Answer is a response the gate gives itself instead of passing a delivery
 // on: the reply to an endpoint-verification handshake (Zoom's

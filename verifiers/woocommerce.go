@@ -6,7 +6,7 @@ import (
 )
 
 // wooFormat is WooCommerce's signature header: base64 HMAC-SHA256 of the body.
-var wooFormat = SignatureFormat{Header: "X-WC-Webhook-Signature", Encoding: Base64}
+var wooFormat = signatureFormat{Header: "X-WC-Webhook-Signature", Encoding: encBase64}
 
 // wooPing is the unsigned ping WooCommerce sends when a webhook is saved.
 var wooPing = regexp.MustCompile(`^webhook_id=[0-9]+$`)
@@ -20,7 +20,7 @@ type wooCommerce struct {
 }
 
 func newWooCommerce(s Settings) (Verifier, error) {
-	sig, err := bodyScheme(wooFormat, SHA256).New(s)
+	sig, err := bodyScheme(wooFormat, algSHA256).New(s)
 	return &wooCommerce{sig: sig}, err
 }
 

@@ -15,18 +15,18 @@ import (
 
 // zoomHandshake answers a verified endpoint.url_validation.
 func zoomHandshake(d *Delivery, key []byte) *Answer {
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
 		return nil
 	}
 	event, token := doc.Get("event"), doc.Path("payload.plainToken")
-	if event == nil || event.Kind != JSONString || event.Text != "endpoint.url_validation" ||
-		token == nil || token.Kind != JSONString || token.Text == "" {
+	if event == nil || event.Kind != jsonString || event.Text != "endpoint.url_validation" ||
+		token == nil || token.Kind != jsonString || token.Text == "" {
 		return nil
 	}
 	body, _ := json.Marshal(map[string]string{
 		"plainToken":     token.Text,
-		"encryptedToken": hex.EncodeToString(hmacSum(SHA256, key, []byte(token.Text))),
+		"encryptedToken": hex.EncodeToString(hmacSum(algSHA256, key, []byte(token.Text))),
 	})
 	return &Answer{Status: http.StatusOK, ContentType: "application/json", Body: body}
 }
