@@ -2,7 +2,6 @@ package caddyplugin
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -289,28 +288,10 @@ func readPayload(o signOptions, provider string) ([]byte, error) {
 	return b, nil
 }
 
-// formPayloads are sample payloads of providers that post urlencoded forms.
-var formPayloads = map[string]string{
-	"payone":   "txaction=paid&portalid=2012345&aid=12345&txid=1000&sequencenumber=1&mode=test&clearingtype=cc&price=1.00&currency=EUR",
-	"cardknox": "xResult=A&xStatus=Approved&xRefNum=1000001&xAmount=1.00&xCommand=cc%3Asale",
-	"twilio":   "AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006",
-}
-
-// samplePayload is a small payload in the shape the provider sends.
+// samplePayload is the preset's sample payload (verifiers.Preset.Sample).
 func samplePayload(provider string) []byte {
-	if f, ok := formPayloads[provider]; ok {
-		return []byte(f)
-	}
-	sample := map[string]any{
-		"id":            "evt_hookgate_test_1",
-		"type":          "hookgate.test",
-		"created":       time.Now().Unix(),
-		"transactionId": "hookgate-test-1",
-		"data":          map[string]any{"id": "hookgate-test-1", "object": "test"},
-		"payload":       map[string]any{"paymentId": "hookgate-test-1"},
-	}
-	b, _ := json.Marshal(sample)
-	return b
+	p, _ := verifiers.Lookup(provider)
+	return p.SampleBody()
 }
 
 // contentTypeOf guesses the Content-Type of a payload the scheme did not set.

@@ -33,7 +33,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if len(r.Header.Values("Content-Type")) > 1 {
 		// A verifier that reads the body by its type (form or JSON) and the
 		// app could each take a different one.
-		return h.refuse(r, http.StatusUnauthorized, string(verifiers.AmbiguousBody), "Content-Type is sent more than once", nil)
+		return h.refuse(r, http.StatusUnauthorized, outcomeAmbiguousBody, "Content-Type is sent more than once", nil)
 	}
 
 	body, err := readBody(r, h.maxBody)

@@ -22,6 +22,10 @@ const (
 	outcomeTooLarge = "too_large"
 	// outcomeBadBody: the body could not be read (400).
 	outcomeBadBody = "bad_body"
+	// outcomeAmbiguousBody: the request could be read two ways (here: two
+	// Content-Types); the verifiers refuse bodies for the same reason with
+	// the same word (401).
+	outcomeAmbiguousBody = "ambiguous_body"
 
 	// outcomeReplay: a copy of a delivery the app already acknowledged;
 	// its sender got the stored acknowledgement.

@@ -31,7 +31,7 @@ type adyen struct {
 
 const adyenHeader = "HmacSignature"
 
-var adyenKeys = KeyFormat{Decoding: KeyHex}
+var adyenKeys = keyFormat{Decoding: keyHex}
 
 func newAdyen(s Settings) (Verifier, error) {
 	variant := s.Options["variant"]
@@ -46,7 +46,7 @@ func newAdyen(s Settings) (Verifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("adyen: %v (the HMAC key is hex)", err)
 	}
-	return &adyen{variant: variant, macs: newMACSet(SHA256, keys)}, nil
+	return &adyen{variant: variant, macs: newMACSet(algSHA256, keys)}, nil
 }
 
 // adyenItem is the part of a NotificationRequestItem that is signed.
@@ -98,30 +98,30 @@ var adyenSignedFields = [...]string{"pspReference", "originalReference", "mercha
 // parsed notification, and its hmacSignature. A missing field (or null) is
 // empty; success may be a string or a boolean; amount.value must be an
 // integer every parser reads alike; every other signed field a string.
-func adyenSigned(item *JSONValue) (signed []byte, sig string, err error) {
-	if item == nil || item.Kind != JSONObject {
-		return nil, "", reject(MalformedSignature, "is not a NotificationRequestItem")
+func adyenSigned(item *jsonValue) (signed []byte, sig string, err error) {
+	if item == nil || item.Kind != jsonObject {
+		return nil, "", reject(malformedSignature, "is not a NotificationRequestItem")
 	}
 	values := make([]string, len(adyenSignedFields))
 	for i, path := range adyenSignedFields {
 		f := item.Path(path)
 		switch {
-		case f == nil || f.Kind == JSONNull:
-		case f.Kind == JSONString:
+		case f == nil || f.Kind == jsonNull:
+		case f.Kind == jsonString:
 			values[i] = f.Text
-		case f.Kind == JSONBool && path == "success":
+		case f.Kind == jsonBool && path == "success":
 			values[i] = f.Text
-		case f.Kind == JSONNumber && path == "amount.value":
+		case f.Kind == jsonNumber && path == "amount.value":
 			if values[i], err = f.Scalar(); err != nil {
 				return nil, "", err
 			}
 		default:
-			return nil, "", reject(MalformedSignature, "field %s has the wrong type", path)
+			return nil, "", reject(malformedSignature, "field %s has the wrong type", path)
 		}
 	}
 	s := item.Path("additionalData.hmacSignature")
-	if s == nil || s.Kind != JSONString || s.Text == "" {
-		return nil, "", reject(MissingSignature, "has no additionalData.hmacSignature")
+	if s == nil || s.Kind != jsonString || s.Text == "" {
+		return nil, "", reject(missingSignature, "has no additionalData.hmacSignature")
 	}
 	return []byte(strings.Join(values, ":")), s.Text, nil
 }
@@ -129,10 +129,9 @@ func adyenSigned(item *JSONValue) (signed []byte, sig string, err error) {
 // Verify checks the HmacSignature header (Signed: the raw body) or every
 // notification item (Signed: each item's signed string, in order).
 func (v *adyen) Verify(d *Delivery) (Verified, error) {
-	useHeader := v.variant == "header" || v.variant == "auto" && len(headerValues(d.Request.Header, adyenHeader)) > 0
+	useHeader := v.variant == "header" || v.variant == "auto" && len(d.Request.Header.Values(adyenHeader)) > 0
 	if useHeader {
-		var buf [sha256.Size]byte
-		sig, err := SignatureFormat{Header: adyenHeader, Encoding: Base64}.read(d.Request.Header, sha256.Size, buf[:0])
+		sig, err := signatureFormat{Header: adyenHeader, Encoding: encBase64}.read(d.Request.Header, sha256.Size)
 		if err != nil {
 			return Verified{}, err
 		}
@@ -142,19 +141,19 @@ func (v *adyen) Verify(d *Delivery) (Verified, error) {
 		}
 		return bodySigned(d.Body, key), nil
 	}
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
-	if doc.Kind != JSONObject {
-		return Verified{}, reject(MalformedSignature, "body is not an Adyen notification")
+	if doc.Kind != jsonObject {
+		return Verified{}, reject(malformedSignature, "body is not an Adyen notification")
 	}
 	items := doc.Get("notificationItems")
-	if items == nil || items.Kind != JSONArray {
-		return Verified{}, reject(MissingSignature, "body has no notificationItems array")
+	if items == nil || items.Kind != jsonArray {
+		return Verified{}, reject(missingSignature, "body has no notificationItems array")
 	}
 	if len(items.Elems) == 0 {
-		return Verified{}, reject(MissingSignature, "notification has no items")
+		return Verified{}, reject(missingSignature, "notification has no items")
 	}
 	out := Verified{Signed: []byte{}}
 	for i, wrapped := range items.Elems {
@@ -165,11 +164,11 @@ func (v *adyen) Verify(d *Delivery) (Verified, error) {
 		}
 		sig, err := base64.StdEncoding.DecodeString(text)
 		if err != nil || len(sig) != sha256.Size {
-			return Verified{}, reject(MalformedSignature, "item %d: hmacSignature is not base64 HMAC-SHA256", i+1)
+			return Verified{}, reject(malformedSignature, "item %d: hmacSignature is not base64 HMAC-SHA256", i+1)
 		}
 		key, ok := v.macs.matches(sig, signed)
 		if !ok {
-			return Verified{}, reject(BadSignature, "item %d: signature does not match", i+1)
+			return Verified{}, reject(badSignature, "item %d: signature does not match", i+1)
 		}
 		if i == 0 {
 			out.Key = key
@@ -199,7 +198,7 @@ func signAdyen(s Settings, m *Message) error {
 	items, _ := doc["notificationItems"].([]any)
 	variant := s.Options["variant"]
 	if variant == "header" || variant != "notification" && len(items) == 0 {
-		m.Header.Set(adyenHeader, base64.StdEncoding.EncodeToString(hmacSum(SHA256, key, m.Body)))
+		m.Header.Set(adyenHeader, base64.StdEncoding.EncodeToString(hmacSum(algSHA256, key, m.Body)))
 		return nil
 	}
 	if len(items) == 0 {
@@ -225,7 +224,7 @@ func signAdyen(s Settings, m *Message) error {
 			ad = map[string]any{}
 			raw["additionalData"] = ad
 		}
-		ad["hmacSignature"] = base64.StdEncoding.EncodeToString(hmacSum(SHA256, key, signed))
+		ad["hmacSignature"] = base64.StdEncoding.EncodeToString(hmacSum(algSHA256, key, signed))
 	}
 	body, err := json.Marshal(doc)
 	if err != nil {

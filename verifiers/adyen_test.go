@@ -53,13 +53,13 @@ func TestAdyenVariants(t *testing.T) {
 	if err := verify(map[string]string{"variant": "notification"}, m.Header, body); err == nil {
 		t.Fatal("notification variant accepted a body without items")
 	}
-	if err := verify(map[string]string{"variant": "header"}, http.Header{}, body); ReasonOf(err) != MissingSignature {
+	if err := verify(map[string]string{"variant": "header"}, http.Header{}, body); ReasonOf(err) != missingSignature {
 		t.Fatalf("header variant without header: %v", err)
 	}
-	if err := verify(nil, http.Header{}, `{"notificationItems":[]}`); ReasonOf(err) != MissingSignature {
+	if err := verify(nil, http.Header{}, `{"notificationItems":[]}`); ReasonOf(err) != missingSignature {
 		t.Fatalf("no items: %v", err)
 	}
-	if err := verify(nil, http.Header{}, `[1,2]`); ReasonOf(err) != MalformedSignature {
+	if err := verify(nil, http.Header{}, `[1,2]`); ReasonOf(err) != malformedSignature {
 		t.Fatalf("not a notification: %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
@@ -17,53 +16,45 @@ import (
 	"strings"
 )
 
-// SignatureAlgorithm is an asymmetric signature scheme: the provider signs
+// signatureAlgorithm is an asymmetric signature scheme: the provider signs
 // with its private key, the gate verifies with the public key from config.
-type SignatureAlgorithm int
+type signatureAlgorithm int
 
 // The asymmetric schemes providers use.
 const (
-	// Ed25519 is pure Ed25519 (RFC 8032), as Discord and Standard Webhooks' v1a sign.
-	Ed25519 SignatureAlgorithm = iota
-	// ECDSAP256 is ECDSA on P-256 over SHA-256; the signature may be ASN.1
+	// sigEd25519 is pure Ed25519 (RFC 8032), as Discord and Standard Webhooks' v1a sign.
+	sigEd25519 signatureAlgorithm = iota
+	// sigECDSAP256 is ECDSA on P-256 over SHA-256; the signature may be ASN.1
 	// DER (SendGrid) or the raw 64-byte r||s form.
-	ECDSAP256
-	// RSAPKCS1v15 is RSASSA-PKCS1-v1_5 with SHA-256.
-	RSAPKCS1v15
-	// RSAPSS is RSASSA-PSS with SHA-256 (any salt length when verifying).
-	RSAPSS
+	sigECDSAP256
 )
 
-func (a SignatureAlgorithm) String() string {
+func (a signatureAlgorithm) String() string {
 	switch a {
-	case Ed25519:
+	case sigEd25519:
 		return "ed25519"
-	case ECDSAP256:
+	case sigECDSAP256:
 		return "ecdsa-p256-sha256"
-	case RSAPKCS1v15:
-		return "rsa-pkcs1v15-sha256"
-	case RSAPSS:
-		return "rsa-pss-sha256"
 	}
 	return fmt.Sprintf("SignatureAlgorithm(%d)", int(a))
 }
 
 // PublicKeys verifies signatures of one algorithm with any of several
 // public keys (rotation: any configured key is accepted).
-type PublicKeys struct {
-	Algorithm SignatureAlgorithm
+type publicKeys struct {
+	Algorithm signatureAlgorithm
 	keys      []crypto.PublicKey
 }
 
-// NewPublicKeys parses every configured key (see ParsePublicKey) and checks
+// newPublicKeys parses every configured key (see parsePublicKey) and checks
 // that it fits alg. At least one key is required.
-func NewPublicKeys(alg SignatureAlgorithm, texts []string) (*PublicKeys, error) {
+func newPublicKeys(alg signatureAlgorithm, texts []string) (*publicKeys, error) {
 	if len(texts) == 0 {
 		return nil, fmt.Errorf("no public key configured")
 	}
-	p := &PublicKeys{Algorithm: alg}
+	p := &publicKeys{Algorithm: alg}
 	for i, text := range texts {
-		key, err := ParsePublicKey(text)
+		key, err := parsePublicKey(text)
 		if err != nil {
 			return nil, fmt.Errorf("public_key #%d: %v", i+1, err)
 		}
@@ -76,14 +67,12 @@ func NewPublicKeys(alg SignatureAlgorithm, texts []string) (*PublicKeys, error) 
 }
 
 // keyFits reports whether key can verify alg signatures.
-func keyFits(alg SignatureAlgorithm, key crypto.PublicKey) bool {
+func keyFits(alg signatureAlgorithm, key crypto.PublicKey) bool {
 	switch k := key.(type) {
 	case ed25519.PublicKey:
-		return alg == Ed25519
+		return alg == sigEd25519
 	case *ecdsa.PublicKey:
-		return alg == ECDSAP256 && k.Curve == elliptic.P256()
-	case *rsa.PublicKey:
-		return (alg == RSAPKCS1v15 || alg == RSAPSS) && k.N.BitLen() >= 2048
+		return alg == sigECDSAP256 && k.Curve == elliptic.P256()
 	}
 	return false
 }
@@ -91,14 +80,14 @@ func keyFits(alg SignatureAlgorithm, key crypto.PublicKey) bool {
 // Verify reports whether sig is a signature of msg by any of the keys.
 // Public keys are not secret, so no constant-time loop is needed; every
 // key is still tried so the result does not depend on key order.
-func (p *PublicKeys) Verify(msg, sig []byte) bool {
+func (p *publicKeys) Verify(msg, sig []byte) bool {
 	_, ok := p.Match(msg, sig)
 	return ok
 }
 
 // Match is Verify that also says which key (the first, in the order
 // configured) made the signature.
-func (p *PublicKeys) Match(msg, sig []byte) (int, bool) {
+func (p *publicKeys) Match(msg, sig []byte) (int, bool) {
 	ok, index := false, 0
 	for i, key := range p.keys {
 		if verifyWith(p.Algorithm, key, msg, sig) && !ok {
@@ -108,12 +97,12 @@ func (p *PublicKeys) Match(msg, sig []byte) (int, bool) {
 	return index, ok
 }
 
-func verifyWith(alg SignatureAlgorithm, key crypto.PublicKey, msg, sig []byte) bool {
+func verifyWith(alg signatureAlgorithm, key crypto.PublicKey, msg, sig []byte) bool {
 	switch alg {
-	case Ed25519:
+	case sigEd25519:
 		k := key.(ed25519.PublicKey)
 		return len(sig) == ed25519.SignatureSize && ed25519.Verify(k, msg, sig)
-	case ECDSAP256:
+	case sigECDSAP256:
 		k := key.(*ecdsa.PublicKey)
 		digest := sha256.Sum256(msg)
 		if ecdsa.VerifyASN1(k, digest[:], sig) {
@@ -124,22 +113,16 @@ func verifyWith(alg SignatureAlgorithm, key crypto.PublicKey, msg, sig []byte) b
 		}
 		r, s := new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:])
 		return ecdsa.Verify(k, digest[:], r, s)
-	case RSAPKCS1v15:
-		digest := sha256.Sum256(msg)
-		return rsa.VerifyPKCS1v15(key.(*rsa.PublicKey), crypto.SHA256, digest[:], sig) == nil
-	case RSAPSS:
-		digest := sha256.Sum256(msg)
-		return rsa.VerifyPSS(key.(*rsa.PublicKey), crypto.SHA256, digest[:], sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthAuto}) == nil
 	}
 	return false
 }
 
-// ParsePublicKey reads a public key in the forms providers publish it:
-// PEM (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE); a raw 32-byte Ed25519
-// key or a 65-byte uncompressed P-256 point, in hex or base64 (Discord's
-// hex application key); or DER SubjectPublicKeyInfo / PKCS#1 in hex or
-// base64 (SendGrid's verification key). Errors never echo the key.
-func ParsePublicKey(text string) (crypto.PublicKey, error) {
+// parsePublicKey reads a public key in the forms providers publish it:
+// PEM (PUBLIC KEY or CERTIFICATE); a raw 32-byte Ed25519 key or a 65-byte
+// uncompressed P-256 point, in hex or base64 (Discord's hex application
+// key); or DER SubjectPublicKeyInfo in hex or base64 (SendGrid's
+// verification key). Errors never echo the key.
+func parsePublicKey(text string) (crypto.PublicKey, error) {
 	text = strings.TrimSpace(text)
 	if strings.HasPrefix(text, "-----BEGIN") {
 		block, _ := pem.Decode([]byte(text))
@@ -173,15 +156,13 @@ func ParsePublicKey(text string) (crypto.PublicKey, error) {
 	return nil, fmt.Errorf("not a public key in PEM, hex or base64 form")
 }
 
-// parsePublicDER reads DER SubjectPublicKeyInfo or a PKCS#1 RSA key.
+// parsePublicDER reads DER SubjectPublicKeyInfo.
 func parsePublicDER(der []byte) (crypto.PublicKey, error) {
-	if k, err := x509.ParsePKIXPublicKey(der); err == nil {
-		return k, nil
+	k, err := x509.ParsePKIXPublicKey(der)
+	if err != nil {
+		return nil, fmt.Errorf("unreadable DER public key")
 	}
-	if k, err := x509.ParsePKCS1PublicKey(der); err == nil {
-		return k, nil
-	}
-	return nil, fmt.Errorf("unreadable DER public key")
+	return k, nil
 }
 
 // keyBytesCandidates decodes text as hex, then as base64 (standard or URL
@@ -202,11 +183,10 @@ func keyBytesCandidates(text string) [][]byte {
 	return out
 }
 
-// ParsePrivateKey reads the private key a signer signs with: PEM (PRIVATE
-// KEY, EC PRIVATE KEY, RSA PRIVATE KEY); a 32-byte Ed25519 seed or 64-byte
-// Ed25519 private key in hex or base64; or PKCS#8 / SEC 1 / PKCS#1 DER in
-// hex or base64.
-func ParsePrivateKey(text string) (crypto.Signer, error) {
+// parsePrivateKey reads the private key a signer signs with: PEM (PRIVATE
+// KEY, EC PRIVATE KEY); a 32-byte Ed25519 seed or 64-byte Ed25519 private
+// key in hex or base64; or PKCS#8 / SEC 1 DER in hex or base64.
+func parsePrivateKey(text string) (crypto.Signer, error) {
 	text = strings.TrimSpace(text)
 	if strings.HasPrefix(text, "-----BEGIN") {
 		block, _ := pem.Decode([]byte(text))
@@ -241,23 +221,20 @@ func parsePrivateDER(der []byte) (crypto.Signer, error) {
 	if k, err := x509.ParseECPrivateKey(der); err == nil {
 		return k, nil
 	}
-	if k, err := x509.ParsePKCS1PrivateKey(der); err == nil {
-		return k, nil
-	}
 	return nil, fmt.Errorf("unreadable DER private key")
 }
 
-// SignAsymmetric signs msg with key as alg does. ECDSA signatures are
+// signAsymmetric signs msg with key as alg does. ECDSA signatures are
 // ASN.1 DER; rawECDSA asks for the 64-byte r||s form instead.
-func SignAsymmetric(alg SignatureAlgorithm, key crypto.Signer, msg []byte, rawECDSA bool) ([]byte, error) {
+func signAsymmetric(alg signatureAlgorithm, key crypto.Signer, msg []byte, rawECDSA bool) ([]byte, error) {
 	switch alg {
-	case Ed25519:
+	case sigEd25519:
 		k, ok := key.(ed25519.PrivateKey)
 		if !ok {
 			return nil, fmt.Errorf("not an ed25519 private key")
 		}
 		return ed25519.Sign(k, msg), nil
-	case ECDSAP256:
+	case sigECDSAP256:
 		k, ok := key.(*ecdsa.PrivateKey)
 		if !ok || k.Curve != elliptic.P256() {
 			return nil, fmt.Errorf("not a P-256 private key")
@@ -274,16 +251,6 @@ func SignAsymmetric(alg SignatureAlgorithm, key crypto.Signer, msg []byte, rawEC
 		r.FillBytes(out[:32])
 		s.FillBytes(out[32:])
 		return out, nil
-	case RSAPKCS1v15, RSAPSS:
-		k, ok := key.(*rsa.PrivateKey)
-		if !ok {
-			return nil, fmt.Errorf("not an RSA private key")
-		}
-		digest := sha256.Sum256(msg)
-		if alg == RSAPSS {
-			return rsa.SignPSS(rand.Reader, k, crypto.SHA256, digest[:], nil)
-		}
-		return rsa.SignPKCS1v15(rand.Reader, k, crypto.SHA256, digest[:])
 	}
 	return nil, fmt.Errorf("unknown signature algorithm %d", int(alg))
 }
@@ -294,7 +261,7 @@ func signerKey(provider string, s Settings) (crypto.Signer, error) {
 	if len(s.Secrets) == 0 {
 		return nil, fmt.Errorf("%s signs with a private key given as the first secret", provider)
 	}
-	key, err := ParsePrivateKey(string(s.Secrets[0]))
+	key, err := parsePrivateKey(string(s.Secrets[0]))
 	if err != nil {
 		return nil, fmt.Errorf("%s: secret #1: %v", provider, err)
 	}

@@ -32,7 +32,7 @@ func TestEd25519RFC8032(t *testing.T) {
 		"base64url": base64.RawURLEncoding.EncodeToString(pubBytes), "pem": pemText,
 		"spki base64": base64.StdEncoding.EncodeToString(spki),
 	} {
-		keys, err := NewPublicKeys(Ed25519, []string{form})
+		keys, err := newPublicKeys(sigEd25519, []string{form})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -43,40 +43,35 @@ func TestEd25519RFC8032(t *testing.T) {
 			t.Errorf("%s: signature of another message accepted", name)
 		}
 	}
-	priv, err := ParsePrivateKey(rfc8032Seed)
+	priv, err := parsePrivateKey(rfc8032Seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := SignAsymmetric(Ed25519, priv, nil, false)
+	got, _ := signAsymmetric(sigEd25519, priv, nil, false)
 	if hex.EncodeToString(got) != rfc8032Sig {
 		t.Fatalf("signer: %x", got)
 	}
 }
 
-func TestECDSAAndRSA(t *testing.T) {
+func TestECDSA(t *testing.T) {
 	msg := []byte("1588788367{\"a\":1}")
 	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	rs, _ := rsa.GenerateKey(rand.Reader, 2048)
 	ecSPKI, _ := x509.MarshalPKIXPublicKey(&ec.PublicKey)
-	rsSPKI, _ := x509.MarshalPKIXPublicKey(&rs.PublicKey)
 	ecPoint, _ := ec.PublicKey.Bytes()
 	ecP8, _ := x509.MarshalPKCS8PrivateKey(ec)
 	ecSEC1, _ := x509.MarshalECPrivateKey(ec)
 	cases := []struct {
-		alg    SignatureAlgorithm
+		alg    signatureAlgorithm
 		signer crypto.Signer
 		pubs   []string
 		raw    bool
 	}{
-		{ECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI), hex.EncodeToString(ecPoint),
+		{sigECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI), hex.EncodeToString(ecPoint),
 			string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: ecSPKI}))}, false},
-		{ECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI)}, true},
-		{RSAPKCS1v15, rs, []string{base64.StdEncoding.EncodeToString(rsSPKI),
-			string(pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: x509.MarshalPKCS1PublicKey(&rs.PublicKey)}))}, false},
-		{RSAPSS, rs, []string{string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: rsSPKI}))}, false},
+		{sigECDSAP256, ec, []string{base64.StdEncoding.EncodeToString(ecSPKI)}, true},
 	}
 	for _, c := range cases {
-		sig, err := SignAsymmetric(c.alg, c.signer, msg, c.raw)
+		sig, err := signAsymmetric(c.alg, c.signer, msg, c.raw)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +79,7 @@ func TestECDSAAndRSA(t *testing.T) {
 			t.Fatalf("raw ECDSA signature is %d bytes", len(sig))
 		}
 		for _, pub := range c.pubs {
-			keys, err := NewPublicKeys(c.alg, []string{pub})
+			keys, err := newPublicKeys(c.alg, []string{pub})
 			if err != nil {
 				t.Fatalf("%s: %v", c.alg, err)
 			}
@@ -99,25 +94,20 @@ func TestECDSAAndRSA(t *testing.T) {
 	// Private key forms the signers read.
 	for _, text := range []string{base64.StdEncoding.EncodeToString(ecP8), base64.StdEncoding.EncodeToString(ecSEC1),
 		string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: ecSEC1}))} {
-		if _, err := ParsePrivateKey(text); err != nil {
+		if _, err := parsePrivateKey(text); err != nil {
 			t.Errorf("private key form refused: %v", err)
 		}
 	}
 	// Any configured key is accepted; key order does not matter.
 	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	otherSPKI, _ := x509.MarshalPKIXPublicKey(&other.PublicKey)
-	keys, err := NewPublicKeys(ECDSAP256, []string{base64.StdEncoding.EncodeToString(otherSPKI), base64.StdEncoding.EncodeToString(ecSPKI)})
+	keys, err := newPublicKeys(sigECDSAP256, []string{base64.StdEncoding.EncodeToString(otherSPKI), base64.StdEncoding.EncodeToString(ecSPKI)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig, _ := SignAsymmetric(ECDSAP256, ec, msg, false)
+	sig, _ := signAsymmetric(sigECDSAP256, ec, msg, false)
 	if !keys.Verify(msg, sig) {
 		t.Error("second configured key not tried")
-	}
-	// A PSS signature is not a PKCS#1 v1.5 one.
-	pss, _ := SignAsymmetric(RSAPSS, rs, msg, false)
-	if k, _ := NewPublicKeys(RSAPKCS1v15, []string{base64.StdEncoding.EncodeToString(rsSPKI)}); k.Verify(msg, pss) {
-		t.Error("PSS signature accepted as PKCS#1 v1.5")
 	}
 }
 
@@ -125,17 +115,17 @@ func TestPublicKeyErrors(t *testing.T) {
 	weak, _ := rsa.GenerateKey(rand.Reader, 1024)
 	weakSPKI, _ := x509.MarshalPKIXPublicKey(&weak.PublicKey)
 	for name, c := range map[string]struct {
-		alg  SignatureAlgorithm
+		alg  signatureAlgorithm
 		keys []string
 	}{
-		"none":          {Ed25519, nil},
-		"garbage":       {Ed25519, []string{"not a key at all"}},
-		"wrong type":    {ECDSAP256, []string{rfc8032Pub}},
-		"short rsa":     {RSAPKCS1v15, []string{base64.StdEncoding.EncodeToString(weakSPKI)}},
-		"truncated hex": {Ed25519, []string{rfc8032Pub[:60]}},
-		"bad pem":       {Ed25519, []string{"-----BEGIN PUBLIC KEY-----\nAAAA\n"}},
+		"none":          {sigEd25519, nil},
+		"garbage":       {sigEd25519, []string{"not a key at all"}},
+		"wrong type":    {sigECDSAP256, []string{rfc8032Pub}},
+		"rsa key":       {sigECDSAP256, []string{base64.StdEncoding.EncodeToString(weakSPKI)}},
+		"truncated hex": {sigEd25519, []string{rfc8032Pub[:60]}},
+		"bad pem":       {sigEd25519, []string{"-----BEGIN PUBLIC KEY-----\nAAAA\n"}},
 	} {
-		_, err := NewPublicKeys(c.alg, c.keys)
+		_, err := newPublicKeys(c.alg, c.keys)
 		if err == nil {
 			t.Errorf("%s: accepted", name)
 			continue
@@ -146,10 +136,10 @@ func TestPublicKeyErrors(t *testing.T) {
 			}
 		}
 	}
-	if _, err := ParsePrivateKey("nope"); err == nil {
+	if _, err := parsePrivateKey("nope"); err == nil {
 		t.Error("garbage private key accepted")
 	}
-	keys, _ := NewPublicKeys(Ed25519, []string{rfc8032Pub})
+	keys, _ := newPublicKeys(sigEd25519, []string{rfc8032Pub})
 	if keys.Verify(nil, []byte{1, 2, 3}) {
 		t.Error("short signature accepted")
 	}

@@ -24,15 +24,15 @@ func (v *basicAuth) Verify(d *Delivery) (Verified, error) {
 	}
 	scheme, enc, ok := strings.Cut(h, " ")
 	if !ok || !strings.EqualFold(scheme, "Basic") {
-		return Verified{}, reject(MalformedSignature, "header Authorization is not Basic credentials")
+		return Verified{}, reject(malformedSignature, "header Authorization is not Basic credentials")
 	}
 	cred, err := base64.StdEncoding.DecodeString(strings.TrimSpace(enc))
 	if err != nil {
-		return Verified{}, reject(MalformedSignature, "header Authorization is not valid base64")
+		return Verified{}, reject(malformedSignature, "header Authorization is not valid base64")
 	}
 	key, ok := v.creds.index(cred)
 	if !ok {
-		return Verified{}, reject(BadSignature, "credentials do not match")
+		return Verified{}, reject(badSignature, "credentials do not match")
 	}
 	return bodySigned(d.Body, key), nil
 }
@@ -42,7 +42,7 @@ func (v *basicAuth) Verify(d *Delivery) (Verified, error) {
 // or, with option header, a custom header whose value is the secret.
 func newPostmark(s Settings) (Verifier, error) {
 	if h := s.Options["header"]; h != "" {
-		return NewHeaderToken(h, s.Secrets)
+		return newHeaderToken(h, s.Secrets)
 	}
 	return newBasicAuth(s.Secrets), nil
 }

@@ -1,11 +1,11 @@
 package verifiers
 
 import (
-	"crypto/sha256"
+	"net/http"
 	"time"
 )
 
-// box verifies Box webhooks (V2 signatures, box/box-node-sdk
+// Box (declared in presets.go; V2 signatures, box/box-node-sdk
 // validateMessage): BOX-SIGNATURE-PRIMARY and BOX-SIGNATURE-SECONDARY are
 // base64 HMAC-SHA256 over the raw body followed by BOX-DELIVERY-TIMESTAMP
 // (RFC 3339, as sent), one made with the primary and one with the
@@ -14,84 +14,70 @@ import (
 // BOX-SIGNATURE-VERSION must be 1 and BOX-SIGNATURE-ALGORITHM HmacSHA256.
 // Box's SDK allows 10 minutes of age and any future time; hookgate refuses
 // both beyond the tolerance.
-type box struct {
-	macs      macSet
-	tolerance time.Duration
-}
 
 const (
-	boxTimestamp = "BOX-DELIVERY-TIMESTAMP"
-	boxPrimary   = "BOX-SIGNATURE-PRIMARY"
-	boxSecondary = "BOX-SIGNATURE-SECONDARY"
+	boxTimestamp = "Box-Delivery-Timestamp"
+	boxPrimary   = "Box-Signature-Primary"
+	boxSecondary = "Box-Signature-Secondary"
 )
 
-func newBox(s Settings) (Verifier, error) {
-	return &box{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
-}
+// boxPins are the headers Box sends with fixed values.
+var boxPins = [...][2]string{{"Box-Signature-Version", "1"}, {"Box-Signature-Algorithm", "HmacSHA256"}}
 
-func (v *box) Verify(d *Delivery) (Verified, error) {
-	h := d.Request.Header
-	for _, pin := range [...][2]string{{"BOX-SIGNATURE-VERSION", "1"}, {"BOX-SIGNATURE-ALGORITHM", "HmacSHA256"}} {
-		name, want := pin[0], pin[1]
-		got, err := headerValue(h, name)
+// boxSignatures carries Box's signatures: the primary and secondary
+// headers, either or both, beside the pinned version and algorithm.
+type boxSignatures struct{}
+
+// ReadSignatures checks the pinned headers and reads both signature headers.
+func (boxSignatures) ReadSignatures(h http.Header, size int, sigs *signatures) (string, error) {
+	for _, pin := range boxPins {
+		got, err := headerValue(h, pin[0])
 		if err != nil {
-			return Verified{}, err
+			return "", err
 		}
-		if got != want {
-			return Verified{}, reject(MalformedSignature, "header %s is not %s", name, want)
+		if got != pin[1] {
+			return "", reject(malformedSignature, "header %s is not %s", pin[0], pin[1])
 		}
 	}
-	sc := getScratch()
-	defer sc.release()
-	sigs := &sc.sigs
 	for _, name := range [...]string{boxPrimary, boxSecondary} {
-		if len(headerValues(h, name)) == 0 {
+		if len(h.Values(name)) == 0 {
 			continue
 		}
-		if _, err := (SignatureFormat{Header: name, Encoding: Base64}).ReadSignatures(h, sha256.Size, sigs); err != nil {
-			return Verified{}, err
+		if _, err := (signatureFormat{Header: name, Encoding: encBase64}).ReadSignatures(h, size, sigs); err != nil {
+			return "", err
 		}
 	}
 	if sigs.Len() == 0 {
-		return Verified{}, reject(MissingSignature, "header %s is missing", boxPrimary)
+		return "", reject(missingSignature, "header %s is missing", boxPrimary)
 	}
-	ts, err := headerValue(h, boxTimestamp)
-	if err != nil {
-		return Verified{}, err
-	}
-	sc.add(d.Body)
-	sc.addString(ts)
-	key, ok := v.macs.matchesAny(sigs.List(), sc.parts...)
-	if !ok {
-		return Verified{}, errBadSignature
-	}
-	t, err := ParseTimestamp(ts, RFC3339)
-	if err != nil {
-		return Verified{}, err
-	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
-		return Verified{}, err
-	}
-	return bodySigned(d.Body, key), nil
+	return "", nil
 }
 
+// WriteSignature sets the pinned headers and the primary signature.
+func (boxSignatures) WriteSignature(h http.Header, _ string, sig []byte) {
+	for _, pin := range boxPins {
+		h.Set(pin[0], pin[1])
+	}
+	signatureFormat{Header: boxPrimary, Encoding: encBase64}.write(h, sig)
+}
+
+// HeaderName is the primary signature header.
+func (boxSignatures) HeaderName() string { return boxPrimary }
+
 // Interface guard
-var _ Verifier = (*box)(nil)
+var _ signatureCarrier = boxSignatures{}
 
 // signBox signs with the first secret as the primary key and the second,
 // when configured, as the secondary key.
 func signBox(s Settings, m *Message) error {
-	ts := formatTimestamp(m.Now, RFC3339)
+	ts := formatTimestamp(m.Now, rfc3339)
 	m.Header.Set(boxTimestamp, ts)
-	m.Header.Set("BOX-SIGNATURE-VERSION", "1")
-	m.Header.Set("BOX-SIGNATURE-ALGORITHM", "HmacSHA256")
 	if m.ID != "" {
-		m.Header.Set("BOX-DELIVERY-ID", m.ID)
+		m.Header.Set("Box-Delivery-Id", m.ID)
 	}
-	for i, name := range []string{boxPrimary, boxSecondary} {
-		if i < len(s.Secrets) {
-			SignatureFormat{Header: name, Encoding: Base64}.write(m.Header, hmacSum(SHA256, s.Secrets[i], m.Body, []byte(ts)))
-		}
+	boxSignatures{}.WriteSignature(m.Header, ts, hmacSum(algSHA256, firstSecret(s), m.Body, []byte(ts)))
+	if len(s.Secrets) > 1 {
+		signatureFormat{Header: boxSecondary, Encoding: encBase64}.write(m.Header, hmacSum(algSHA256, s.Secrets[1], m.Body, []byte(ts)))
 	}
 	return nil
 }

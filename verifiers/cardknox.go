@@ -36,17 +36,17 @@ func newCardknox(s Settings) (Verifier, error) {
 	return &cardknox{pins: s.Secrets}, nil
 }
 
-// CardknoxSignedString returns the bytes Cardknox hashes, before the PIN:
+// cardknoxSignedString returns the bytes Cardknox hashes, before the PIN:
 // the form values ordered by lower-cased name. Cardknox's SDKs read names
 // case-insensitively, so a form with two fields that are one to Cardknox,
-// PHP or any other reader (formUnambiguous, FoldedNames) is AmbiguousBody:
+// PHP or any other reader (formUnambiguous, foldedNames) is ambiguousBody:
 // its sorted order, and so what was signed, would be the sender's choice.
-func CardknoxSignedString(body []byte) ([]byte, error) {
-	fields, err := ParseForm(body)
+func cardknoxSignedString(body []byte) ([]byte, error) {
+	fields, err := parseForm(body)
 	if err != nil {
 		return nil, err
 	}
-	if err := formUnambiguous(fields, FoldedNames); err != nil {
+	if err := formUnambiguous(fields, foldedNames); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(fields, func(i, j int) bool {
@@ -66,12 +66,11 @@ func CardknoxSignedString(body []byte) ([]byte, error) {
 // Verify checks ck-signature. Signed is the sorted-values string (no ID:
 // xRefNum names a transaction, and every field is signed anyway).
 func (v *cardknox) Verify(d *Delivery) (Verified, error) {
-	var buf [md5.Size]byte
-	sig, err := SignatureFormat{Header: "ck-signature", Encoding: Hex}.read(d.Request.Header, md5.Size, buf[:0])
+	sig, err := signatureFormat{Header: "ck-signature", Encoding: encHex}.read(d.Request.Header, md5.Size)
 	if err != nil {
 		return Verified{}, err
 	}
-	signed, err := CardknoxSignedString(d.Body)
+	signed, err := cardknoxSignedString(d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -95,7 +94,7 @@ var _ Verifier = (*cardknox)(nil)
 
 // signCardknox sets ck-signature for the form body.
 func signCardknox(s Settings, m *Message) error {
-	signed, err := CardknoxSignedString(m.Body)
+	signed, err := cardknoxSignedString(m.Body)
 	if err != nil {
 		return err
 	}

@@ -34,15 +34,15 @@ func TestCardknoxSignedString(t *testing.T) {
 		{"sorted by lower-cased name, not ordinally", "xamount=5.00&XRefNum=42&xCardType=Visa", "5.00Visa42", ""},
 		{"upper before lower ordinally", "b=2&A=1&c=3", "123", ""},
 		{"plus is a space", "a=two+words&b=%2B", "two words+", ""},
-		{"repeated name (Cardknox folds case) is ambiguous", "k=2&K=1&a=0", "", AmbiguousBody},
-		{"repeated exact name is ambiguous", "a=1&a=1", "", AmbiguousBody},
+		{"repeated name (Cardknox folds case) is ambiguous", "k=2&K=1&a=0", "", ambiguousBody},
+		{"repeated exact name is ambiguous", "a=1&a=1", "", ambiguousBody},
 		{"empty value contributes nothing", "b=&a=1&c=3", "13", ""},
 		{"empty body", "", "", ""},
-		{"invalid escape", "a=%2", "", MalformedSignature},
+		{"invalid escape", "a=%2", "", malformedSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := CardknoxSignedString([]byte(tt.body))
+			got, err := cardknoxSignedString([]byte(tt.body))
 			checkRejection(t, err, tt.reason)
 			if err == nil && string(got) != tt.want {
 				t.Fatalf("CardknoxSignedString = %q, want %q", got, tt.want)
@@ -71,18 +71,18 @@ func TestCardknox(t *testing.T) {
 		{"rotation: previous PIN", cardknoxDocBody, []string{"ck-signature", cardknoxSig(cardknoxDocSigned, prevPIN)}, ""},
 		{"fields reordered", "xCardType=Visa&xamount=5.00&XRefNum=42", []string{"ck-signature", cardknoxSig("5.00Visa42", cardknoxPIN)}, ""},
 		{"lower-cased sort", mixed, []string{"ck-signature", cardknoxSig("5.00Visa42", cardknoxPIN)}, ""},
-		{"ordinal sort refused", mixed, []string{"ck-signature", cardknoxSig("42Visa5.00", cardknoxPIN)}, BadSignature},
+		{"ordinal sort refused", mixed, []string{"ck-signature", cardknoxSig("42Visa5.00", cardknoxPIN)}, badSignature},
 		{"plus decoded before hashing", "a=Cardknox+Support", []string{"ck-signature", cardknoxSig("Cardknox Support", cardknoxPIN)}, ""},
-		{"plus kept refused", "a=Cardknox+Support", []string{"ck-signature", cardknoxSig("Cardknox+Support", cardknoxPIN)}, BadSignature},
-		{"tampered value", strings.Replace(cardknoxDocBody, "xAmount=0.01", "xAmount=1.01", 1), []string{"ck-signature", cardknoxDocSig}, BadSignature},
-		{"added field", cardknoxDocBody + "&xExtra=1", []string{"ck-signature", cardknoxDocSig}, BadSignature},
-		{"missing header", cardknoxDocBody, nil, MissingSignature},
-		{"empty header", cardknoxDocBody, []string{"ck-signature", ""}, MissingSignature},
-		{"duplicated header", cardknoxDocBody, []string{"ck-signature", cardknoxDocSig, "ck-signature", cardknoxDocSig}, MalformedSignature},
-		{"bad hex", cardknoxDocBody, []string{"ck-signature", "g" + cardknoxDocSig[1:]}, MalformedSignature},
-		{"wrong length", cardknoxDocBody, []string{"ck-signature", cardknoxDocSig + "00"}, MalformedSignature},
-		{"prefixed", cardknoxDocBody, []string{"ck-signature", "md5=" + cardknoxDocSig}, MalformedSignature},
-		{"invalid form escape", "a=%zz", []string{"ck-signature", cardknoxDocSig}, MalformedSignature},
+		{"plus kept refused", "a=Cardknox+Support", []string{"ck-signature", cardknoxSig("Cardknox+Support", cardknoxPIN)}, badSignature},
+		{"tampered value", strings.Replace(cardknoxDocBody, "xAmount=0.01", "xAmount=1.01", 1), []string{"ck-signature", cardknoxDocSig}, badSignature},
+		{"added field", cardknoxDocBody + "&xExtra=1", []string{"ck-signature", cardknoxDocSig}, badSignature},
+		{"missing header", cardknoxDocBody, nil, missingSignature},
+		{"empty header", cardknoxDocBody, []string{"ck-signature", ""}, missingSignature},
+		{"duplicated header", cardknoxDocBody, []string{"ck-signature", cardknoxDocSig, "ck-signature", cardknoxDocSig}, malformedSignature},
+		{"bad hex", cardknoxDocBody, []string{"ck-signature", "g" + cardknoxDocSig[1:]}, malformedSignature},
+		{"wrong length", cardknoxDocBody, []string{"ck-signature", cardknoxDocSig + "00"}, malformedSignature},
+		{"prefixed", cardknoxDocBody, []string{"ck-signature", "md5=" + cardknoxDocSig}, malformedSignature},
+		{"invalid form escape", "a=%zz", []string{"ck-signature", cardknoxDocSig}, malformedSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestCardknox(t *testing.T) {
 	}
 	t.Run("wrong PIN", func(t *testing.T) {
 		w := buildPreset(t, "cardknox", Settings{Secrets: secrets("TestWebhookPin654321")})
-		checkVerify(t, w, newDelivery(cardknoxDocBody, "ck-signature", cardknoxDocSig), BadSignature, leaks...)
+		checkVerify(t, w, newDelivery(cardknoxDocBody, "ck-signature", cardknoxDocSig), badSignature, leaks...)
 	})
 }
 

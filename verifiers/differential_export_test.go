@@ -4,15 +4,15 @@ package verifiers
 // verifierstest and so cannot be an internal test) need from inside the
 // package: the strict form reader and the field lists the verifiers read.
 var (
-	// DiffFormLookup is LookupForm, with folded choosing FoldedNames.
-	DiffFormLookup = func(fields []FormField, folded bool, names ...string) ([]string, []bool, error) {
-		reading := ExactNames
+	// DiffFormLookup is lookupForm, with folded choosing foldedNames.
+	DiffFormLookup = func(fields []formField, folded bool, names ...string) ([]string, []bool, error) {
+		reading := exactNames
 		if folded {
-			reading = FoldedNames
+			reading = foldedNames
 		}
-		return LookupForm(fields, reading, names...)
+		return lookupForm(fields, reading, names...)
 	}
-	DiffFormUnambiguous = func(fields []FormField) error { return formUnambiguous(fields, FoldedNames) }
+	DiffFormUnambiguous = func(fields []formField) error { return formUnambiguous(fields, foldedNames) }
 	// DiffPayoneFields, DiffMailgunNames and DiffAdyenSignedFields are the
 	// fields those verifiers read.
 	DiffPayoneFields      = payoneFields[:]

@@ -8,12 +8,12 @@ import (
 )
 
 // FuzzStrictFormAgainstParseQuery: whatever the strict form reader
-// (ParseForm, then LookupForm) accepts, Go's net/url reads the same way:
+// (parseForm, then lookupForm) accepts, Go's net/url reads the same way:
 // url.ParseQuery, its error ignored as r.FormValue ignores it, holds
 // exactly the strict reader's value for every wanted field that is
 // present (under every name that equals it, or equals it but for case
-// with FoldedNames), and nothing for an absent one. (FuzzParseJSON does
-// the same for ParseJSON and encoding/json; TestDifferentialParsers
+// with foldedNames), and nothing for an absent one. (FuzzParseJSON does
+// the same for parseJSON and encoding/json; TestDifferentialParsers
 // compares both readers with Python, Node and PHP.)
 func FuzzStrictFormAgainstParseQuery(f *testing.F) {
 	for _, seed := range []string{
@@ -26,15 +26,15 @@ func FuzzStrictFormAgainstParseQuery(f *testing.F) {
 	}
 	names := []string{"txid", "key", "data.id", "token"}
 	f.Fuzz(func(t *testing.T, body []byte, folded bool) {
-		fields, err := ParseForm(body)
+		fields, err := parseForm(body)
 		if err != nil {
 			return
 		}
-		reading := ExactNames
+		reading := exactNames
 		if folded {
-			reading = FoldedNames
+			reading = foldedNames
 		}
-		values, present, err := LookupForm(fields, reading, names...)
+		values, present, err := lookupForm(fields, reading, names...)
 		if err != nil {
 			return
 		}

@@ -19,7 +19,7 @@ import (
 // "interactions" (default) {"type":1} with 200, in mode "events" (the
 // Webhook Events endpoint) 204 with no body.
 type discord struct {
-	keys      *PublicKeys
+	keys      *publicKeys
 	tolerance time.Duration
 	events    bool
 }
@@ -33,7 +33,7 @@ func newDiscord(s Settings) (Verifier, error) {
 	if len(s.PublicKeys) == 0 {
 		return nil, fmt.Errorf("discord needs public_key (the application's public key, hex); it has no shared secret")
 	}
-	keys, err := NewPublicKeys(Ed25519, s.PublicKeys)
+	keys, err := newPublicKeys(sigEd25519, s.PublicKeys)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %v", err)
 	}
@@ -49,8 +49,7 @@ func newDiscord(s Settings) (Verifier, error) {
 }
 
 func (v *discord) Verify(d *Delivery) (Verified, error) {
-	var buf [ed25519.SignatureSize]byte
-	sig, err := SignatureFormat{Header: discordSigHeader, Encoding: Hex}.read(d.Request.Header, ed25519.SignatureSize, buf[:0])
+	sig, err := signatureFormat{Header: discordSigHeader, Encoding: encHex}.read(d.Request.Header, ed25519.SignatureSize)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -63,11 +62,11 @@ func (v *discord) Verify(d *Delivery) (Verified, error) {
 	if !ok {
 		return Verified{}, errBadSignature
 	}
-	t, err := ParseTimestamp(ts, UnixSeconds)
+	t, err := parseTimestamp(ts, unixSeconds)
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
 	return bodySigned(d.Body, key), nil
@@ -76,12 +75,12 @@ func (v *discord) Verify(d *Delivery) (Verified, error) {
 // Handshake answers a verified PING: type 1 for interactions, type 0 for
 // webhook events.
 func (v *discord) Handshake(d *Delivery) *Answer {
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
 		return nil
 	}
 	typ := doc.Get("type")
-	if typ == nil || typ.Kind != JSONNumber {
+	if typ == nil || typ.Kind != jsonNumber {
 		return nil
 	}
 	switch {
@@ -106,8 +105,8 @@ func signDiscord(s Settings, m *Message) error {
 	if err != nil {
 		return err
 	}
-	ts := formatTimestamp(m.Now, UnixSeconds)
-	sig, err := SignAsymmetric(Ed25519, key, append([]byte(ts), m.Body...), false)
+	ts := formatTimestamp(m.Now, unixSeconds)
+	sig, err := signAsymmetric(sigEd25519, key, append([]byte(ts), m.Body...), false)
 	if err != nil {
 		return fmt.Errorf("discord: %v", err)
 	}

@@ -18,7 +18,7 @@ type docusign struct {
 const docusignMaxHeaders = 100
 
 func newDocuSign(s Settings) (Verifier, error) {
-	return &docusign{macs: newMACSet(SHA256, s.Secrets)}, nil
+	return &docusign{macs: newMACSet(algSHA256, s.Secrets)}, nil
 }
 
 func docusignHeader(n int) string { return "X-DocuSign-Signature-" + strconv.Itoa(n) }
@@ -33,20 +33,18 @@ var docusignHeaders = func() (names [docusignMaxHeaders]string) {
 }()
 
 func (v *docusign) Verify(d *Delivery) (Verified, error) {
-	sc := getScratch()
-	defer sc.release()
-	sigs := &sc.sigs
+	var sigs signatures
 	for _, name := range docusignHeaders {
-		f := SignatureFormat{Header: name, Encoding: Base64}
-		if len(headerValues(d.Request.Header, f.Header)) == 0 {
+		f := signatureFormat{Header: name, Encoding: encBase64}
+		if len(d.Request.Header.Values(f.Header)) == 0 {
 			break
 		}
-		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, sigs); err != nil {
+		if _, err := f.ReadSignatures(d.Request.Header, sha256.Size, &sigs); err != nil {
 			return Verified{}, err
 		}
 	}
 	if sigs.Len() == 0 {
-		return Verified{}, reject(MissingSignature, "header %s is missing", docusignHeaders[0])
+		return Verified{}, reject(missingSignature, "header %s is missing", docusignHeaders[0])
 	}
 	key, ok := v.macs.matchesAny(sigs.List(), d.Body)
 	if !ok {
@@ -62,7 +60,7 @@ var _ Verifier = (*docusign)(nil)
 // DocuSign does for each active key.
 func signDocuSign(s Settings, m *Message) error {
 	for i, secret := range s.Secrets {
-		SignatureFormat{Header: docusignHeader(i + 1), Encoding: Base64}.write(m.Header, hmacSum(SHA256, secret, m.Body))
+		signatureFormat{Header: docusignHeader(i + 1), Encoding: encBase64}.write(m.Header, hmacSum(algSHA256, secret, m.Body))
 	}
 	m.Header.Set("X-Authorization-Digest", "HMACSHA256")
 	return nil

@@ -11,16 +11,16 @@ import (
 // challenge parameter of safe characters and nothing else) and Handshake
 // answers it, so it never reaches the app.
 type dropbox struct {
-	body *BodyHMAC
+	body Verifier
 }
 
-var dropboxFormat = SignatureFormat{Header: "X-Dropbox-Signature", Encoding: Hex}
+var dropboxFormat = signatureFormat{Header: "X-Dropbox-Signature", Encoding: encHex}
 
 // dropboxMaxChallenge bounds the echoed challenge.
 const dropboxMaxChallenge = 256
 
 func newDropbox(s Settings) (Verifier, error) {
-	b, err := NewBodyHMAC(dropboxFormat, SHA256, s.Secrets)
+	b, err := bodyScheme(dropboxFormat, algSHA256).New(s)
 	return &dropbox{body: b}, err
 }
 

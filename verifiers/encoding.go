@@ -8,38 +8,38 @@ import (
 )
 
 // Encoding is how a signature is written as text.
-type Encoding int
+type encoding int
 
 // The encodings signatures come in.
 const (
-	// Hex is base16; upper and lower case are both accepted.
-	Hex Encoding = iota
-	// Base64 is standard base64 with padding (RFC 4648 §4).
-	Base64
-	// Base64URL is the URL-safe alphabet (RFC 4648 §5), padded or not.
-	Base64URL
+	// encHex is base16; upper and lower case are both accepted.
+	encHex encoding = iota
+	// encBase64 is standard base64 with padding (RFC 4648 §4).
+	encBase64
+	// encBase64URL is the URL-safe alphabet (RFC 4648 §5), padded or not.
+	encBase64URL
 )
 
-// ParseEncoding reads an encoding name: hex, base64 or base64url.
-func ParseEncoding(name string) (Encoding, error) {
+// parseEncoding reads an encoding name: hex, base64 or base64url.
+func parseEncoding(name string) (encoding, error) {
 	switch strings.ToLower(name) {
 	case "hex", "base16":
-		return Hex, nil
+		return encHex, nil
 	case "base64":
-		return Base64, nil
+		return encBase64, nil
 	case "base64url":
-		return Base64URL, nil
+		return encBase64URL, nil
 	}
 	return 0, fmt.Errorf("unknown encoding %q (want hex, base64 or base64url)", name)
 }
 
-func (e Encoding) String() string {
+func (e encoding) String() string {
 	switch e {
-	case Hex:
+	case encHex:
 		return "hex"
-	case Base64:
+	case encBase64:
 		return "base64"
-	case Base64URL:
+	case encBase64URL:
 		return "base64url"
 	}
 	return fmt.Sprintf("Encoding(%d)", int(e))
@@ -47,14 +47,10 @@ func (e Encoding) String() string {
 
 // Decode appends the bytes that text encodes to dst. It is strict: any
 // character outside the alphabet, or a wrong length, is an error.
-func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
-	// A signature's text is copied to the stack rather than converted with
-	// []byte(text), which allocates for anything over 32 bytes: verifying
-	// allocates nothing per delivery. Longer texts fall back to the heap.
-	var stack [256]byte
-	src := append(stack[:0], text...)
+func (e encoding) Decode(dst []byte, text string) ([]byte, error) {
+	src := []byte(text)
 	switch e {
-	case Hex:
+	case encHex:
 		n := hex.DecodedLen(len(src))
 		dst = grow(dst, n)
 		out := dst[len(dst) : len(dst)+n]
@@ -62,7 +58,7 @@ func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
 			return nil, err
 		}
 		return dst[:len(dst)+n], nil
-	case Base64, Base64URL:
+	case encBase64, encBase64URL:
 		// encoding/base64 skips CR and LF anywhere and, unless Strict,
 		// ignores non-zero padding bits: both would let several texts
 		// stand for one signature.
@@ -70,7 +66,7 @@ func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
 			return nil, fmt.Errorf("line break in %s", e)
 		}
 		enc := base64.StdEncoding
-		if e == Base64URL {
+		if e == encBase64URL {
 			enc = base64.RawURLEncoding
 			if strings.HasSuffix(text, "=") {
 				enc = base64.URLEncoding
@@ -82,11 +78,11 @@ func (e Encoding) Decode(dst []byte, text string) ([]byte, error) {
 }
 
 // Encode appends the text form of b to dst.
-func (e Encoding) Encode(dst, b []byte) []byte {
+func (e encoding) Encode(dst, b []byte) []byte {
 	switch e {
-	case Base64:
+	case encBase64:
 		return base64.StdEncoding.AppendEncode(dst, b)
-	case Base64URL:
+	case encBase64URL:
 		return base64.RawURLEncoding.AppendEncode(dst, b)
 	default:
 		return hex.AppendEncode(dst, b)

@@ -10,22 +10,22 @@ import (
 func TestParseEncoding(t *testing.T) {
 	tests := []struct {
 		name    string
-		want    Encoding
+		want    encoding
 		wantErr bool
 	}{
-		{"hex", Hex, false},
-		{"HEX", Hex, false},
-		{"base16", Hex, false},
-		{"base64", Base64, false},
-		{"Base64", Base64, false},
-		{"base64url", Base64URL, false},
+		{"hex", encHex, false},
+		{"HEX", encHex, false},
+		{"base16", encHex, false},
+		{"base64", encBase64, false},
+		{"Base64", encBase64, false},
+		{"base64url", encBase64URL, false},
 		{"base32", 0, true},
 		{"base64-url", 0, true},
 		{"", 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseEncoding(tt.name)
+			got, err := parseEncoding(tt.name)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("ParseEncoding(%q) error = %v, wantErr %v", tt.name, err, tt.wantErr)
 			}
@@ -37,13 +37,13 @@ func TestParseEncoding(t *testing.T) {
 }
 
 func TestEncodingString(t *testing.T) {
-	for enc, want := range map[Encoding]string{Hex: "hex", Base64: "base64", Base64URL: "base64url", Encoding(7): "Encoding(7)"} {
+	for enc, want := range map[encoding]string{encHex: "hex", encBase64: "base64", encBase64URL: "base64url", encoding(7): "Encoding(7)"} {
 		t.Run(want, func(t *testing.T) {
 			if got := enc.String(); got != want {
 				t.Fatalf("String() = %q, want %q", got, want)
 			}
-			if enc <= Base64URL {
-				if back, err := ParseEncoding(want); err != nil || back != enc {
+			if enc <= encBase64URL {
+				if back, err := parseEncoding(want); err != nil || back != enc {
 					t.Fatalf("ParseEncoding(String()) = %v, %v", back, err)
 				}
 			}
@@ -54,12 +54,12 @@ func TestEncodingString(t *testing.T) {
 func TestEncodingEncode(t *testing.T) {
 	b := []byte{0xfb, 0xff, 0x00, 0x10}
 	tests := []struct {
-		enc  Encoding
+		enc  encoding
 		want string
 	}{
-		{Hex, hex.EncodeToString(b)},
-		{Base64, base64.StdEncoding.EncodeToString(b)},
-		{Base64URL, base64.RawURLEncoding.EncodeToString(b)},
+		{encHex, hex.EncodeToString(b)},
+		{encBase64, base64.StdEncoding.EncodeToString(b)},
+		{encBase64URL, base64.RawURLEncoding.EncodeToString(b)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.enc.String(), func(t *testing.T) {
@@ -72,7 +72,7 @@ func TestEncodingEncode(t *testing.T) {
 }
 
 func TestEncodingRoundTrip(t *testing.T) {
-	for _, enc := range []Encoding{Hex, Base64, Base64URL} {
+	for _, enc := range []encoding{encHex, encBase64, encBase64URL} {
 		t.Run(enc.String(), func(t *testing.T) {
 			for n := 0; n <= 70; n++ {
 				b := make([]byte, n)
@@ -93,7 +93,7 @@ func TestEncodingRoundTrip(t *testing.T) {
 }
 
 func TestEncodingDecodeAppends(t *testing.T) {
-	for _, enc := range []Encoding{Hex, Base64, Base64URL} {
+	for _, enc := range []encoding{encHex, encBase64, encBase64URL} {
 		t.Run(enc.String(), func(t *testing.T) {
 			want := []byte{1, 2, 3, 250}
 			text := string(enc.Encode(nil, want))
@@ -114,36 +114,36 @@ func TestEncodingDecodeAppends(t *testing.T) {
 func TestEncodingDecodeStrict(t *testing.T) {
 	tests := []struct {
 		name    string
-		enc     Encoding
+		enc     encoding
 		text    string
 		want    []byte
 		wantErr bool
 	}{
-		{"hex lower", Hex, "00ff7a", []byte{0, 0xff, 0x7a}, false},
-		{"hex upper accepted", Hex, "00FF7A", []byte{0, 0xff, 0x7a}, false},
-		{"hex mixed case accepted", Hex, "00fF7a", []byte{0, 0xff, 0x7a}, false},
-		{"hex empty", Hex, "", []byte{}, false},
-		{"hex odd length", Hex, "00f", nil, true},
-		{"hex non-hex digit", Hex, "zz", nil, true},
-		{"hex with space", Hex, "00 ff", nil, true},
-		{"hex with 0x", Hex, "0x00", nil, true},
-		{"base64 padded", Base64, "+/8=", []byte{0xfb, 0xff}, false},
-		{"base64 missing padding", Base64, "+/8", nil, true},
-		{"base64 url alphabet refused", Base64, "-_8=", nil, true},
-		{"base64 bad char", Base64, "ab*=", nil, true},
-		{"base64url unpadded", Base64URL, "-_8", []byte{0xfb, 0xff}, false},
-		{"base64url padded", Base64URL, "-_8=", []byte{0xfb, 0xff}, false},
-		{"base64url std alphabet refused", Base64URL, "+/8", nil, true},
-		{"base64url bad length", Base64URL, "A", nil, true},
-		{"base64 line break", Base64, "+/\n8=", nil, true},
-		{"base64 trailing CRLF", Base64, "+/8=\r\n", nil, true},
-		{"base64 non-zero padding bits", Base64, "+/9=", nil, true},
-		{"base64 extra padding", Base64, "+/8==", nil, true},
-		{"base64url line break", Base64URL, "-_\n8", nil, true},
-		{"base64url non-zero padding bits", Base64URL, "-_9", nil, true},
-		{"base64url extra padding", Base64URL, "-_8==", nil, true},
-		{"base64url padding alone", Base64URL, "====", nil, true},
-		{"unknown encoding", Encoding(9), "00", nil, true},
+		{"hex lower", encHex, "00ff7a", []byte{0, 0xff, 0x7a}, false},
+		{"hex upper accepted", encHex, "00FF7A", []byte{0, 0xff, 0x7a}, false},
+		{"hex mixed case accepted", encHex, "00fF7a", []byte{0, 0xff, 0x7a}, false},
+		{"hex empty", encHex, "", []byte{}, false},
+		{"hex odd length", encHex, "00f", nil, true},
+		{"hex non-hex digit", encHex, "zz", nil, true},
+		{"hex with space", encHex, "00 ff", nil, true},
+		{"hex with 0x", encHex, "0x00", nil, true},
+		{"base64 padded", encBase64, "+/8=", []byte{0xfb, 0xff}, false},
+		{"base64 missing padding", encBase64, "+/8", nil, true},
+		{"base64 url alphabet refused", encBase64, "-_8=", nil, true},
+		{"base64 bad char", encBase64, "ab*=", nil, true},
+		{"base64url unpadded", encBase64URL, "-_8", []byte{0xfb, 0xff}, false},
+		{"base64url padded", encBase64URL, "-_8=", []byte{0xfb, 0xff}, false},
+		{"base64url std alphabet refused", encBase64URL, "+/8", nil, true},
+		{"base64url bad length", encBase64URL, "A", nil, true},
+		{"base64 line break", encBase64, "+/\n8=", nil, true},
+		{"base64 trailing CRLF", encBase64, "+/8=\r\n", nil, true},
+		{"base64 non-zero padding bits", encBase64, "+/9=", nil, true},
+		{"base64 extra padding", encBase64, "+/8==", nil, true},
+		{"base64url line break", encBase64URL, "-_\n8", nil, true},
+		{"base64url non-zero padding bits", encBase64URL, "-_9", nil, true},
+		{"base64url extra padding", encBase64URL, "-_8==", nil, true},
+		{"base64url padding alone", encBase64URL, "====", nil, true},
+		{"unknown encoding", encoding(9), "00", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

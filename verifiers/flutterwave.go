@@ -8,7 +8,7 @@ import "fmt"
 // secret hash (scheme from third-party code only); auto uses v4 when that
 // header is present and v3 otherwise.
 func newFlutterwave(s Settings) (Verifier, error) {
-	v3, err := NewHeaderToken("verif-hash", s.Secrets)
+	v3, err := newHeaderToken("verif-hash", s.Secrets)
 	if err != nil {
 		return nil, err
 	}
@@ -23,8 +23,8 @@ func newFlutterwave(s Settings) (Verifier, error) {
 	case "v4":
 		return v4, nil
 	case "auto":
-		return VerifierFunc(func(d *Delivery) (Verified, error) {
-			if len(headerValues(d.Request.Header, "flutterwave-signature")) > 0 {
+		return verifierFunc(func(d *Delivery) (Verified, error) {
+			if len(d.Request.Header.Values("flutterwave-signature")) > 0 {
 				return v4.Verify(d)
 			}
 			return v3.Verify(d)
@@ -33,7 +33,7 @@ func newFlutterwave(s Settings) (Verifier, error) {
 	return nil, fmt.Errorf("flutterwave: mode must be v3, v4 or auto")
 }
 
-var flutterwaveV4 = bodyScheme(SignatureFormat{Header: "flutterwave-signature", Encoding: Base64}, SHA256)
+var flutterwaveV4 = bodyScheme(signatureFormat{Header: "flutterwave-signature", Encoding: encBase64}, algSHA256)
 
 // signFlutterwave signs as the configured mode verifies (auto signs as v4).
 func signFlutterwave(s Settings, m *Message) error {

@@ -6,29 +6,29 @@ import (
 	"slices"
 )
 
-// FormField is one name=value pair of an application/x-www-form-urlencoded
+// formField is one name=value pair of an application/x-www-form-urlencoded
 // body, both URL-decoded ('+' is a space). Values are the decoded bytes as
 // sent: a Latin-1 form (Payone's) stays Latin-1, nothing is re-encoded.
-type FormField struct {
+type formField struct {
 	Name  string
 	Value string
 }
 
-// ParseForm splits a urlencoded body into its fields, in the order sent,
+// parseForm splits a urlencoded body into its fields, in the order sent,
 // duplicates kept. Only '&' separates fields (';' is data, as in Go's
 // net/url since 1.17). An invalid %-escape is an error: a gate must not
 // guess what the sender meant.
-func ParseForm(body []byte) ([]FormField, error) {
+func parseForm(body []byte) ([]formField, error) {
 	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
-		return nil, reject(AmbiguousBody, "form starts with a byte order mark")
+		return nil, reject(ambiguousBody, "form starts with a byte order mark")
 	}
 	if bytes.IndexByte(body, ';') >= 0 {
-		return nil, reject(AmbiguousBody, "form has an unescaped ';' (Go's net/url drops that field)")
+		return nil, reject(ambiguousBody, "form has an unescaped ';' (Go's net/url drops that field)")
 	}
 
-	fields := make([]FormField, 0, bytes.Count(body, []byte{'&'})+1)
+	fields := make([]formField, 0, bytes.Count(body, []byte{'&'})+1)
 	err := eachFormField(body, func(name, value string) error {
-		fields = append(fields, FormField{name, value})
+		fields = append(fields, formField{name, value})
 		return nil
 	})
 	return fields, err
@@ -66,7 +66,7 @@ func unescapeForm(b []byte) (string, error) {
 	}
 	s, err := url.QueryUnescape(string(b))
 	if err != nil {
-		return "", reject(MalformedSignature, "form body has an invalid escape")
+		return "", reject(malformedSignature, "form body has an invalid escape")
 	}
 	return s, nil
 }

@@ -9,32 +9,32 @@ func TestParseForm(t *testing.T) {
 	tests := []struct {
 		name   string
 		body   string
-		want   []FormField
+		want   []formField
 		reason Reason
 	}{
-		{"empty", "", []FormField{}, ""},
-		{"simple", "a=1&b=2", []FormField{{"a", "1"}, {"b", "2"}}, ""},
-		{"plus is space", "n=Cardknox+Support", []FormField{{"n", "Cardknox Support"}}, ""},
-		{"escapes", "d=9%2f3%2F2021&c=CC%3aSale", []FormField{{"d", "9/3/2021"}, {"c", "CC:Sale"}}, ""},
-		{"escaped plus", "p=%2B1415", []FormField{{"p", "+1415"}}, ""},
-		{"escaped name", "x%5B0%5D=v", []FormField{{"x[0]", "v"}}, ""},
-		{"latin-1 escape kept as one byte", "city=M%FCnchen", []FormField{{"city", "M\xfcnchen"}}, ""},
-		{"raw latin-1 byte kept", "name=J\xe4rvinen", []FormField{{"name", "J\xe4rvinen"}}, ""},
-		{"empty pairs skipped", "&&a=1&&b=2&", []FormField{{"a", "1"}, {"b", "2"}}, ""},
-		{"no equals sign", "flag&a=1", []FormField{{"flag", ""}, {"a", "1"}}, ""},
-		{"empty value", "a=&b=", []FormField{{"a", ""}, {"b", ""}}, ""},
-		{"equals in value", "a=b=c", []FormField{{"a", "b=c"}}, ""},
-		{"raw semicolon refused (Go's net/url drops the pair)", "a=1;b=2", nil, AmbiguousBody},
-		{"escaped semicolon is data", "a=1%3Bb=2", []FormField{{"a", "1;b=2"}}, ""},
-		{"byte order mark refused (Express drops it)", "\xef\xbb\xbfa=1", nil, AmbiguousBody},
-		{"duplicates kept in order", "a=1&b=x&a=2", []FormField{{"a", "1"}, {"b", "x"}, {"a", "2"}}, ""},
-		{"invalid escape", "a=%zz", nil, MalformedSignature},
-		{"truncated escape", "a=1&b=%4", nil, MalformedSignature},
-		{"lone percent in name", "%=1", nil, MalformedSignature},
+		{"empty", "", []formField{}, ""},
+		{"simple", "a=1&b=2", []formField{{"a", "1"}, {"b", "2"}}, ""},
+		{"plus is space", "n=Cardknox+Support", []formField{{"n", "Cardknox Support"}}, ""},
+		{"escapes", "d=9%2f3%2F2021&c=CC%3aSale", []formField{{"d", "9/3/2021"}, {"c", "CC:Sale"}}, ""},
+		{"escaped plus", "p=%2B1415", []formField{{"p", "+1415"}}, ""},
+		{"escaped name", "x%5B0%5D=v", []formField{{"x[0]", "v"}}, ""},
+		{"latin-1 escape kept as one byte", "city=M%FCnchen", []formField{{"city", "M\xfcnchen"}}, ""},
+		{"raw latin-1 byte kept", "name=J\xe4rvinen", []formField{{"name", "J\xe4rvinen"}}, ""},
+		{"empty pairs skipped", "&&a=1&&b=2&", []formField{{"a", "1"}, {"b", "2"}}, ""},
+		{"no equals sign", "flag&a=1", []formField{{"flag", ""}, {"a", "1"}}, ""},
+		{"empty value", "a=&b=", []formField{{"a", ""}, {"b", ""}}, ""},
+		{"equals in value", "a=b=c", []formField{{"a", "b=c"}}, ""},
+		{"raw semicolon refused (Go's net/url drops the pair)", "a=1;b=2", nil, ambiguousBody},
+		{"escaped semicolon is data", "a=1%3Bb=2", []formField{{"a", "1;b=2"}}, ""},
+		{"byte order mark refused (Express drops it)", "\xef\xbb\xbfa=1", nil, ambiguousBody},
+		{"duplicates kept in order", "a=1&b=x&a=2", []formField{{"a", "1"}, {"b", "x"}, {"a", "2"}}, ""},
+		{"invalid escape", "a=%zz", nil, malformedSignature},
+		{"truncated escape", "a=1&b=%4", nil, malformedSignature},
+		{"lone percent in name", "%=1", nil, malformedSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseForm([]byte(tt.body))
+			got, err := parseForm([]byte(tt.body))
 			checkRejection(t, err, tt.reason)
 			if err == nil && !slices.Equal(got, tt.want) {
 				t.Fatalf("ParseForm(%q) = %q, want %q", tt.body, got, tt.want)
@@ -65,7 +65,7 @@ func TestSetFormFields(t *testing.T) {
 			if got != tt.want {
 				t.Fatalf("setFormFields = %q, want %q", got, tt.want)
 			}
-			fields, err := ParseForm([]byte(got))
+			fields, err := parseForm([]byte(got))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,10 +9,10 @@ import (
 
 // structuredFormats are the shapes of structured signature header the
 // presets use: Stripe's, Paddle's and Standard Webhooks'.
-var structuredFormats = []StructuredFormat{
-	{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
-	{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex},
-	{Header: "Webhook-Signature", ItemSep: ' ', KeySep: ',', SignatureKey: "v1", Encoding: Base64},
+var structuredFormats = []structuredFormat{
+	{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+	{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: encHex},
+	{Header: "Webhook-Signature", ItemSep: ' ', KeySep: ',', SignatureKey: "v1", Encoding: encBase64},
 }
 
 // FuzzStructuredFormat: any header value either is refused or yields a

@@ -21,8 +21,8 @@ func fuzzRejection(t *testing.T, err error, want Reason) {
 	}
 }
 
-// FuzzParseForm: ParseForm never panics, refuses only with
-// MalformedSignature (or AmbiguousBody for a raw ';' or a leading BOM,
+// FuzzParseForm: parseForm never panics, refuses only with
+// malformedSignature (or ambiguousBody for a raw ';' or a leading BOM,
 // which parsers read differently), and what it parses survives
 // re-encoding.
 func FuzzParseForm(f *testing.F) {
@@ -34,12 +34,12 @@ func FuzzParseForm(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		fields, err := ParseForm(body)
+		fields, err := parseForm(body)
 		if err != nil {
-			if ReasonOf(err) == AmbiguousBody && (bytes.IndexByte(body, ';') >= 0 || bytes.HasPrefix(body, []byte("\xef\xbb\xbf"))) {
+			if ReasonOf(err) == ambiguousBody && (bytes.IndexByte(body, ';') >= 0 || bytes.HasPrefix(body, []byte("\xef\xbb\xbf"))) {
 				return
 			}
-			fuzzRejection(t, err, MalformedSignature)
+			fuzzRejection(t, err, malformedSignature)
 			return
 		}
 		if len(fields) > bytes.Count(body, []byte{'&'})+1 {
@@ -49,7 +49,7 @@ func FuzzParseForm(f *testing.F) {
 		for _, fl := range fields {
 			enc = append(enc, url.QueryEscape(fl.Name)+"="+url.QueryEscape(fl.Value))
 		}
-		again, err := ParseForm([]byte(strings.Join(enc, "&")))
+		again, err := parseForm([]byte(strings.Join(enc, "&")))
 		if err != nil {
 			t.Fatalf("re-encoded form does not parse: %v", err)
 		}
@@ -72,7 +72,7 @@ func FuzzParseForm(f *testing.F) {
 
 // FuzzCompactJSON: valid JSON compacts to valid JSON that is a fixed point
 // of compaction and decodes to the same value; invalid JSON is refused as
-// MalformedSignature (or AmbiguousBody: a BOM, content after the value)
+// malformedSignature (or ambiguousBody: a BOM, content after the value)
 // and leaves the buffer alone.
 func FuzzCompactJSON(f *testing.F) {
 	for _, seed := range []string{
@@ -84,12 +84,12 @@ func FuzzCompactJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var buf bytes.Buffer
 		buf.WriteString("pre")
-		err := CompactJSON(&buf, body)
+		err := compactJSON(&buf, body)
 		if !json.Valid(body) {
-			if ReasonOf(err) == AmbiguousBody { // a BOM, trailing content
-				fuzzRejection(t, err, AmbiguousBody)
+			if ReasonOf(err) == ambiguousBody { // a BOM, trailing content
+				fuzzRejection(t, err, ambiguousBody)
 			} else {
-				fuzzRejection(t, err, MalformedSignature)
+				fuzzRejection(t, err, malformedSignature)
 			}
 			if buf.String() != "pre" {
 				t.Fatalf("buffer changed on error: %q", buf.String())
@@ -99,9 +99,9 @@ func FuzzCompactJSON(f *testing.F) {
 		if err != nil {
 			// Valid JSON that parsers read differently (duplicate keys,
 			// invalid UTF-8, unpaired surrogates, deep nesting) is refused
-			// as ParseJSON refuses it.
-			_, perr := ParseJSON(body)
-			if ReasonOf(err) != AmbiguousBody || perr == nil || perr.Error() != err.Error() {
+			// as parseJSON refuses it.
+			_, perr := parseJSON(body)
+			if ReasonOf(err) != ambiguousBody || perr == nil || perr.Error() != err.Error() {
 				t.Fatalf("valid JSON refused: %v (ParseJSON: %v)", err, perr)
 			}
 			return
@@ -111,7 +111,7 @@ func FuzzCompactJSON(f *testing.F) {
 			t.Fatalf("compacted %q is not valid JSON", compact)
 		}
 		var again bytes.Buffer
-		if err := CompactJSON(&again, compact); err != nil || !bytes.Equal(again.Bytes(), compact) {
+		if err := compactJSON(&again, compact); err != nil || !bytes.Equal(again.Bytes(), compact) {
 			t.Fatalf("compaction is not a fixed point: %q -> %q (%v)", compact, again.Bytes(), err)
 		}
 		if len(compact) > len(body) {
@@ -133,7 +133,7 @@ func FuzzCompactJSON(f *testing.F) {
 }
 
 // FuzzSignatureFormatDecode: decode never panics, refuses only with
-// MalformedSignature, honours the size, and what it accepts is the
+// malformedSignature, honours the size, and what it accepts is the
 // encoding of what it returns.
 func FuzzSignatureFormatDecode(f *testing.F) {
 	f.Add("sha256=", uint8(0), "sha256=deadbeef", 4)
@@ -144,15 +144,15 @@ func FuzzSignatureFormatDecode(f *testing.F) {
 	f.Add("", uint8(1), "3q2+\n7w==", 0)
 	f.Add("sha256=", uint8(0), "sha25", 32)
 	f.Fuzz(func(t *testing.T, prefix string, encByte uint8, value string, size int) {
-		enc := Encoding(encByte % 3)
+		enc := encoding(encByte % 3)
 		size %= 100
 		if size < 0 {
 			size = -size
 		}
-		format := SignatureFormat{Header: "X-Sig", Prefix: prefix, Encoding: enc}
-		sig, err := format.decode(value, size, nil)
+		format := signatureFormat{Header: "X-Sig", Prefix: prefix, Encoding: enc}
+		sig, err := format.decode(value, size)
 		if err != nil {
-			fuzzRejection(t, err, MalformedSignature)
+			fuzzRejection(t, err, malformedSignature)
 			if len(value) >= 12 && !strings.Contains(prefix, value) && strings.Contains(err.Error(), value) {
 				t.Fatalf("error echoes the signature: %v", err)
 			}
@@ -164,20 +164,20 @@ func FuzzSignatureFormatDecode(f *testing.F) {
 		text := value[len(prefix):]
 		canonical := string(enc.Encode(nil, sig))
 		switch enc {
-		case Hex:
+		case encHex:
 			if !strings.EqualFold(text, canonical) {
 				t.Fatalf("accepted %q, which is not the hex %q", text, canonical)
 			}
-		case Base64:
+		case encBase64:
 			if text != canonical {
 				t.Fatalf("accepted %q, which is not the base64 %q", text, canonical)
 			}
-		case Base64URL:
+		case encBase64URL:
 			if text != canonical && text != base64.URLEncoding.EncodeToString(sig) {
 				t.Fatalf("accepted %q, which is not the base64url %q", text, canonical)
 			}
 		}
-		back, err := format.decode(prefix+canonical, size, nil)
+		back, err := format.decode(prefix+canonical, size)
 		if err != nil || !bytes.Equal(back, sig) {
 			t.Fatalf("re-encoded signature does not decode: %x %v", back, err)
 		}
@@ -231,20 +231,20 @@ func FuzzCardknoxSignedString(f *testing.F) {
 	f.Add([]byte("a=two+words&b=%2B&c="))
 	f.Add([]byte("a=%zz"))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		signed, err := CardknoxSignedString(body)
-		fields, perr := ParseForm(body)
+		signed, err := cardknoxSignedString(body)
+		fields, perr := parseForm(body)
 		if perr != nil {
 			if err == nil {
 				t.Fatalf("CardknoxSignedString accepted what ParseForm refused: %v", perr)
 			}
-			fuzzRejection(t, err, MalformedSignature)
+			fuzzRejection(t, err, malformedSignature)
 			return
 		}
-		if uerr := formUnambiguous(fields, FoldedNames); uerr != nil || err != nil {
+		if uerr := formUnambiguous(fields, foldedNames); uerr != nil || err != nil {
 			if uerr == nil || err == nil {
 				t.Fatalf("CardknoxSignedString error %v, formUnambiguous error %v", err, uerr)
 			}
-			fuzzRejection(t, err, AmbiguousBody)
+			fuzzRejection(t, err, ambiguousBody)
 			return
 		}
 		n := 0
@@ -268,7 +268,7 @@ func FuzzCardknoxSignedString(f *testing.F) {
 		for _, fl := range slices.Backward(fields) {
 			rev = append(rev, url.QueryEscape(fl.Name)+"="+url.QueryEscape(fl.Value))
 		}
-		again, err := CardknoxSignedString([]byte(strings.Join(rev, "&")))
+		again, err := cardknoxSignedString([]byte(strings.Join(rev, "&")))
 		if err != nil || !bytes.Equal(again, signed) {
 			t.Fatalf("reversed fields sign %q, want %q (%v)", again, signed, err)
 		}

@@ -9,7 +9,7 @@ import "fmt"
 func newGitLab(s Settings) (Verifier, error) {
 	switch s.Options["mode"] {
 	case "", "token":
-		return NewHeaderToken("X-Gitlab-Token", s.Secrets)
+		return newHeaderToken("X-Gitlab-Token", s.Secrets)
 	case "signing":
 		return newStandardWebhooks("webhook-")(s)
 	}

@@ -2,33 +2,33 @@ package verifiers
 
 import "fmt"
 
-// HeaderToken verifies schemes in which the provider sends the shared
+// headerToken verifies schemes in which the provider sends the shared
 // secret itself in a header (KKiaPay's x-kkiapay-secret, Flutterwave's
 // verif-hash, GitLab's X-Gitlab-Token). It proves the sender knows the
 // secret, not that the body is unchanged: say so where it is used.
-type HeaderToken struct {
+type headerToken struct {
 	Header string
 	tokens tokenSet
 }
 
-// NewHeaderToken builds a HeaderToken accepting any of tokens.
-func NewHeaderToken(header string, tokens [][]byte) (*HeaderToken, error) {
+// newHeaderToken builds a headerToken accepting any of tokens.
+func newHeaderToken(header string, tokens [][]byte) (*headerToken, error) {
 	if header == "" {
 		return nil, fmt.Errorf("no token header configured")
 	}
-	return &HeaderToken{Header: header, tokens: newTokenSet(tokens)}, nil
+	return &headerToken{Header: header, tokens: newTokenSet(tokens)}, nil
 }
 
 // Verify compares the header with the configured tokens in constant time.
 // The token covers no content: Signed is the raw body.
-func (v *HeaderToken) Verify(d *Delivery) (Verified, error) {
+func (v *headerToken) Verify(d *Delivery) (Verified, error) {
 	got, err := headerValue(d.Request.Header, v.Header)
 	if err != nil {
 		return Verified{}, err
 	}
 	key, ok := v.tokens.index([]byte(got))
 	if !ok {
-		return Verified{}, reject(BadSignature, "header %s does not match", v.Header)
+		return Verified{}, reject(badSignature, "header %s does not match", v.Header)
 	}
 	return bodySigned(d.Body, key), nil
 }
@@ -50,7 +50,7 @@ func (a allOf) Verify(d *Delivery) (Verified, error) {
 
 // Interface guards
 var (
-	_ Verifier = (*HeaderToken)(nil)
+	_ Verifier = (*headerToken)(nil)
 	_ Verifier = allOf(nil)
 )
 

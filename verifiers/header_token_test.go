@@ -6,10 +6,10 @@ import (
 )
 
 func TestNewHeaderToken(t *testing.T) {
-	if _, err := NewHeaderToken("", secrets("x")); err == nil {
+	if _, err := newHeaderToken("", secrets("x")); err == nil {
 		t.Fatal("no header accepted")
 	}
-	v, err := NewHeaderToken("X-Token", secrets("x"))
+	v, err := newHeaderToken("X-Token", secrets("x"))
 	if err != nil || v.Header != "X-Token" {
 		t.Fatalf("NewHeaderToken = %+v, %v", v, err)
 	}
@@ -28,14 +28,14 @@ func TestKKiaPay(t *testing.T) {
 		{"header name case-insensitive", []string{"X-Kkiapay-Secret", secret}, ""},
 		{"surrounding whitespace trimmed", []string{"x-kkiapay-secret", " " + secret + " "}, ""},
 		{"rotation: previous secret", []string{"x-kkiapay-secret", prev}, ""},
-		{"wrong secret", []string{"x-kkiapay-secret", "kkiapay-hash-secret-2025"}, BadSignature},
-		{"prefix of the secret", []string{"x-kkiapay-secret", secret[:10]}, BadSignature},
-		{"secret plus suffix", []string{"x-kkiapay-secret", secret + "x"}, BadSignature},
-		{"case differs", []string{"x-kkiapay-secret", "KKIAPAY-hash-secret-2024"}, BadSignature},
-		{"missing", nil, MissingSignature},
-		{"empty", []string{"x-kkiapay-secret", ""}, MissingSignature},
-		{"duplicated", []string{"x-kkiapay-secret", secret, "x-kkiapay-secret", secret}, MalformedSignature},
-		{"other header", []string{"x-kkiapay-signature", secret}, MissingSignature},
+		{"wrong secret", []string{"x-kkiapay-secret", "kkiapay-hash-secret-2025"}, badSignature},
+		{"prefix of the secret", []string{"x-kkiapay-secret", secret[:10]}, badSignature},
+		{"secret plus suffix", []string{"x-kkiapay-secret", secret + "x"}, badSignature},
+		{"case differs", []string{"x-kkiapay-secret", "KKIAPAY-hash-secret-2024"}, badSignature},
+		{"missing", nil, missingSignature},
+		{"empty", []string{"x-kkiapay-secret", ""}, missingSignature},
+		{"duplicated", []string{"x-kkiapay-secret", secret, "x-kkiapay-secret", secret}, malformedSignature},
+		{"other header", []string{"x-kkiapay-signature", secret}, missingSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,11 +57,11 @@ func TestKKiaPay(t *testing.T) {
 
 func TestAllOf(t *testing.T) {
 	first := errors.New("first")
-	second := &Rejection{Reason: MissingSignature}
+	second := &Rejection{Reason: missingSignature}
 	calls := 0
-	ok := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{Signed: []byte("ok"), Key: 1}, nil })
-	failA := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, first })
-	failB := VerifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, second })
+	ok := verifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{Signed: []byte("ok"), Key: 1}, nil })
+	failA := verifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, first })
+	failB := verifierFunc(func(*Delivery) (Verified, error) { calls++; return Verified{}, second })
 	tests := []struct {
 		name  string
 		v     allOf

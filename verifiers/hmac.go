@@ -14,7 +14,7 @@ import (
 )
 
 // Algorithm is a hash function for HMAC.
-type Algorithm struct {
+type algorithm struct {
 	Name string
 	New  func() hash.Hash
 	Size int
@@ -24,25 +24,25 @@ type Algorithm struct {
 // providers still sign with them (Twilio, Payone's key field); as HMACs they
 // are not broken the way the bare hashes are.
 var (
-	MD5    = Algorithm{"md5", md5.New, md5.Size}
-	SHA1   = Algorithm{"sha1", sha1.New, sha1.Size}
-	SHA256 = Algorithm{"sha256", sha256.New, sha256.Size}
-	SHA512 = Algorithm{"sha512", sha512.New, sha512.Size}
+	algMD5    = algorithm{"md5", md5.New, md5.Size}
+	algSHA1   = algorithm{"sha1", sha1.New, sha1.Size}
+	algSHA256 = algorithm{"sha256", sha256.New, sha256.Size}
+	algSHA512 = algorithm{"sha512", sha512.New, sha512.Size}
 )
 
-// ParseAlgorithm reads an algorithm name: md5, sha1, sha256 or sha512.
-func ParseAlgorithm(name string) (Algorithm, error) {
+// parseAlgorithm reads an algorithm name: md5, sha1, sha256 or sha512.
+func parseAlgorithm(name string) (algorithm, error) {
 	switch strings.ToLower(strings.ReplaceAll(name, "-", "")) {
 	case "md5":
-		return MD5, nil
+		return algMD5, nil
 	case "sha1":
-		return SHA1, nil
+		return algSHA1, nil
 	case "sha256":
-		return SHA256, nil
+		return algSHA256, nil
 	case "sha512":
-		return SHA512, nil
+		return algSHA512, nil
 	}
-	return Algorithm{}, fmt.Errorf("unknown algorithm %q (want md5, sha1, sha256 or sha512)", name)
+	return algorithm{}, fmt.Errorf("unknown algorithm %q (want md5, sha1, sha256 or sha512)", name)
 }
 
 // keyedMAC computes HMACs with one key. Hash states are pooled so the hot
@@ -59,7 +59,7 @@ type macState struct {
 	out [sha512.Size]byte
 }
 
-func newKeyedMAC(alg Algorithm, key []byte) *keyedMAC {
+func newKeyedMAC(alg algorithm, key []byte) *keyedMAC {
 	key = append([]byte(nil), key...)
 	k := &keyedMAC{}
 	k.pool.New = func() any { return &macState{h: hmac.New(alg.New, key)} }
@@ -100,7 +100,7 @@ func (st *macState) mac(parts [][]byte) []byte {
 // them may have signed a delivery.
 type macSet []*keyedMAC
 
-func newMACSet(alg Algorithm, keys [][]byte) macSet {
+func newMACSet(alg algorithm, keys [][]byte) macSet {
 	set := make(macSet, len(keys))
 	for i, key := range keys {
 		set[i] = newKeyedMAC(alg, key)

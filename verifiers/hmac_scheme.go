@@ -10,14 +10,14 @@ import (
 	"time"
 )
 
-// HMACScheme is an HMAC signature scheme written as data: where the
+// hmacScheme is an HMAC signature scheme written as data: where the
 // signature is, where the timestamp and delivery ID are, what content is
 // signed, and how the secret becomes the key. Most presets are one
-// HMACScheme literal; see presets.go.
-type HMACScheme struct {
+// hmacScheme literal; see presets.go.
+type hmacScheme struct {
 	// Signature is the header carrying the signature(s), and for
 	// structured headers (Stripe's t=..,v1=..) the timestamp too.
-	Signature SignatureCarrier
+	Signature signatureCarrier
 	// TimestampHeader carries the timestamp when Signature does not
 	// (Slack's X-Slack-Request-Timestamp).
 	TimestampHeader string
@@ -25,41 +25,76 @@ type HMACScheme struct {
 	// body (Linear's webhookTimestamp); it is checked, not signed apart.
 	TimestampField string
 	// TimeFormat is how the timestamp is written.
-	TimeFormat TimeFormat
+	TimeFormat timeFormat
 	// IDHeader carries the delivery ID signed by the template's ID part.
 	IDHeader string
 	// Template is the signed content.
-	Template Template
+	Template template
 	// Algorithm is the HMAC's hash.
-	Algorithm Algorithm
+	Algorithm algorithm
 	// Key is how a secret becomes the HMAC key.
-	Key KeyFormat
+	Key keyFormat
 	// CanonicalURL, when set, rewrites the public URL before it is signed
-	// (HubSpot decodes some percent-escapes).
+	// (HubSpot decodes some percent-escapes). Nil: the URL as it is.
 	CanonicalURL func(string) string
+	// Handshake, when set, answers an endpoint-verification handshake
+	// (Zoom's endpoint.url_validation, Twitch's challenge): the gate calls it
+	// only for a delivery the scheme verified, with the key that verified it,
+	// and writes a non-nil Answer to the sender instead of passing the
+	// delivery on. Nil: the scheme has no handshake.
+	Handshake func(d *Delivery, key []byte) *Answer
 }
 
 // timestamped reports whether the scheme carries a timestamp it checks.
-func (s HMACScheme) timestamped() bool {
-	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(PartTimestamp)
+func (s hmacScheme) timestamped() bool {
+	return s.TimestampHeader != "" || s.TimestampField != "" || s.Template.Uses(partTimestamp)
 }
 
-// rawBodyOnly reports whether the scheme signs the raw body and nothing
-// else: no timestamp, no ID, no URL.
-func (s HMACScheme) rawBodyOnly() bool {
-	return len(s.Template) == 1 && s.Template[0] == BodyPart && !s.timestamped() && s.IDHeader == "" && s.CanonicalURL == nil
+// canonical returns s with every header name it reads in canonical form
+// (http.CanonicalHeaderKey), done once when a route is built so that
+// reading the headers of a delivery canonicalises nothing.
+func (s hmacScheme) canonical() hmacScheme {
+	switch f := s.Signature.(type) {
+	case signatureFormat:
+		f.Header = http.CanonicalHeaderKey(f.Header)
+		s.Signature = f
+	case structuredFormat:
+		f.Header = http.CanonicalHeaderKey(f.Header)
+		s.Signature = f
+	}
+	s.TimestampHeader = http.CanonicalHeaderKey(s.TimestampHeader)
+	s.IDHeader = http.CanonicalHeaderKey(s.IDHeader)
+	return s
 }
 
-// hmacVerifier is an HMACScheme built for one route.
+// hmacVerifier is an hmacScheme built for one route.
 type hmacVerifier struct {
-	HMACScheme
+	hmacScheme
+	keys      [][]byte
 	macs      macSet
 	tolerance time.Duration
 }
 
+// hmacHandshaker is an hmacVerifier whose scheme answers a handshake.
+type hmacHandshaker struct {
+	*hmacVerifier
+}
+
+// Handshake calls the scheme's hook with the key that verified d.
+func (v hmacHandshaker) Handshake(d *Delivery) *Answer {
+	got, err := v.Verify(d)
+	if err != nil {
+		return nil
+	}
+	return v.hmacScheme.Handshake(d, v.keys[got.Key])
+}
+
 // New builds the scheme's verifier: any of s.Secrets may have signed.
-func (s HMACScheme) New(set Settings) (Verifier, error) {
-	if s.Signature == nil || s.Algorithm.New == nil || len(s.Template) == 0 {
+func (s hmacScheme) New(set Settings) (Verifier, error) {
+	if s.Signature == nil || s.Signature.HeaderName() == "" {
+		return nil, fmt.Errorf("no signature header configured")
+	}
+	if s.Algorithm.New == nil || len(s.Template) == 0 {
 		return nil, fmt.Errorf("incomplete HMAC scheme")
 	}
 	keys, err := s.Key.DecodeAll(set.Secrets)
@@ -69,11 +104,11 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no secret configured")
 	}
-	if f, ok := s.Signature.(SignatureFormat); ok && s.rawBodyOnly() {
-		// The common case gets the path with nothing to assemble per delivery.
-		return NewBodyHMAC(f, s.Algorithm, keys)
+	v := &hmacVerifier{hmacScheme: s.canonical(), keys: keys, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}
+	if s.Handshake != nil {
+		return hmacHandshaker{v}, nil
 	}
-	return &hmacVerifier{HMACScheme: s, macs: newMACSet(s.Algorithm, keys), tolerance: set.Tolerance}, nil
+	return v, nil
 }
 
 // Verify reads the signatures, checks the timestamp's freshness, then
@@ -81,10 +116,9 @@ func (s HMACScheme) New(set Settings) (Verifier, error) {
 // key. Verified.Signed is the template's parts but the timestamp,
 // length-prefixed; Verified.ID is the signed ID header's value.
 func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
-	sc := getScratch()
-	defer sc.release()
 	h := d.Request.Header
-	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sc.sigs)
+	var sigs signatures
+	ts, err := v.Signature.ReadSignatures(h, v.Algorithm.Size, &sigs)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -99,15 +133,15 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 		}
 	}
 	if v.timestamped() {
-		t, err := ParseTimestamp(ts, v.TimeFormat)
+		t, err := parseTimestamp(ts, v.TimeFormat)
 		if err != nil {
 			return Verified{}, err
 		}
-		if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+		if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 			return Verified{}, err
 		}
 	}
-	in := Signable{Header: h, Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
+	in := signable{Method: d.Request.Method, URL: d.PublicURL, Body: d.Body, Timestamp: ts}
 	if v.IDHeader != "" {
 		if in.ID, err = headerValue(h, v.IDHeader); err != nil {
 			return Verified{}, err
@@ -116,21 +150,22 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 	if v.CanonicalURL != nil && in.URL != "" {
 		in.URL = v.CanonicalURL(in.URL)
 	}
-	if err := v.Template.appendParts(sc, &in); err != nil {
+	parts, err := v.Template.Parts(&in)
+	if err != nil {
 		return Verified{}, err
 	}
-	key, ok := v.macs.matchesAny(sc.sigs.List(), sc.parts...)
+	key, ok := v.macs.matchesAny(sigs.List(), parts...)
 	if !ok {
 		return Verified{}, errBadSignature
 	}
-	return Verified{ID: in.ID, Signed: v.Template.signedWithoutTimestamp(sc.parts), Key: key}, nil
+	return Verified{ID: in.ID, Signed: v.Template.signedWithoutTimestamp(parts), Key: key}, nil
 }
 
 // Sign signs m with the first secret as the provider would: it sets the
 // timestamp and ID headers (the ID from m.ID, or a fresh one) and the
 // signature header; with TimestampField it writes the timestamp into the
 // (top-level) body field first.
-func (s HMACScheme) Sign(set Settings, m *Message) error {
+func (s hmacScheme) Sign(set Settings, m *Message) error {
 	key, err := s.Key.Decode(firstSecret(set))
 	if err != nil {
 		return err
@@ -144,7 +179,7 @@ func (s HMACScheme) Sign(set Settings, m *Message) error {
 	if s.TimestampHeader != "" {
 		m.Header.Set(s.TimestampHeader, ts)
 	}
-	in := Signable{Header: m.Header, Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
+	in := signable{Method: http.MethodPost, URL: m.URL, Body: m.Body, Timestamp: ts}
 	if s.IDHeader != "" {
 		if m.ID == "" {
 			m.ID = newMessageID()
@@ -184,16 +219,23 @@ func setJSONField(body []byte, field string, value any) ([]byte, error) {
 	return json.Marshal(obj)
 }
 
-// Interface guard
-var _ Verifier = (*hmacVerifier)(nil)
+// Interface guards
+var (
+	_ Verifier   = (*hmacVerifier)(nil)
+	_ Handshaker = hmacHandshaker{}
+)
 
-// withScheme completes a preset with the scheme's verifier and signer.
-func withScheme(p Preset, s HMACScheme) Preset {
-	p.New, p.Signer = s.New, s.Sign
+// withScheme completes a preset with the scheme's verifier and, unless the
+// preset has a signer of its own, the scheme's signer.
+func withScheme(p Preset, s hmacScheme) Preset {
+	p.New = s.New
+	if p.Signer == nil {
+		p.Signer = s.Sign
+	}
 	return p
 }
 
 // bodyScheme is the plain scheme: an HMAC of the raw body in one header.
-func bodyScheme(f SignatureFormat, alg Algorithm) HMACScheme {
-	return HMACScheme{Signature: f, Template: RawBody, Algorithm: alg}
+func bodyScheme(f signatureFormat, alg algorithm) hmacScheme {
+	return hmacScheme{Signature: f, Template: rawBody, Algorithm: alg}
 }

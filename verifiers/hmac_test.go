@@ -40,7 +40,7 @@ func TestParseAlgorithm(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseAlgorithm(tt.name)
+			got, err := parseAlgorithm(tt.name)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("ParseAlgorithm(%q) error = %v, wantErr %v", tt.name, err, tt.wantErr)
 			}
@@ -55,10 +55,10 @@ func TestParseAlgorithm(t *testing.T) {
 }
 
 var testAlgorithms = []struct {
-	alg Algorithm
+	alg algorithm
 	ref func() hash.Hash
 }{
-	{MD5, md5.New}, {SHA1, sha1.New}, {SHA256, sha256.New}, {SHA512, sha512.New},
+	{algMD5, md5.New}, {algSHA1, sha1.New}, {algSHA256, sha256.New}, {algSHA512, sha512.New},
 }
 
 func TestKeyedMACSum(t *testing.T) {
@@ -85,7 +85,7 @@ func TestKeyedMACSum(t *testing.T) {
 
 func TestKeyedMACCopiesKey(t *testing.T) {
 	key := []byte("original")
-	k := newKeyedMAC(SHA256, key)
+	k := newKeyedMAC(algSHA256, key)
 	copy(key, "mutated!")
 	want := refHMAC(sha256.New, []byte("original"), []byte("m"))
 	if got := k.sum(nil, []byte("m")); !bytes.Equal(got, want) {
@@ -94,7 +94,7 @@ func TestKeyedMACCopiesKey(t *testing.T) {
 }
 
 func TestKeyedMACConcurrent(t *testing.T) {
-	k := newKeyedMAC(SHA512, []byte("shared"))
+	k := newKeyedMAC(algSHA512, []byte("shared"))
 	var wg sync.WaitGroup
 	errs := make(chan string, 16)
 	for g := range 16 {
@@ -145,12 +145,12 @@ func TestMACSetMatches(t *testing.T) {
 		})
 	}
 	t.Run("no keys", func(t *testing.T) {
-		if _, ok := newMACSet(SHA256, nil).matches(refHMAC(sha256.New, nil, body), body); ok {
+		if _, ok := newMACSet(algSHA256, nil).matches(refHMAC(sha256.New, nil, body), body); ok {
 			t.Fatal("an empty set matched")
 		}
 	})
 	t.Run("same key twice", func(t *testing.T) {
-		set := newMACSet(SHA256, [][]byte{keys[0], keys[0]})
+		set := newMACSet(algSHA256, [][]byte{keys[0], keys[0]})
 		if key, ok := set.matches(refHMAC(sha256.New, keys[0], body), body); !ok || key != 0 {
 			t.Fatalf("a key configured twice: matches = %d, %v, want 0, true", key, ok)
 		}
@@ -162,7 +162,7 @@ func TestMACSetMatchesAny(t *testing.T) {
 	parts := [][]byte{[]byte("1700000000"), []byte("."), []byte("body")}
 	good := refHMAC(sha256.New, keys[1], []byte("1700000000.body"))
 	junk := bytes.Repeat([]byte{7}, sha256.Size)
-	set := newMACSet(SHA256, keys)
+	set := newMACSet(algSHA256, keys)
 	tests := []struct {
 		name string
 		sigs [][]byte

@@ -12,12 +12,12 @@ import (
 
 // hubspotV3 is HubSpot's v3 signature: base64 HMAC-SHA256 of
 // method + URL + body + timestamp (unix ms), no separators.
-var hubspotV3 = HMACScheme{
-	Signature:       SignatureFormat{Header: "X-HubSpot-Signature-v3", Encoding: Base64},
+var hubspotV3 = hmacScheme{
+	Signature:       signatureFormat{Header: "X-HubSpot-Signature-v3", Encoding: encBase64},
 	TimestampHeader: "X-HubSpot-Request-Timestamp",
-	TimeFormat:      UnixMillis,
-	Template:        Template{MethodPart, URLPart, BodyPart, TimestampPart},
-	Algorithm:       SHA256,
+	TimeFormat:      unixMillis,
+	Template:        template{methodPart, urlPart, bodyPart, timestampPart},
+	Algorithm:       algSHA256,
 	CanonicalURL:    hubspotURL,
 }
 
@@ -55,15 +55,15 @@ func (v *hubspotLegacy) digest(secret []byte, method, url string, body []byte) [
 // method, URL and body (v2).
 func (v *hubspotLegacy) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
-	if got := headerGet(h, "X-HubSpot-Signature-Version"); got != "" && got != v.version {
-		return Verified{}, reject(MalformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
+	if got := h.Get("X-HubSpot-Signature-Version"); got != "" && got != v.version {
+		return Verified{}, reject(malformedSignature, "header X-HubSpot-Signature-Version is not %s", v.version)
 	}
-	sig, err := SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.read(h, sha256.Size, nil)
+	sig, err := signatureFormat{Header: "X-HubSpot-Signature", Encoding: encHex}.read(h, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
 	if v.version == "v2" && d.PublicURL == "" {
-		return Verified{}, reject(MissingSignature, "the public URL is unknown")
+		return Verified{}, reject(missingSignature, "the public URL is unknown")
 	}
 	ok, key := 0, 0
 	for i, s := range v.secrets {
@@ -100,7 +100,7 @@ func signHubSpot(s Settings, m *Message) error {
 	case "v1", "v2":
 		v := &hubspotLegacy{version: ver}
 		m.Header.Set("X-HubSpot-Signature-Version", ver)
-		SignatureFormat{Header: "X-HubSpot-Signature", Encoding: Hex}.write(m.Header, v.digest(firstSecret(s), http.MethodPost, m.URL, m.Body))
+		signatureFormat{Header: "X-HubSpot-Signature", Encoding: encHex}.write(m.Header, v.digest(firstSecret(s), http.MethodPost, m.URL, m.Body))
 		return nil
 	default:
 		return fmt.Errorf("hubspot: version must be v1, v2 or v3, not %q", ver)

@@ -8,29 +8,29 @@ import (
 
 // Options of the generic hmac preset that say where its delivery ID is.
 const (
-	// OptionIDHeader names a request header carrying the delivery ID. The
+	// optionIDHeader names a request header carrying the delivery ID. The
 	// generic scheme does not sign headers: the ID names the delivery in
 	// logs only (DisplayID), never its replay identity.
-	OptionIDHeader = "id_header"
-	// OptionIDField is a dotted path into the signed JSON body: its value
+	optionIDHeader = "id_header"
+	// optionIDField is a dotted path into the signed JSON body: its value
 	// is the delivery's ID (Verified.ID).
-	OptionIDField = "id_field"
+	optionIDField = "id_field"
 )
 
 // bodyIDPath returns the dotted JSON path of the delivery ID in the signed
 // body for a route: the id_field option where the preset takes it, else
 // the preset's BodyID.
 func (p Preset) bodyIDPath(options map[string]string) string {
-	if p.HasOption(OptionIDField) && options[OptionIDField] != "" {
-		return options[OptionIDField]
+	if p.HasOption(optionIDField) && options[optionIDField] != "" {
+		return options[optionIDField]
 	}
 	return p.BodyID
 }
 
 // logIDHeader returns the header that names a route's deliveries in logs.
 func (p Preset) logIDHeader(options map[string]string) string {
-	if p.HasOption(OptionIDHeader) && options[OptionIDHeader] != "" {
-		return options[OptionIDHeader]
+	if p.HasOption(optionIDHeader) && options[optionIDHeader] != "" {
+		return options[optionIDHeader]
 	}
 	return p.LogIDHeader
 }
@@ -63,7 +63,7 @@ func (p Preset) DisplayID(options map[string]string, d *Delivery, v Verified) st
 // the delivery verifies, the field at path of the strictly parsed body is
 // its ID. A body that is not JSON, or lacks the field, or holds an object
 // there, has no ID (the signed content identifies it); a body or field
-// that parsers read differently is refused (AmbiguousBody).
+// that parsers read differently is refused (ambiguousBody).
 type bodyID struct {
 	Verifier
 	path string
@@ -74,15 +74,15 @@ func (b bodyID) Verify(d *Delivery) (Verified, error) {
 	if err != nil || out.ID != "" {
 		return out, err
 	}
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
-		if ReasonOf(err) == AmbiguousBody {
+		if ReasonOf(err) == ambiguousBody {
 			return Verified{}, err
 		}
 		return out, nil
 	}
 	f := doc.Path(b.path)
-	if f == nil || f.Kind != JSONString && f.Kind != JSONNumber {
+	if f == nil || f.Kind != jsonString && f.Kind != jsonNumber {
 		return out, nil
 	}
 	id, err := f.Scalar()

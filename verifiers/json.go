@@ -9,18 +9,18 @@ import (
 // compactPool holds the buffers JSON canonicalisation writes into.
 var compactPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// CompactJSON appends body with every whitespace character outside string
+// compactJSON appends body with every whitespace character outside string
 // values removed (RFC 8259 insignificant whitespace); spaces inside strings
 // are data and stay. It fails on anything that is not one valid JSON value.
 //
-// The body is first read with ParseJSON, so a body that parsers read
-// differently is refused (AmbiguousBody) rather than compacted.
-func CompactJSON(dst *bytes.Buffer, body []byte) error {
-	if _, err := ParseJSON(body); err != nil {
+// The body is first read with parseJSON, so a body that parsers read
+// differently is refused (ambiguousBody) rather than compacted.
+func compactJSON(dst *bytes.Buffer, body []byte) error {
+	if _, err := parseJSON(body); err != nil {
 		return err
 	}
 	if err := json.Compact(dst, body); err != nil {
-		return reject(MalformedSignature, "body is not valid JSON")
+		return reject(malformedSignature, "body is not valid JSON")
 	}
 	return nil
 }
@@ -33,7 +33,7 @@ func withCompactJSON(body []byte, fn func(compact []byte) error) error {
 		compactPool.Put(buf)
 	}()
 	buf.Grow(len(body))
-	if err := CompactJSON(buf, body); err != nil {
+	if err := compactJSON(buf, body); err != nil {
 		return err
 	}
 	return fn(buf.Bytes())

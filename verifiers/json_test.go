@@ -21,22 +21,22 @@ func TestCompactJSON(t *testing.T) {
 		{"non-ascii kept", "{\"c\": \"Caf\u00e9 \u2122\"}", "{\"c\":\"Caf\u00e9 \u2122\"}", ""},
 		{"numbers kept as written", `[1.0, 1e2, -0]`, `[1.0,1e2,-0]`, ""},
 		{"scalar", `  "s"  `, `"s"`, ""},
-		{"empty", ``, ``, MalformedSignature},
-		{"whitespace only", " \n ", ``, MalformedSignature},
-		{"truncated", `{"a":`, ``, MalformedSignature},
-		{"two values", `{} {}`, ``, AmbiguousBody},
-		{"duplicate key", `{"a":1,"a":1}`, ``, AmbiguousBody},
-		{"case-variant key", `{"a":1,"A":1}`, ``, AmbiguousBody},
-		{"byte order mark", "\xef\xbb\xbf{}", ``, AmbiguousBody},
-		{"trailing comma", `[1,]`, ``, MalformedSignature},
-		{"single quotes", `{'a':1}`, ``, MalformedSignature},
-		{"form body", `a=1&b=2`, ``, MalformedSignature},
+		{"empty", ``, ``, malformedSignature},
+		{"whitespace only", " \n ", ``, malformedSignature},
+		{"truncated", `{"a":`, ``, malformedSignature},
+		{"two values", `{} {}`, ``, ambiguousBody},
+		{"duplicate key", `{"a":1,"a":1}`, ``, ambiguousBody},
+		{"case-variant key", `{"a":1,"A":1}`, ``, ambiguousBody},
+		{"byte order mark", "\xef\xbb\xbf{}", ``, ambiguousBody},
+		{"trailing comma", `[1,]`, ``, malformedSignature},
+		{"single quotes", `{'a':1}`, ``, malformedSignature},
+		{"form body", `a=1&b=2`, ``, malformedSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			buf.WriteString("pre")
-			err := CompactJSON(&buf, []byte(tt.body))
+			err := compactJSON(&buf, []byte(tt.body))
 			checkRejection(t, err, tt.reason)
 			want := "pre" + tt.want
 			if got := buf.String(); got != want {
@@ -50,7 +50,7 @@ func TestWithCompactJSON(t *testing.T) {
 	t.Run("buffers are not shared between calls", func(t *testing.T) {
 		for _, body := range []string{"{ \"long\": \"" + string(bytes.Repeat([]byte("x"), 500)) + "\" }", `[ 1 ]`, `{ "a" : "b" }`} {
 			var want bytes.Buffer
-			if err := CompactJSON(&want, []byte(body)); err != nil {
+			if err := compactJSON(&want, []byte(body)); err != nil {
 				t.Fatal(err)
 			}
 			err := withCompactJSON([]byte(body), func(compact []byte) error {
@@ -73,7 +73,7 @@ func TestWithCompactJSON(t *testing.T) {
 	t.Run("invalid JSON does not call fn", func(t *testing.T) {
 		called := false
 		err := withCompactJSON([]byte(`{`), func([]byte) error { called = true; return nil })
-		checkRejection(t, err, MalformedSignature)
+		checkRejection(t, err, malformedSignature)
 		if called {
 			t.Fatal("fn called for invalid JSON")
 		}

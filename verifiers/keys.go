@@ -7,43 +7,49 @@ import (
 	"fmt"
 )
 
-// KeyDecoding is how a configured secret becomes the HMAC key.
-type KeyDecoding int
+// keyDecoding is how a configured secret becomes the HMAC key.
+type keyDecoding int
 
 // The ways providers turn a secret into a key.
 const (
-	// KeyUTF8 uses the secret's bytes as they are (Stripe's whsec_...,
+	// keyUTF8 uses the secret's bytes as they are (Stripe's whsec_...,
 	// Paddle's pdl_ntfset_..., Xero's base64-looking key: none decoded).
-	KeyUTF8 KeyDecoding = iota
-	// KeyBase64 strips KeyFormat.Prefix when present, then decodes standard
+	keyUTF8 keyDecoding = iota
+	// keyBase64 strips keyFormat.Prefix when present, then decodes standard
 	// base64 (Standard Webhooks and Svix: whsec_<base64>).
-	KeyBase64
-	// KeyHex decodes hex (Adyen's HMAC key).
-	KeyHex
+	keyBase64
+	// keyHex decodes hex (Adyen's HMAC key).
+	keyHex
 )
 
-// KeyFormat says how secrets are written and decoded.
-type KeyFormat struct {
-	Decoding KeyDecoding
+// keyFormat says how secrets are written and decoded.
+type keyFormat struct {
+	Decoding keyDecoding
 	// Prefix is stripped before decoding when present; a secret without it
 	// is accepted too (Svix's SDK does the same).
 	Prefix string
+	// MinLen and MaxLen bound a secret's length as configured, where the
+	// provider does (Twitch: 10 to 100 characters); zero: no bound.
+	MinLen, MaxLen int
 }
 
 // Decode returns the key a secret stands for. Errors never contain the secret.
-func (f KeyFormat) Decode(secret []byte) ([]byte, error) {
+func (f keyFormat) Decode(secret []byte) ([]byte, error) {
+	if len(secret) < f.MinLen || f.MaxLen > 0 && len(secret) > f.MaxLen {
+		return nil, fmt.Errorf("has %d characters, want %d to %d", len(secret), f.MinLen, f.MaxLen)
+	}
 	s := bytes.TrimPrefix(secret, []byte(f.Prefix))
 	var key []byte
 	switch f.Decoding {
-	case KeyUTF8:
+	case keyUTF8:
 		key = append([]byte(nil), secret...)
-	case KeyBase64:
+	case keyBase64:
 		k, err := base64.StdEncoding.AppendDecode(nil, s)
 		if err != nil {
 			return nil, fmt.Errorf("secret is not %sbase64", f.Prefix)
 		}
 		key = k
-	case KeyHex:
+	case keyHex:
 		k, err := hex.AppendDecode(nil, s)
 		if err != nil {
 			return nil, fmt.Errorf("secret is not hex")
@@ -59,7 +65,7 @@ func (f KeyFormat) Decode(secret []byte) ([]byte, error) {
 }
 
 // DecodeAll decodes every secret; the error names the secret's position only.
-func (f KeyFormat) DecodeAll(secrets [][]byte) ([][]byte, error) {
+func (f keyFormat) DecodeAll(secrets [][]byte) ([][]byte, error) {
 	keys := make([][]byte, len(secrets))
 	for i, s := range secrets {
 		k, err := f.Decode(s)

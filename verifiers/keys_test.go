@@ -9,18 +9,18 @@ import (
 func TestKeyFormat(t *testing.T) {
 	raw := []byte{0x31, 0xf2, 0x90, 0xf6}
 	for _, c := range []struct {
-		f      KeyFormat
+		f      keyFormat
 		secret string
 		want   []byte
 		ok     bool
 	}{
-		{KeyFormat{}, "whsec_abc", []byte("whsec_abc"), true},
+		{keyFormat{}, "whsec_abc", []byte("whsec_abc"), true},
 		{whsec, "whsec_MfKQ9g==", raw, true},
 		{whsec, "MfKQ9g==", raw, true},
 		{whsec, "whsec_", nil, false},
 		{whsec, "whsec_!!!", nil, false},
-		{KeyFormat{Decoding: KeyHex}, "31F290f6", raw, true},
-		{KeyFormat{Decoding: KeyHex}, "zz", nil, false},
+		{keyFormat{Decoding: keyHex}, "31F290f6", raw, true},
+		{keyFormat{Decoding: keyHex}, "zz", nil, false},
 	} {
 		got, err := c.f.Decode([]byte(c.secret))
 		if (err == nil) != c.ok || !bytes.Equal(got, c.want) {

@@ -32,7 +32,7 @@ type mailgunSignature struct {
 }
 
 func newMailgun(s Settings) (Verifier, error) {
-	return &mailgun{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
+	return &mailgun{macs: newMACSet(algSHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
 // mailgunNames are the form fields of a legacy signature.
@@ -47,11 +47,11 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 	mt, params, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "application/x-www-form-urlencoded":
-		fields, err := ParseForm(body)
+		fields, err := parseForm(body)
 		if err != nil {
 			return nil, err
 		}
-		v, _, err := LookupForm(fields, FoldedNames, mailgunNames[:]...)
+		v, _, err := lookupForm(fields, foldedNames, mailgunNames[:]...)
 		if err != nil {
 			return nil, err
 		}
@@ -59,7 +59,7 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 	case "multipart/form-data":
 		return mailgunMultipart(body, params["boundary"])
 	}
-	doc, err := ParseJSON(body)
+	doc, err := parseJSON(body)
 	if err != nil {
 		return nil, err
 	}
@@ -69,8 +69,8 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 		if obj == nil {
 			continue
 		}
-		if obj.Kind != JSONObject {
-			return nil, reject(MalformedSignature, "body field %s is not an object", name)
+		if obj.Kind != jsonObject {
+			return nil, reject(malformedSignature, "body field %s is not an object", name)
 		}
 		var s mailgunSignature
 		for i, dst := range [...]*string{&s.Timestamp, &s.Token, &s.Signature} {
@@ -85,7 +85,7 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 		out = append(out, s)
 	}
 	if len(out) == 0 || doc.Get("signature") == nil {
-		return nil, reject(MissingSignature, "body has no Mailgun signature")
+		return nil, reject(missingSignature, "body has no Mailgun signature")
 	}
 	return out, nil
 }
@@ -93,9 +93,9 @@ func mailgunFields(contentType string, body []byte) ([]mailgunSignature, error) 
 // mailgunMultipart reads the three signature fields of a multipart form.
 func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) {
 	if boundary == "" {
-		return nil, reject(MalformedSignature, "multipart body has no boundary")
+		return nil, reject(malformedSignature, "multipart body has no boundary")
 	}
-	var fields []FormField
+	var fields []formField
 	r := multipart.NewReader(bytes.NewReader(body), boundary)
 	for {
 		p, err := r.NextPart()
@@ -103,7 +103,7 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 			break
 		}
 		if err != nil {
-			return nil, reject(MalformedSignature, "multipart body is malformed")
+			return nil, reject(malformedSignature, "multipart body is malformed")
 		}
 		name := p.FormName()
 		if p.FileName() != "" {
@@ -111,11 +111,11 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 		}
 		v, err := io.ReadAll(io.LimitReader(p, 256))
 		if err != nil {
-			return nil, reject(MalformedSignature, "multipart body is malformed")
+			return nil, reject(malformedSignature, "multipart body is malformed")
 		}
-		fields = append(fields, FormField{Name: name, Value: string(v)})
+		fields = append(fields, formField{Name: name, Value: string(v)})
 	}
-	v, _, err := LookupForm(fields, FoldedNames, mailgunNames[:]...)
+	v, _, err := lookupForm(fields, foldedNames, mailgunNames[:]...)
 	if err != nil {
 		return nil, err
 	}
@@ -128,14 +128,14 @@ func mailgunMultipart(body []byte, boundary string) ([]mailgunSignature, error) 
 // "signature" and "parent-signature", or adding a decoy that does not
 // verify, does not change the identity. When both objects verify (a route
 // holding both accounts' keys) they must carry the same token, or the
-// identity would be the sender's choice (AmbiguousBody).
+// identity would be the sender's choice (ambiguousBody).
 func (v *mailgun) Verify(d *Delivery) (Verified, error) {
-	sigs, err := mailgunFields(headerGet(d.Request.Header, "Content-Type"), d.Body)
+	sigs, err := mailgunFields(d.Request.Header.Get("Content-Type"), d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
 	if first := sigs[0]; first.Signature == "" || first.Token == "" || first.Timestamp == "" {
-		return Verified{}, reject(MissingSignature, "Mailgun signature, token or timestamp is missing")
+		return Verified{}, reject(missingSignature, "Mailgun signature, token or timestamp is missing")
 	}
 	var good *mailgunSignature
 	key := 0
@@ -146,7 +146,7 @@ func (v *mailgun) Verify(d *Delivery) (Verified, error) {
 		}
 		sig, err := hex.DecodeString(s.Signature)
 		if err != nil || len(sig) != sha256.Size {
-			return Verified{}, reject(MalformedSignature, "Mailgun signature is not 64 hex digits")
+			return Verified{}, reject(malformedSignature, "Mailgun signature is not 64 hex digits")
 		}
 		k, m := v.macs.matches(sig, []byte(s.Timestamp), []byte(s.Token))
 		switch {
@@ -154,18 +154,18 @@ func (v *mailgun) Verify(d *Delivery) (Verified, error) {
 		case good == nil:
 			good, key = s, k
 		case good.Token != s.Token:
-			return Verified{}, reject(AmbiguousBody, "signature and parent-signature verify with different tokens")
+			return Verified{}, reject(ambiguousBody, "signature and parent-signature verify with different tokens")
 		}
 	}
 	if good == nil {
 		return Verified{}, errBadSignature
 	}
 	first := *good
-	t, err := ParseTimestamp(first.Timestamp, UnixSeconds)
+	t, err := parseTimestamp(first.Timestamp, unixSeconds)
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
 	return Verified{ID: first.Token, Signed: []byte(first.Token), Key: key}, nil
@@ -177,12 +177,12 @@ var _ Verifier = (*mailgun)(nil)
 // signMailgun adds a signature to the body: the signature object of a JSON
 // body (re-encoded), or the three fields of a urlencoded form.
 func signMailgun(s Settings, m *Message) error {
-	ts := formatTimestamp(m.Now, UnixSeconds)
+	ts := formatTimestamp(m.Now, unixSeconds)
 	token := m.ID
 	if token == "" {
-		token = hex.EncodeToString(hmacSum(SHA256, []byte(ts), m.Body))[:50]
+		token = hex.EncodeToString(hmacSum(algSHA256, []byte(ts), m.Body))[:50]
 	}
-	sig := hex.EncodeToString(hmacSum(SHA256, firstSecret(s), []byte(ts), []byte(token)))
+	sig := hex.EncodeToString(hmacSum(algSHA256, firstSecret(s), []byte(ts), []byte(token)))
 	if mt, _, _ := mime.ParseMediaType(m.Header.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
 		m.Body = setFormFields(m.Body, map[string]string{"timestamp": ts, "token": token, "signature": sig})
 		return nil

@@ -43,13 +43,13 @@ func TestMailgunIdentity(t *testing.T) {
 		{"unsigned event data changed", "application/json", `{"event-data":{"event":"failed"},"signature":` + sig + `}`, ""},
 		{"multipart", w.FormDataContentType(), mp.String(), ""},
 		{"urlencoded", "application/x-www-form-urlencoded", form, ""},
-		{"SIGNATURE after a decoy signature", "application/json", `{"signature":` + decoy + `,"SIGNATURE":` + sig + `}`, AmbiguousBody},
-		{"duplicate signature", "application/json", `{"signature":` + decoy + `,"signature":` + sig + `}`, AmbiguousBody},
-		{"duplicate token inside", "application/json", `{"signature":` + strings.Replace(sig, `"token":`, `"token":"forged-token","token":`, 1) + `}`, AmbiguousBody},
-		{"only parent-signature", "application/json", `{"parent-signature":` + sig + `}`, MissingSignature},
-		{"form with an extra Token", "application/x-www-form-urlencoded", form + "&Token=forged-token", AmbiguousBody},
-		{"form with token twice", "application/x-www-form-urlencoded", form + "&token=forged-token", AmbiguousBody},
-		{"form with token[]", "application/x-www-form-urlencoded", form + "&token[]=forged-token", AmbiguousBody},
+		{"SIGNATURE after a decoy signature", "application/json", `{"signature":` + decoy + `,"SIGNATURE":` + sig + `}`, ambiguousBody},
+		{"duplicate signature", "application/json", `{"signature":` + decoy + `,"signature":` + sig + `}`, ambiguousBody},
+		{"duplicate token inside", "application/json", `{"signature":` + strings.Replace(sig, `"token":`, `"token":"forged-token","token":`, 1) + `}`, ambiguousBody},
+		{"only parent-signature", "application/json", `{"parent-signature":` + sig + `}`, missingSignature},
+		{"form with an extra Token", "application/x-www-form-urlencoded", form + "&Token=forged-token", ambiguousBody},
+		{"form with token twice", "application/x-www-form-urlencoded", form + "&token=forged-token", ambiguousBody},
+		{"form with token[]", "application/x-www-form-urlencoded", form + "&token[]=forged-token", ambiguousBody},
 	}
 	v, err := mustPreset("mailgun").Build(s)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 
 func TestMailgunMultipartAndParent(t *testing.T) {
 	ts, token := "1770920772", "e0b5477167110d68991efc6b9f89f0a11066af27834600e123"
-	sig := "49cd614df9f142c07a6706b685bb8ed64cbeb470166bd475692764a8c3456afb" // computed, see presets_b.jsonl
+	sig := "49cd614df9f142c07a6706b685bb8ed64cbeb470166bd475692764a8c3456afb" // computed, see testdata/vectors/derived.jsonl
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for _, kv := range [][2]string{{"timestamp", ts}, {"token", token}, {"signature", sig}, {"body-plain", "hi"}} {
@@ -28,7 +28,7 @@ func TestMailgunMultipartAndParent(t *testing.T) {
 	body := `{"signature":{"timestamp":"1","token":"t","signature":"` + "00" + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`
 	r2 := httptest.NewRequest("POST", "/", nil)
 	r2.Header.Set("Content-Type", "application/json")
-	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != MalformedSignature {
+	if _, err := v.Verify(&Delivery{Request: r2, Body: []byte(body), Now: now}); ReasonOf(err) != malformedSignature {
 		t.Fatalf("short signature: %v", err)
 	}
 	body = `{"signature":{"timestamp":"1","token":"t","signature":"` + sig + `"},"parent-signature":{"timestamp":` + ts + `,"token":"` + token + `","signature":"` + sig + `"}}`

@@ -26,7 +26,7 @@ type mercadoPago struct {
 }
 
 func newMercadoPago(s Settings) (Verifier, error) {
-	return &mercadoPago{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
+	return &mercadoPago{macs: newMACSet(algSHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
 // parseMercadoPagoSignature reads ts and v1 from x-signature.
@@ -37,29 +37,29 @@ func parseMercadoPagoSignature(v string) (ts, v1 string, err error) {
 		switch key {
 		case "ts":
 			if ts != "" {
-				return "", "", reject(MalformedSignature, "x-signature has ts twice")
+				return "", "", reject(malformedSignature, "x-signature has ts twice")
 			}
 			ts = value
 		case "v1":
 			if v1 != "" {
-				return "", "", reject(MalformedSignature, "x-signature has v1 twice")
+				return "", "", reject(malformedSignature, "x-signature has v1 twice")
 			}
 			v1 = value
 		}
 	}
 	if ts == "" || v1 == "" {
-		return "", "", reject(MalformedSignature, "x-signature is not ts=<ts>,v1=<hex>")
+		return "", "", reject(malformedSignature, "x-signature is not ts=<ts>,v1=<hex>")
 	}
 	return ts, v1, nil
 }
 
 // mercadoPagoManifest builds the signed manifest.
 func mercadoPagoManifest(rawQuery, requestID, ts string) ([]byte, error) {
-	fields, err := ParseForm([]byte(rawQuery))
+	fields, err := parseForm([]byte(rawQuery))
 	if err != nil {
-		return nil, reject(MalformedSignature, "query is malformed")
+		return nil, reject(malformedSignature, "query is malformed")
 	}
-	ids, _, err := LookupForm(fields, ExactNames, "data.id")
+	ids, _, err := lookupForm(fields, exactNames, "data.id")
 	if err != nil {
 		return nil, err
 	}
@@ -85,13 +85,12 @@ func (v *mercadoPago) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "x-signature", Encoding: Hex}.decode(v1, sha256.Size, buf[:0])
+	sig, err := signatureFormat{Header: "x-signature", Encoding: encHex}.decode(v1, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
 	var requestID string
-	if len(headerValues(d.Request.Header, "x-request-id")) > 0 {
+	if len(d.Request.Header.Values("x-request-id")) > 0 {
 		if requestID, err = headerValue(d.Request.Header, "x-request-id"); err != nil {
 			return Verified{}, err
 		}
@@ -108,15 +107,15 @@ func (v *mercadoPago) Verify(d *Delivery) (Verified, error) {
 	if v.tolerance <= 0 {
 		return out, nil
 	}
-	format := UnixSeconds
+	format := unixSeconds
 	if len(ts) >= 13 {
-		format = UnixMillis
+		format = unixMillis
 	}
-	t, err := ParseTimestamp(ts, format)
+	t, err := parseTimestamp(ts, format)
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
 	return out, nil
@@ -132,7 +131,7 @@ func signMercadoPago(s Settings, m *Message) error {
 	if err != nil {
 		return fmt.Errorf("mercadopago: %v", err)
 	}
-	ts := formatTimestamp(m.Now, UnixMillis)
+	ts := formatTimestamp(m.Now, unixMillis)
 	requestID := m.ID
 	if requestID == "" {
 		requestID = "req-" + ts
@@ -142,6 +141,6 @@ func signMercadoPago(s Settings, m *Message) error {
 		return err
 	}
 	m.Header.Set("x-request-id", requestID)
-	m.Header.Set("x-signature", "ts="+ts+",v1="+hex.EncodeToString(hmacSum(SHA256, firstSecret(s), manifest)))
+	m.Header.Set("x-signature", "ts="+ts+",v1="+hex.EncodeToString(hmacSum(algSHA256, firstSecret(s), manifest)))
 	return nil
 }

@@ -36,27 +36,27 @@ var payoneFields = [...]string{"key", "portalid", "aid", "txid", "sequencenumber
 // authenticates the sender, not the content. When the form carries any of
 // txid, sequencenumber and txaction, the ID is "txid:sequencenumber:txaction"
 // (a retry of one status is the same delivery; a field holding ':' is
-// AmbiguousBody) and Signed is the three, length-prefixed; else Signed is
+// ambiguousBody) and Signed is the three, length-prefixed; else Signed is
 // the raw body and there is no ID.
 func (v *payone) Verify(d *Delivery) (Verified, error) {
-	form, err := ParseForm(d.Body)
+	form, err := parseForm(d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
-	fields, present, err := LookupForm(form, ExactNames, payoneFields[:]...)
+	fields, present, err := lookupForm(form, exactNames, payoneFields[:]...)
 	if err != nil {
 		return Verified{}, err
 	}
 	key, portalID, aid := fields[0], fields[1], fields[2]
 	if key == "" {
-		return Verified{}, reject(MissingSignature, "form field key is missing")
+		return Verified{}, reject(missingSignature, "form field key is missing")
 	}
 	var got [md5.Size]byte
 	if len(key) != hex.EncodedLen(md5.Size) {
-		return Verified{}, reject(MalformedSignature, "form field key is not 32 hex digits")
+		return Verified{}, reject(malformedSignature, "form field key is not 32 hex digits")
 	}
 	if _, err := hex.Decode(got[:], []byte(key)); err != nil {
-		return Verified{}, reject(MalformedSignature, "form field key is not 32 hex digits")
+		return Verified{}, reject(malformedSignature, "form field key is not 32 hex digits")
 	}
 	ok, keyIndex := 0, 0
 	for i := range v.keyDigests {
@@ -68,10 +68,10 @@ func (v *payone) Verify(d *Delivery) (Verified, error) {
 		return Verified{}, errBadSignature
 	}
 	if v.portalID != "" && portalID != v.portalID {
-		return Verified{}, reject(BadSignature, "portalid does not match")
+		return Verified{}, reject(badSignature, "portalid does not match")
 	}
 	if v.aid != "" && aid != v.aid {
-		return Verified{}, reject(BadSignature, "aid does not match")
+		return Verified{}, reject(badSignature, "aid does not match")
 	}
 	if present[3] || present[4] || present[5] {
 		for _, f := range fields[3:] {

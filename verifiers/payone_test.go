@@ -35,26 +35,26 @@ func TestPayone(t *testing.T) {
 		{"latin-1 escape in another field", pinned, body(key, "firstname=J%E4rvinen", "city=M%FCnchen"), ""},
 		{"raw latin-1 byte in another field", pinned, body(key, "firstname=J\xe4rvinen"), ""},
 		{"plus and escapes elsewhere", pinned, body(key, "street=Hauptstra%DFe+1"), ""},
-		{"wrong key", open, body(md5Hex("another portal key")), BadSignature},
-		{"plaintext key", open, body(portalKey), MalformedSignature},
-		{"md5 of md5", open, body(md5Hex(key)), BadSignature},
-		{"missing key", open, "txaction=paid&portalid=2012345&aid=12345", MissingSignature},
-		{"empty key", open, body(""), MissingSignature},
-		{"key name is case-sensitive", open, "KEY=" + key + "&txaction=paid", MissingSignature},
-		{"key too short", open, body(key[:31]), MalformedSignature},
-		{"key too long", open, body(key + "0"), MalformedSignature},
-		{"key not hex", open, body("zz" + key[2:]), MalformedSignature},
-		{"key sha384", open, body(strings.Repeat("ab", 48)), MalformedSignature},
-		{"duplicated key", open, body(key, "key="+key), AmbiguousBody},
-		{"duplicated key, second wrong", open, body(key, "key="+md5Hex("x")), AmbiguousBody},
-		{"duplicated portalid", pinned, body(key, "portalid=2012345"), AmbiguousBody},
-		{"duplicated aid", pinned, body(key, "aid=99999"), AmbiguousBody},
-		{"portalid mismatch", pinned, strings.Replace(body(key), "portalid=2012345", "portalid=2012346", 1), BadSignature},
-		{"portalid missing", pinned, strings.Replace(body(key), "portalid=2012345&", "", 1), BadSignature},
-		{"aid mismatch", pinned, strings.Replace(body(key), "aid=12345", "aid=12346", 1), BadSignature},
-		{"aid missing", pinned, strings.Replace(body(key), "aid=12345&", "", 1), BadSignature},
+		{"wrong key", open, body(md5Hex("another portal key")), badSignature},
+		{"plaintext key", open, body(portalKey), malformedSignature},
+		{"md5 of md5", open, body(md5Hex(key)), badSignature},
+		{"missing key", open, "txaction=paid&portalid=2012345&aid=12345", missingSignature},
+		{"empty key", open, body(""), missingSignature},
+		{"key name is case-sensitive", open, "KEY=" + key + "&txaction=paid", missingSignature},
+		{"key too short", open, body(key[:31]), malformedSignature},
+		{"key too long", open, body(key + "0"), malformedSignature},
+		{"key not hex", open, body("zz" + key[2:]), malformedSignature},
+		{"key sha384", open, body(strings.Repeat("ab", 48)), malformedSignature},
+		{"duplicated key", open, body(key, "key="+key), ambiguousBody},
+		{"duplicated key, second wrong", open, body(key, "key="+md5Hex("x")), ambiguousBody},
+		{"duplicated portalid", pinned, body(key, "portalid=2012345"), ambiguousBody},
+		{"duplicated aid", pinned, body(key, "aid=99999"), ambiguousBody},
+		{"portalid mismatch", pinned, strings.Replace(body(key), "portalid=2012345", "portalid=2012346", 1), badSignature},
+		{"portalid missing", pinned, strings.Replace(body(key), "portalid=2012345&", "", 1), badSignature},
+		{"aid mismatch", pinned, strings.Replace(body(key), "aid=12345", "aid=12346", 1), badSignature},
+		{"aid missing", pinned, strings.Replace(body(key), "aid=12345&", "", 1), badSignature},
 		{"portalid not pinned: any value", open, strings.Replace(body(key), "portalid=2012345", "portalid=1", 1), ""},
-		{"invalid escape", open, body(key, "x=%zz"), MalformedSignature},
+		{"invalid escape", open, body(key, "x=%zz"), malformedSignature},
 		{"key escaped", open, body(strings.Replace(key, key[:1], "%"+hex.EncodeToString([]byte(key[:1])), 1)), ""},
 	}
 	for _, tt := range tests {
@@ -64,7 +64,7 @@ func TestPayone(t *testing.T) {
 	}
 	t.Run("wrong secret", func(t *testing.T) {
 		v := buildPreset(t, "payone", Settings{Secrets: secrets("not-the-portal-key")})
-		checkVerify(t, v, newDelivery(body(key)), BadSignature, leaks...)
+		checkVerify(t, v, newDelivery(body(key)), badSignature, leaks...)
 	})
 }
 
@@ -102,9 +102,9 @@ func TestPayoneIdentity(t *testing.T) {
 		{"reordered, unsigned field changed", key + "&amount=1&txaction=paid&sequencenumber=1&txid=1000", "1000:1:paid", ""},
 		{"some missing", "txid=1000&" + key, "1000::", ""},
 		{"none: the body identifies it", "a=1&" + key, "", ""},
-		{"txid twice", "txid=1000&txid=1001&" + key, "", AmbiguousBody},
-		{"txid[]", "txid=1000&txid[]=1001&" + key, "", AmbiguousBody},
-		{"colon in a field", "txid=1000:1&sequencenumber=paid&" + key, "", AmbiguousBody},
+		{"txid twice", "txid=1000&txid=1001&" + key, "", ambiguousBody},
+		{"txid[]", "txid=1000&txid[]=1001&" + key, "", ambiguousBody},
+		{"colon in a field", "txid=1000:1&sequencenumber=paid&" + key, "", ambiguousBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

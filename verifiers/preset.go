@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -37,6 +38,10 @@ type Preset struct {
 	Tolerance time.Duration
 	// Options are the provider-specific subdirectives the preset accepts.
 	Options []string
+	// SecretOptions are those of Options whose values are credentials
+	// (checkout_com's authorization): they must be kept out of logs and
+	// replay scopes like secrets. Empty: no option holds a credential.
+	SecretOptions []string
 	// RequiredOptions must be set for the preset to work.
 	RequiredOptions []string
 	// SecretOptional is set for schemes that need no shared secret.
@@ -57,6 +62,10 @@ type Preset struct {
 	// acknowledges a delivery besides a 2xx status (Payone: "TSOK"); see
 	// Acknowledged. Empty: any 2xx acknowledges.
 	AckBody string
+	// Sample is a small payload in the shape the provider sends, which
+	// `caddy webhook sign` signs when no body is given. Empty: a generic
+	// JSON event (see SampleBody).
+	Sample []byte
 	// New builds the verifier for one route.
 	New func(s Settings) (Verifier, error)
 	// Signer signs a message as the provider would (see Preset.Sign).
@@ -68,8 +77,8 @@ var (
 	registry   = map[string]Preset{}
 )
 
-// Register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
-func Register(p Preset) {
+// register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
+func register(p Preset) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	if _, dup := registry[p.Name]; dup {
@@ -101,6 +110,24 @@ func Names() []string {
 // HasOption reports whether the preset accepts the subdirective name.
 func (p Preset) HasOption(name string) bool {
 	return slices.Contains(p.Options, name)
+}
+
+// SampleBody returns the preset's Sample, or when it has none a generic
+// JSON event with the fields the JSON presets read (id, data.id,
+// transactionId, payload.paymentId).
+func (p Preset) SampleBody() []byte {
+	if len(p.Sample) > 0 {
+		return slices.Clone(p.Sample)
+	}
+	b, _ := json.Marshal(map[string]any{
+		"id":            "evt_hookgate_test_1",
+		"type":          "hookgate.test",
+		"created":       time.Now().Unix(),
+		"transactionId": "hookgate-test-1",
+		"data":          map[string]any{"id": "hookgate-test-1", "object": "test"},
+		"payload":       map[string]any{"paymentId": "hookgate-test-1"},
+	})
+	return b
 }
 
 // Build checks s against the preset's needs and builds its verifier.

@@ -54,29 +54,7 @@ func TestRegisterDuplicatePanics(t *testing.T) {
 			t.Fatal("a refused registration changed the registry")
 		}
 	}()
-	Register(Preset{Name: "hmac", New: newGenericHMAC})
-}
-
-func TestSeedPresetDefaults(t *testing.T) {
-	payone, _ := Lookup("payone")
-	if !slices.Equal(payone.AllowIP, []string{"185.60.20.0/24"}) || payone.UserAgent != "PAYONE FinanceGate" {
-		t.Fatalf("payone defaults = %v %q", payone.AllowIP, payone.UserAgent)
-	}
-	for _, opt := range []string{"portal_id", "aid"} {
-		if !payone.HasOption(opt) {
-			t.Fatalf("payone lacks option %s", opt)
-		}
-	}
-	hm, _ := Lookup("hmac")
-	if !slices.Equal(hm.RequiredOptions, []string{"header"}) {
-		t.Fatalf("hmac RequiredOptions = %v", hm.RequiredOptions)
-	}
-	for _, name := range seedPresets {
-		p, _ := Lookup(name)
-		if p.SecretOptional {
-			t.Fatalf("%s must require a secret", name)
-		}
-	}
+	register(Preset{Name: "hmac", New: newGenericHMAC})
 }
 
 func TestHasOption(t *testing.T) {
@@ -97,7 +75,7 @@ func TestBuild(t *testing.T) {
 		Tolerance:       5 * time.Minute,
 		New: func(s Settings) (Verifier, error) {
 			got = s
-			return VerifierFunc(func(*Delivery) (Verified, error) { return Verified{}, nil }), nil
+			return verifierFunc(func(*Delivery) (Verified, error) { return Verified{}, nil }), nil
 		},
 	}
 	tests := []struct {
@@ -149,8 +127,28 @@ func TestBuild(t *testing.T) {
 func TestVerifierFunc(t *testing.T) {
 	d := newDelivery("x")
 	var seen *Delivery
-	_, err := VerifierFunc(func(got *Delivery) (Verified, error) { seen = got; return Verified{}, errBadSignature }).Verify(d)
+	_, err := verifierFunc(func(got *Delivery) (Verified, error) { seen = got; return Verified{}, errBadSignature }).Verify(d)
 	if err != errBadSignature || seen != d {
 		t.Fatalf("VerifierFunc.Verify = %v, saw %p want %p", err, seen, d)
+	}
+}
+
+// TestSampleBody: a preset's own sample is returned as a copy; the others
+// get a JSON event carrying the fields JSON presets read.
+func TestSampleBody(t *testing.T) {
+	p := Preset{Sample: []byte("a=1")}
+	got := p.SampleBody()
+	got[0] = 'b'
+	if string(p.SampleBody()) != "a=1" {
+		t.Fatal("SampleBody shares the preset's storage")
+	}
+	doc, err := parseJSON(Preset{}.SampleBody())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"id", "data.id", "transactionId", "payload.paymentId"} {
+		if f := doc.Path(path); f == nil || f.Kind != jsonString {
+			t.Errorf("generic sample lacks %s", path)
+		}
 	}
 }

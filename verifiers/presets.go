@@ -8,7 +8,7 @@ package verifiers
 
 func init() {
 	for _, p := range presets {
-		Register(p)
+		register(p)
 	}
 }
 
@@ -22,6 +22,7 @@ var presets = []Preset{
 		New:       newPayone,
 		Signer:    signPayone,
 		AckBody:   "TSOK", // PAYONE retries until the answer is TSOK
+		Sample:    []byte("txaction=paid&portalid=2012345&aid=12345&txid=1000&sequencenumber=1&mode=test&clearingtype=cc&price=1.00&currency=EUR"),
 	},
 	{
 		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
@@ -29,12 +30,13 @@ var presets = []Preset{
 		AllowIP: nil, // Cardknox's published hosts changed between doc revisions; set allow_ip yourself.
 		New:     newCardknox,
 		Signer:  signCardknox,
+		Sample:  []byte("xResult=A&xStatus=Approved&xRefNum=1000001&xAmount=1.00&xCommand=cc%3Asale"),
 	},
 	{
 		// KKiaPay: the dashboard's hash secret, sent verbatim in x-kkiapay-secret.
 		Name: "kkiapay",
 		New: func(s Settings) (Verifier, error) {
-			return NewHeaderToken("x-kkiapay-secret", s.Secrets)
+			return newHeaderToken("x-kkiapay-secret", s.Secrets)
 		},
 		Signer: signHeaderToken("x-kkiapay-secret"),
 		// No ID: the body is unsigned and transactionId names a transaction,
@@ -44,21 +46,22 @@ var presets = []Preset{
 	{
 		// Checkout.com: Cko-Signature = hex HMAC-SHA256(signature key, raw body);
 		// option authorization also requires the static Authorization key.
-		Name:    "checkout_com",
-		Options: []string{"authorization"},
+		Name:          "checkout_com",
+		Options:       []string{"authorization"},
+		SecretOptions: []string{"authorization"},
 		New: func(s Settings) (Verifier, error) {
-			sig, err := NewBodyHMAC(checkoutFormat, SHA256, s.Secrets)
+			sig, err := bodyScheme(checkoutFormat, algSHA256).New(s)
 			if err != nil || s.Options["authorization"] == "" {
 				return sig, err
 			}
-			auth, err := NewHeaderToken("Authorization", [][]byte{[]byte(s.Options["authorization"])})
+			auth, err := newHeaderToken("Authorization", [][]byte{[]byte(s.Options["authorization"])})
 			return allOf{auth, sig}, err
 		},
 		Signer: func(s Settings, m *Message) error {
 			if auth := s.Options["authorization"]; auth != "" {
 				m.Header.Set("Authorization", auth)
 			}
-			return signBodyHMAC(checkoutFormat, SHA256)(s, m)
+			return bodyScheme(checkoutFormat, algSHA256).Sign(s, m)
 		},
 		BodyID: "id",
 	},
@@ -73,21 +76,21 @@ var presets = []Preset{
 	{
 		// The generic scheme: an HMAC of the raw body in a header of your choice.
 		Name:            "hmac",
-		Options:         []string{"header", "algorithm", "encoding", "prefix", OptionIDHeader, OptionIDField},
+		Options:         []string{"header", "algorithm", "encoding", "prefix", optionIDHeader, optionIDField},
 		RequiredOptions: []string{"header"},
 		New:             newGenericHMAC,
 		Signer:          signGenericHMAC,
 	},
-	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/presets_a.jsonl) ----
+	// ---- Body, timestamped and token schemes (vectors: testdata/vectors/sdk.jsonl, derived.jsonl) ----
 	withScheme(Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
 		Name: "stripe", Tolerance: tolerance5m, BodyID: "id",
-	}, HMACScheme{Signature: StructuredFormat{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
-		Template: TimestampDotBody, Algorithm: SHA256}),
+	}, hmacScheme{Signature: structuredFormat{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// GitHub: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>.
 		Name: "github", LogIDHeader: "X-GitHub-Delivery",
-	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature-256", Prefix: "sha256=", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature-256", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	{
 		// GitLab: X-Gitlab-Token shared token (mode token, default; no body signature),
 		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
@@ -97,25 +100,25 @@ var presets = []Preset{
 	withScheme(Preset{
 		// Gitea/Forgejo: X-Gitea-Signature: <hex HMAC-SHA256(JSON body)> (JSON content type only).
 		Name: "gitea", LogIDHeader: "X-Gitea-Delivery",
-	}, bodyScheme(SignatureFormat{Header: "X-Gitea-Signature", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Gitea-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>.
 		Name: "bitbucket", LogIDHeader: "X-Request-UUID",
-	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
 		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
-	}, bodyScheme(SignatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: Base64}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
 	{
 		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
 		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
-		Name: "woocommerce", New: newWooCommerce, Signer: signBodyHMAC(wooFormat, SHA256),
+		Name: "woocommerce", New: newWooCommerce, Signer: bodyScheme(wooFormat, algSHA256).Sign,
 	},
 	withScheme(Preset{
 		// Slack: X-Slack-Signature: v0=<hex HMAC-SHA256("v0:ts:body")>, X-Slack-Request-Timestamp.
 		Name: "slack", Tolerance: tolerance5m,
-	}, HMACScheme{Signature: SignatureFormat{Header: "X-Slack-Signature", Prefix: "v0=", Encoding: Hex},
-		TimestampHeader: "X-Slack-Request-Timestamp", Template: SlackV0, Algorithm: SHA256}),
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Slack-Signature", Prefix: "v0=", Encoding: encHex},
+		TimestampHeader: "X-Slack-Request-Timestamp", Template: slackV0, Algorithm: algSHA256}),
 	{
 		// Postmark signs nothing: Basic-auth credentials of the webhook URL (secret "user:password"),
 		// or option header = a custom header carrying the secret. Its IP list is not shipped (unverified).
@@ -145,16 +148,16 @@ var presets = []Preset{
 	withScheme(Preset{
 		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
 		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
-	}, HMACScheme{Signature: SignatureFormat{Header: "Linear-Signature", Encoding: Hex},
-		TimestampField: "webhookTimestamp", TimeFormat: UnixMillis, Template: RawBody, Algorithm: SHA256}),
+	}, hmacScheme{Signature: signatureFormat{Header: "Linear-Signature", Encoding: encHex},
+		TimestampField: "webhookTimestamp", TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Typeform: Typeform-Signature: sha256=<base64 HMAC-SHA256(body)>.
 		Name: "typeform", BodyID: "event_id",
-	}, bodyScheme(SignatureFormat{Header: "Typeform-Signature", Prefix: "sha256=", Encoding: Base64}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "Typeform-Signature", Prefix: "sha256=", Encoding: encBase64}, algSHA256)),
 	withScheme(Preset{
 		// Intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>, key = client_secret (or hub_secret).
 		Name: "intercom", BodyID: "id",
-	}, bodyScheme(SignatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: Hex}, SHA1)),
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: encHex}, algSHA1)),
 	{
 		// HubSpot v3: X-HubSpot-Signature-v3 = base64 HMAC-SHA256(method+URL+body+timestamp ms);
 		// option version v1/v2: X-HubSpot-Signature = hex sha256(secret[+method+URL]+body).
@@ -169,45 +172,45 @@ var presets = []Preset{
 	withScheme(Preset{
 		// Zendesk: X-Zendesk-Webhook-Signature: base64 HMAC-SHA256(timestamp+body), RFC 3339 timestamp header.
 		Name: "zendesk", Tolerance: tolerance5m, LogIDHeader: "X-Zendesk-Webhook-Invocation-Id",
-	}, HMACScheme{Signature: SignatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: Base64},
-		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: RFC3339,
-		Template: Template{TimestampPart, BodyPart}, Algorithm: SHA256}),
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: encBase64},
+		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: rfc3339,
+		Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Asana: X-Hook-Signature: <hex HMAC-SHA256(body)>, key = the X-Hook-Secret of the handshake
 		// (the handshake itself is not answered by the gate: see docs/presets.md).
 		Name: "asana",
-	}, bodyScheme(SignatureFormat{Header: "X-Hook-Signature", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
 		Name: "sentry",
-	}, bodyScheme(SignatureFormat{Header: "Sentry-Hook-Signature", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "Sentry-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// PagerDuty v3: X-PagerDuty-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256(body), literal secret.
 		Name: "pagerduty", LogIDHeader: "X-Webhook-Id",
-	}, HMACScheme{Signature: StructuredFormat{Header: "X-PagerDuty-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: Hex},
-		Template: RawBody, Algorithm: SHA256}),
+	}, hmacScheme{Signature: structuredFormat{Header: "X-PagerDuty-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
+		Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Calendly: Calendly-Webhook-Signature: t=..,v1=<hex HMAC-SHA256("t.body")>.
 		Name: "calendly", Tolerance: tolerance3m,
-	}, HMACScheme{Signature: StructuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: Hex},
-		Template: TimestampDotBody, Algorithm: SHA256}),
+	}, hmacScheme{Signature: structuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Vercel: x-vercel-signature: <hex HMAC-SHA1(body)>.
 		Name: "vercel", BodyID: "id",
-	}, bodyScheme(SignatureFormat{Header: "x-vercel-signature", Encoding: Hex}, SHA1)),
+	}, bodyScheme(signatureFormat{Header: "x-vercel-signature", Encoding: encHex}, algSHA1)),
 	withScheme(Preset{
 		// Paddle Billing: Paddle-Signature: ts=..;h1=<hex>[;h1=..] HMAC-SHA256("ts:body"), 5 s tolerance.
 		Name: "paddle", Tolerance: tolerance5s, BodyID: "event_id",
-	}, HMACScheme{Signature: StructuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: Hex},
-		Template: Template{TimestampPart, Lit(":"), BodyPart}, Algorithm: SHA256}),
+	}, hmacScheme{Signature: structuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: encHex},
+		Template: template{timestampPart, lit(":"), bodyPart}, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Razorpay: X-Razorpay-Signature: <hex HMAC-SHA256(body)>.
 		Name: "razorpay",
-	}, bodyScheme(SignatureFormat{Header: "X-Razorpay-Signature", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Razorpay-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Paystack: x-paystack-signature: <hex HMAC-SHA512(body)>, key = secret API key; published IPs.
 		Name: "paystack", AllowIP: []string{"52.31.139.75", "52.49.173.169", "52.214.14.220"},
-	}, bodyScheme(SignatureFormat{Header: "x-paystack-signature", Encoding: Hex}, SHA512)),
+	}, bodyScheme(signatureFormat{Header: "x-paystack-signature", Encoding: encHex}, algSHA512)),
 	{
 		// Flutterwave: verif-hash = the secret hash verbatim (mode v3, default; no body signature);
 		// mode v4/auto: flutterwave-signature = base64 HMAC-SHA256(body).
@@ -217,15 +220,16 @@ var presets = []Preset{
 	withScheme(Preset{
 		// Coinbase Commerce: X-CC-Webhook-Signature: <hex HMAC-SHA256(body)>.
 		Name: "coinbase_commerce", BodyID: "event.id",
-	}, bodyScheme(SignatureFormat{Header: "X-CC-Webhook-Signature", Encoding: Hex}, SHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-CC-Webhook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
 		Name: "lemonsqueezy",
-	}, bodyScheme(SignatureFormat{Header: "X-Signature", Encoding: Hex}, SHA256)),
-	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/presets_b.jsonl) ----
+	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA256)),
+	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/sdk.jsonl, derived.jsonl) ----
 	{
 		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
+		Sample: []byte("AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006"),
 	},
 	{
 		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
@@ -265,13 +269,13 @@ var presets = []Preset{
 	},
 	{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
-		Name: "dropbox", New: newDropbox, Signer: signBodyHMAC(dropboxFormat, SHA256),
+		Name: "dropbox", New: newDropbox, Signer: bodyScheme(dropboxFormat, algSHA256).Sign,
 	},
-	{
-		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP).
-		Name: "box", Tolerance: boxTolerance, New: newBox, Signer: signBox,
-		BodyID: "id",
-	},
+	withScheme(Preset{
+		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP); see box.go.
+		Name: "box", Tolerance: boxTolerance, BodyID: "id", Signer: signBox,
+	}, hmacScheme{Signature: boxSignatures{}, TimestampHeader: boxTimestamp, TimeFormat: rfc3339,
+		Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}),
 	{
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
 		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
@@ -279,19 +283,20 @@ var presets = []Preset{
 	withScheme(Preset{
 		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
 		Name: "gocardless",
-	}, bodyScheme(gocardlessFormat, SHA256)),
-	{
-		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered.
-		Name: "zoom", Tolerance: zoomTolerance, New: newZoom, Signer: signZoom,
-	},
-	{
-		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered.
-		Name: "twitch", Tolerance: twitchTolerance, New: newTwitch, Signer: signTwitch,
-	},
+	}, bodyScheme(gocardlessFormat, algSHA256)),
+	withScheme(Preset{
+		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered (zoom.go).
+		Name: "zoom", Tolerance: zoomTolerance,
+	}, hmacScheme{Signature: signatureFormat{Header: "x-zm-signature", Prefix: "v0=", Encoding: encHex},
+		TimestampHeader: "x-zm-request-timestamp", Template: slackV0, Algorithm: algSHA256, Handshake: zoomHandshake}),
+	withScheme(Preset{
+		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
+		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
+	}, twitchScheme),
 }
 
 // checkoutFormat is Checkout.com's signature header.
-var checkoutFormat = SignatureFormat{Header: "Cko-Signature", Encoding: Hex}
+var checkoutFormat = signatureFormat{Header: "Cko-Signature", Encoding: encHex}
 
 // gocardlessFormat is GoCardless's signature header.
-var gocardlessFormat = SignatureFormat{Header: "Webhook-Signature", Encoding: Hex}
+var gocardlessFormat = signatureFormat{Header: "Webhook-Signature", Encoding: encHex}

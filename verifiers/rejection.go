@@ -12,22 +12,22 @@ type Reason string
 
 // The reasons a verifier refuses a delivery.
 const (
-	// MissingSignature: the header or field that carries the signature is absent.
-	MissingSignature Reason = "missing_signature"
-	// MalformedSignature: the signature is present but cannot be parsed
+	// missingSignature: the header or field that carries the signature is absent.
+	missingSignature Reason = "missing_signature"
+	// malformedSignature: the signature is present but cannot be parsed
 	// (bad encoding, wrong length, duplicated header, unparsable body).
-	MalformedSignature Reason = "malformed_signature"
-	// BadSignature: the signature is well formed but matches no secret, or
+	malformedSignature Reason = "malformed_signature"
+	// badSignature: the signature is well formed but matches no secret, or
 	// a field the route pins (a portal ID, say) has another value.
-	BadSignature Reason = "bad_signature"
-	// Stale: the signed timestamp is too old or too far in the future.
-	Stale Reason = "stale"
-	// AmbiguousBody: the body, or a part of it the gate reads, is one that
+	badSignature Reason = "bad_signature"
+	// stale: the signed timestamp is too old or too far in the future.
+	stale Reason = "stale"
+	// ambiguousBody: the body, or a part of it the gate reads, is one that
 	// parsers read differently (a duplicate or case-variant JSON key or
 	// form field, invalid UTF-8, a byte order mark, trailing content, a
 	// number not every parser reads alike), or the delivery's identity
 	// cannot be told from what the signature covers. Refused with 401.
-	AmbiguousBody Reason = "ambiguous_body"
+	ambiguousBody Reason = "ambiguous_body"
 )
 
 // Rejection is the error a verifier returns when it refuses a delivery. Its
@@ -53,13 +53,13 @@ func reject(reason Reason, format string, args ...any) error {
 
 // errBadSignature is the one refusal for a well-formed signature that
 // matches no secret; it is shared so the hot path does not allocate.
-var errBadSignature error = &Rejection{Reason: BadSignature, Detail: "signature does not match"}
+var errBadSignature error = &Rejection{Reason: badSignature, Detail: "signature does not match"}
 
-// ReasonOf returns the reason of a rejection, or BadSignature for any other
+// ReasonOf returns the reason of a rejection, or badSignature for any other
 // error: an error a verifier did not classify still refuses the delivery.
 func ReasonOf(err error) Reason {
 	if rej, ok := errors.AsType[*Rejection](err); ok {
 		return rej.Reason
 	}
-	return BadSignature
+	return badSignature
 }

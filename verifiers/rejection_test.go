@@ -75,8 +75,8 @@ func TestRejectionError(t *testing.T) {
 		rej  *Rejection
 		want string
 	}{
-		{"reason only", &Rejection{Reason: Stale}, "stale"},
-		{"with detail", &Rejection{Reason: MissingSignature, Detail: "header X is missing"}, "missing_signature: header X is missing"},
+		{"reason only", &Rejection{Reason: stale}, "stale"},
+		{"with detail", &Rejection{Reason: missingSignature, Detail: "header X is missing"}, "missing_signature: header X is missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,12 +88,12 @@ func TestRejectionError(t *testing.T) {
 }
 
 func TestReject(t *testing.T) {
-	err := reject(MalformedSignature, "header %s is sent %d times", "X-Sig", 2)
+	err := reject(malformedSignature, "header %s is sent %d times", "X-Sig", 2)
 	var rej *Rejection
 	if !errors.As(err, &rej) {
 		t.Fatalf("reject returned %T", err)
 	}
-	if rej.Reason != MalformedSignature || rej.Detail != "header X-Sig is sent 2 times" {
+	if rej.Reason != malformedSignature || rej.Detail != "header X-Sig is sent 2 times" {
 		t.Fatalf("reject = %+v", rej)
 	}
 }
@@ -104,11 +104,11 @@ func TestReasonOf(t *testing.T) {
 		err  error
 		want Reason
 	}{
-		{"rejection", &Rejection{Reason: Stale}, Stale},
-		{"missing", reject(MissingSignature, "x"), MissingSignature},
-		{"wrapped", fmt.Errorf("route /x: %w", &Rejection{Reason: MalformedSignature}), MalformedSignature},
-		{"shared bad signature", errBadSignature, BadSignature},
-		{"unclassified error refuses", errors.New("boom"), BadSignature},
+		{"rejection", &Rejection{Reason: stale}, stale},
+		{"missing", reject(missingSignature, "x"), missingSignature},
+		{"wrapped", fmt.Errorf("route /x: %w", &Rejection{Reason: malformedSignature}), malformedSignature},
+		{"shared bad signature", errBadSignature, badSignature},
+		{"unclassified error refuses", errors.New("boom"), badSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +120,7 @@ func TestReasonOf(t *testing.T) {
 }
 
 func TestReasonsAreSnakeCase(t *testing.T) {
-	for _, r := range []Reason{MissingSignature, MalformedSignature, BadSignature, Stale, AmbiguousBody} {
+	for _, r := range []Reason{missingSignature, malformedSignature, badSignature, stale, ambiguousBody} {
 		t.Run(string(r), func(t *testing.T) {
 			if r == "" || strings.Trim(string(r), "abcdefghijklmnopqrstuvwxyz_") != "" {
 				t.Fatalf("reason %q is not snake_case", r)

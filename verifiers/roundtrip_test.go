@@ -3,6 +3,8 @@ package verifiers_test
 import (
 	"bytes"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,4 +80,70 @@ func leaks(s verifiers.Settings, headers ...http.Header) []string {
 		}
 	}
 	return out
+}
+
+// TestEveryPresetNegatives drives every registered preset through its
+// fixture and checks the refusals any scheme owes: a tampered body (where
+// the scheme covers it), each signature-bearing header removed or sent
+// twice, and (for timestamped presets) a delivery signed outside the
+// tolerance, in the past or the future (when the signed message carries
+// the time at all). Signature-bearing headers are those
+// whose value changes with the key; headers that change between two
+// signings with the same key (random IDs) are left alone. Like the round
+// trip, it needs only the registry, so a preset added later is covered.
+func TestEveryPresetNegatives(t *testing.T) {
+	const url = "https://hooks.example.com/webhook?source=negatives"
+	now := time.Unix(1714557600, 0)
+	for _, name := range verifiers.Names() {
+		t.Run(name, func(t *testing.T) {
+			f, err := verifierstest.For(name, url, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := f.Preset.Build(f.Verify)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sign := func(s verifiers.Settings, at time.Time) *verifiers.Message {
+				t.Helper()
+				m := &verifiers.Message{Body: bytes.Clone(f.Body), URL: url, Now: at, ID: "msg_negatives_1",
+					Header: http.Header{"Content-Type": {f.ContentType}}}
+				if err := f.Preset.Sign(s, m); err != nil {
+					t.Fatal(err)
+				}
+				return m
+			}
+			refused := func(what string, m *verifiers.Message, body []byte) {
+				t.Helper()
+				d := &verifiers.Delivery{Request: verifierstest.Request(m), Body: body, Now: now, PublicURL: m.URL}
+				if _, err := v.Verify(d); err == nil {
+					t.Errorf("%s: accepted", what)
+				}
+			}
+			m, again, wrong := sign(f.Sign, now), sign(f.Sign, now), sign(f.WrongSign, now)
+			if f.BodySigned {
+				refused("tampered body", m, verifierstest.Tamper(m.Body))
+			}
+			for header, vs := range m.Header {
+				if slices.Equal(vs, wrong.Header[header]) || !slices.Equal(vs, again.Header[header]) {
+					continue
+				}
+				without := sign(f.Sign, now)
+				without.Header.Del(header)
+				refused(header+" removed", without, without.Body)
+				twice := sign(f.Sign, now)
+				twice.Header.Add(header, twice.Header.Get(header))
+				refused(header+" sent twice", twice, twice.Body)
+			}
+			if tol := f.Preset.Tolerance; tol > 0 {
+				for _, at := range []time.Time{now.Add(-tol - time.Minute), now.Add(tol + time.Minute)} {
+					m := sign(f.Sign, at)
+					if bytes.Equal(m.Body, again.Body) && reflect.DeepEqual(m.Header, again.Header) {
+						continue // this mode carries no time (gitlab's token)
+					}
+					refused("signed at "+at.Sub(now).String(), m, m.Body)
+				}
+			}
+		})
+	}
 }

@@ -16,7 +16,7 @@ import (
 // SendGrid enforces no freshness and retries for up to 24 hours, so the
 // timestamp is only checked when a tolerance is configured.
 type sendgrid struct {
-	keys      *PublicKeys
+	keys      *publicKeys
 	tolerance time.Duration
 }
 
@@ -29,7 +29,7 @@ func newSendGrid(s Settings) (Verifier, error) {
 	if len(s.PublicKeys) == 0 {
 		return nil, fmt.Errorf("sendgrid needs public_key (the Event Webhook verification key); it has no shared secret")
 	}
-	keys, err := NewPublicKeys(ECDSAP256, s.PublicKeys)
+	keys, err := newPublicKeys(sigECDSAP256, s.PublicKeys)
 	if err != nil {
 		return nil, fmt.Errorf("sendgrid: %v", err)
 	}
@@ -43,7 +43,7 @@ func (v *sendgrid) Verify(d *Delivery) (Verified, error) {
 	}
 	sig, err := base64.StdEncoding.DecodeString(sigText)
 	if err != nil || len(sig) < 8 || len(sig) > 72 {
-		return Verified{}, reject(MalformedSignature, "header %s is not a base64 ECDSA signature", sendgridSigHeader)
+		return Verified{}, reject(malformedSignature, "header %s is not a base64 ECDSA signature", sendgridSigHeader)
 	}
 	ts, err := headerValue(d.Request.Header, sendgridTSHeader)
 	if err != nil {
@@ -57,11 +57,11 @@ func (v *sendgrid) Verify(d *Delivery) (Verified, error) {
 	if v.tolerance <= 0 {
 		return bodySigned(d.Body, key), nil
 	}
-	t, err := ParseTimestamp(ts, UnixSeconds)
+	t, err := parseTimestamp(ts, unixSeconds)
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
 	return bodySigned(d.Body, key), nil
@@ -77,8 +77,8 @@ func signSendGrid(s Settings, m *Message) error {
 	if err != nil {
 		return err
 	}
-	ts := formatTimestamp(m.Now, UnixSeconds)
-	sig, err := SignAsymmetric(ECDSAP256, key, append([]byte(ts), m.Body...), false)
+	ts := formatTimestamp(m.Now, unixSeconds)
+	sig, err := signAsymmetric(sigECDSAP256, key, append([]byte(ts), m.Body...), false)
 	if err != nil {
 		return fmt.Errorf("sendgrid: %v", err)
 	}

@@ -53,11 +53,11 @@ func firstSecret(s Settings) []byte {
 }
 
 // hmacSum returns HMAC(key, parts...) with alg.
-func hmacSum(alg Algorithm, key []byte, parts ...[]byte) []byte {
+func hmacSum(alg algorithm, key []byte, parts ...[]byte) []byte {
 	return newKeyedMAC(alg, key).sum(nil, parts...)
 }
 
 // write sets the header to the prefixed, encoded signature.
-func (f SignatureFormat) write(h http.Header, sig []byte) {
+func (f signatureFormat) write(h http.Header, sig []byte) {
 	h.Set(f.Header, f.Prefix+string(f.Encoding.Encode(nil, sig)))
 }

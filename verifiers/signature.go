@@ -6,94 +6,53 @@ import (
 )
 
 // headerValue returns the one value of the named header. An absent or empty
-// header is MissingSignature; a header sent twice is MalformedSignature,
+// header is missingSignature; a header sent twice is malformedSignature,
 // because a gate that picked one copy could be steered by whoever added the
 // other.
 func headerValue(h http.Header, name string) (string, error) {
-	values := headerValues(h, name)
+	values := h.Values(name)
 	switch {
 	case len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == ""):
-		return "", reject(MissingSignature, "header %s is missing", name)
+		return "", reject(missingSignature, "header %s is missing", name)
 	case len(values) > 1:
-		return "", reject(MalformedSignature, "header %s is sent more than once", name)
+		return "", reject(malformedSignature, "header %s is sent more than once", name)
 	}
 	return strings.TrimSpace(values[0]), nil
 }
 
-// headerValues is h.Values(name) without the allocation that
-// canonicalising a name not written in canonical form costs
-// ("x-signature"): names of letters, digits and hyphens up to 64 bytes are
-// canonicalised on the stack, as textproto.CanonicalMIMEHeaderKey would;
-// any other name is left to h.Values.
-func headerValues(h http.Header, name string) []string {
-	var buf [64]byte
-	if len(name) > len(buf) {
-		return h.Values(name)
-	}
-	key := buf[:len(name)]
-	upper := true
-	for i := range len(name) {
-		c := name[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-			if upper {
-				c -= 'a' - 'A'
-			}
-		case 'A' <= c && c <= 'Z':
-			if !upper {
-				c += 'a' - 'A'
-			}
-		case '0' <= c && c <= '9', c == '-':
-		default:
-			return h.Values(name)
-		}
-		key[i] = c
-		upper = c == '-'
-	}
-	return h[string(key)]
-}
-
-// headerGet is h.Get(name) without the allocation; see headerValues.
-func headerGet(h http.Header, name string) string {
-	if v := headerValues(h, name); len(v) > 0 {
-		return v[0]
-	}
-	return ""
-}
-
-// SignatureFormat is how a scheme writes its signature into a header:
+// signatureFormat is how a scheme writes its signature into a header:
 // `X-Hub-Signature-256: sha256=<hex>` is {Header: "X-Hub-Signature-256",
 // Prefix: "sha256=", Encoding: Hex}.
-type SignatureFormat struct {
+type signatureFormat struct {
 	Header   string
 	Prefix   string
-	Encoding Encoding
+	Encoding encoding
 }
 
-// read decodes the signature from the request headers into dst. The decoded
+// read decodes the signature from the request headers. The decoded
 // signature must be size bytes long.
-func (f SignatureFormat) read(h http.Header, size int, dst []byte) ([]byte, error) {
+func (f signatureFormat) read(h http.Header, size int) ([]byte, error) {
 	v, err := headerValue(h, f.Header)
 	if err != nil {
 		return nil, err
 	}
-	return f.decode(v, size, dst)
+	return f.decode(v, size)
 }
 
 // decode strips the prefix from v and decodes the rest.
-func (f SignatureFormat) decode(v string, size int, dst []byte) ([]byte, error) {
+func (f signatureFormat) decode(v string, size int) ([]byte, error) {
 	if f.Prefix != "" {
 		if len(v) < len(f.Prefix) || !strings.EqualFold(v[:len(f.Prefix)], f.Prefix) {
-			return nil, reject(MalformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
+			return nil, reject(malformedSignature, "header %s does not start with %q", f.Header, f.Prefix)
 		}
 		v = v[len(f.Prefix):]
 	}
-	sig, err := f.Encoding.Decode(dst, v)
+	sig, err := f.Encoding.Decode(nil, v)
 	if err != nil {
-		return nil, reject(MalformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
+		return nil, reject(malformedSignature, "header %s is not valid %s", f.Header, f.Encoding)
 	}
 	if size > 0 && len(sig) != size {
-		return nil, reject(MalformedSignature, "header %s has the wrong length", f.Header)
+		return nil, reject(malformedSignature, "header %s has the wrong length", f.Header)
 	}
 	return sig, nil
 }

@@ -38,7 +38,7 @@ func newSWHeaders(prefix string) swHeaders {
 }
 
 // whsec is how Standard Webhooks writes symmetric secrets.
-var whsec = KeyFormat{Decoding: KeyBase64, Prefix: "whsec_"}
+var whsec = keyFormat{Decoding: keyBase64, Prefix: "whsec_"}
 
 // newStandardWebhooks builds the preset constructor for the header-name sets.
 func newStandardWebhooks(prefixes ...string) func(Settings) (Verifier, error) {
@@ -47,7 +47,7 @@ func newStandardWebhooks(prefixes ...string) func(Settings) (Verifier, error) {
 		if err != nil {
 			return nil, err
 		}
-		v := &standardWebhooks{macs: newMACSet(SHA256, keys), tolerance: s.Tolerance}
+		v := &standardWebhooks{macs: newMACSet(algSHA256, keys), tolerance: s.Tolerance}
 		for _, p := range prefixes {
 			v.headers = append(v.headers, newSWHeaders(p))
 		}
@@ -72,7 +72,7 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	h := d.Request.Header
 	names := v.headers[len(v.headers)-1]
 	for _, n := range v.headers {
-		if len(headerValues(h, n.signature)) > 0 {
+		if len(h.Values(n.signature)) > 0 {
 			names = n
 			break
 		}
@@ -89,33 +89,32 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	t, err := ParseTimestamp(ts, UnixSeconds)
+	t, err := parseTimestamp(ts, unixSeconds)
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
-	sc := getScratch()
-	defer sc.release()
-	macs, eds := &sc.sigs, &sc.asym
-	for k, val := range (StructuredFormat{ItemSep: ' ', KeySep: ','}).items(header) {
+	var macs, eds signatures
+	for k, val := range (structuredFormat{ItemSep: ' ', KeySep: ','}).items(header) {
 		switch k {
 		case "v1":
-			addStdBase64(macs, val, sha256.Size)
+			addStdBase64(&macs, val, sha256.Size)
 		case "v1a":
-			addStdBase64(eds, val, ed25519.SignatureSize)
+			addStdBase64(&eds, val, ed25519.SignatureSize)
 		}
 	}
 	if macs.Len() == 0 && eds.Len() == 0 {
-		return Verified{}, reject(MalformedSignature, "header %s has no valid v1 or v1a signature", names.signature)
+		return Verified{}, reject(malformedSignature, "header %s has no valid v1 or v1a signature", names.signature)
 	}
 	ok, key := false, 0
 	if macs.Len() > 0 {
-		if err := IDTimestampBody.appendParts(sc, &Signable{ID: id, Timestamp: ts, Body: d.Body}); err != nil {
+		parts, err := idTimestampBody.Parts(&signable{ID: id, Timestamp: ts, Body: d.Body})
+		if err != nil {
 			return Verified{}, err
 		}
-		key, ok = v.macs.matchesAny(macs.List(), sc.parts...)
+		key, ok = v.macs.matchesAny(macs.List(), parts...)
 	}
 	if eds.Len() > 0 && len(v.publics) > 0 {
 		msg := bytes.Join([][]byte{[]byte(id), []byte(ts), d.Body}, []byte("."))
@@ -134,13 +133,11 @@ func (v *standardWebhooks) Verify(d *Delivery) (Verified, error) {
 }
 
 // addStdBase64 keeps text in sigs if it is base64 (decoded as
-// base64.StdEncoding does) of size bytes. The text is copied to the stack
-// first: a []byte(text) conversion would allocate.
-func addStdBase64(sigs *Signatures, text string, size int) {
-	var stack [256]byte
-	sig, err := base64.StdEncoding.AppendDecode(sigs.slot(), append(stack[:0], text...))
+// base64.StdEncoding does) of size bytes.
+func addStdBase64(sigs *signatures, text string, size int) {
+	sig, err := base64.StdEncoding.DecodeString(text)
 	if err == nil && len(sig) == size {
-		sigs.keep(sig)
+		sigs.list = append(sigs.list, sig)
 	}
 }
 
@@ -152,7 +149,7 @@ func signStandardWebhooks(prefix string) func(Settings, *Message) error {
 		if m.ID == "" {
 			m.ID = newMessageID()
 		}
-		ts := formatTimestamp(m.Now, UnixSeconds)
+		ts := formatTimestamp(m.Now, unixSeconds)
 		msg := bytes.Join([][]byte{[]byte(m.ID), []byte(ts), m.Body}, []byte("."))
 		secret := firstSecret(s)
 		var sig string
@@ -176,7 +173,7 @@ func signStandardWebhooks(prefix string) func(Settings, *Message) error {
 			if err != nil {
 				return err
 			}
-			sig = "v1," + base64.StdEncoding.EncodeToString(hmacSum(SHA256, key, msg))
+			sig = "v1," + base64.StdEncoding.EncodeToString(hmacSum(algSHA256, key, msg))
 		}
 		m.Header.Set(prefix+"id", m.ID)
 		m.Header.Set(prefix+"timestamp", ts)

@@ -5,26 +5,26 @@ import (
 	"unicode/utf8"
 )
 
-// FormReading says how a provider's own SDK matches form field names.
-type FormReading uint8
+// formReading says how a provider's own SDK matches form field names.
+type formReading uint8
 
 const (
-	// ExactNames: names match byte for byte (PHP, Python, Node all do).
-	ExactNames FormReading = iota
-	// FoldedNames: the provider's SDK matches names case-insensitively
+	// exactNames: names match byte for byte (PHP, Python, Node all do).
+	exactNames formReading = iota
+	// foldedNames: the provider's SDK matches names case-insensitively
 	// (Cardknox), so two names differing only in case are the same field.
-	FoldedNames
+	foldedNames
 )
 
-// LookupForm reads the named fields of a parsed form (ParseForm) so that
+// lookupForm reads the named fields of a parsed form (parseForm) so that
 // every mainstream reader (Python's urllib.parse, Node's URLSearchParams,
 // PHP's parse_str, Go's net/url, and the provider's SDK) finds the same
 // value. It returns the values ("" for an absent field) and which were
-// present. It refuses with AmbiguousBody:
+// present. It refuses with ambiguousBody:
 //
 //   - a wanted field sent more than once, even empty (readers disagree on
 //     which copy wins; Python drops empty values by default);
-//   - with FoldedNames, a field whose name equals a wanted one but for case;
+//   - with foldedNames, a field whose name equals a wanted one but for case;
 //   - a field whose name PHP's parse_str reads as a wanted name although it
 //     is spelled otherwise: PHP strips leading spaces, turns '.' and ' '
 //     into '_', and makes `name[...]` an array that replaces `name`;
@@ -35,7 +35,7 @@ const (
 //     default arg_separator.input), so "a=1;b=2" is a=`1;b=2` to them, but
 //     Go's net/url (since 1.17) drops such a pair with an error. The
 //     decoded value cannot tell a raw ';' from %3B, so both are refused.
-func LookupForm(fields []FormField, reading FormReading, names ...string) (values []string, present []bool, err error) {
+func lookupForm(fields []formField, reading formReading, names ...string) (values []string, present []bool, err error) {
 	values = make([]string, len(names))
 	present = make([]bool, len(names))
 	wanted := make(map[string]int, len(names))
@@ -51,7 +51,7 @@ func LookupForm(fields []FormField, reading FormReading, names ...string) (value
 		switch {
 		case present[i]:
 			return nil, nil, ambiguous("form field %s is sent more than once", want)
-		case f.Name != want && !(reading == FoldedNames && strings.EqualFold(f.Name, want)):
+		case f.Name != want && !(reading == foldedNames && strings.EqualFold(f.Name, want)):
 			return nil, nil, ambiguous("form field %q is read as %s by some parsers", truncate(f.Name, 40), want)
 		case !utf8.ValidString(f.Value):
 			return nil, nil, ambiguous("form field %s is not valid UTF-8", want)
@@ -66,8 +66,8 @@ func LookupForm(fields []FormField, reading FormReading, names ...string) (value
 
 // formClass is the key two field names share when a reader takes them for
 // the same field.
-func formClass(name string, reading FormReading) string {
-	if reading == FoldedNames {
+func formClass(name string, reading formReading) string {
+	if reading == foldedNames {
 		return foldKey(name)
 	}
 	return name
@@ -94,9 +94,9 @@ func phpFormName(name string) string {
 }
 
 // formUnambiguous refuses a form in which any two fields are the same
-// field to some reader (LookupForm's rules applied to every name), for
+// field to some reader (lookupForm's rules applied to every name), for
 // schemes that sign every field (Cardknox).
-func formUnambiguous(fields []FormField, reading FormReading) error {
+func formUnambiguous(fields []formField, reading formReading) error {
 	seen := make(map[string]bool, len(fields))
 	for _, f := range fields {
 		if !utf8.ValidString(f.Name) || !utf8.ValidString(f.Value) {
@@ -111,9 +111,9 @@ func formUnambiguous(fields []FormField, reading FormReading) error {
 	return nil
 }
 
-// formUnambiguousRepeats is formUnambiguous with ExactNames, except that a
+// formUnambiguousRepeats is formUnambiguous with exactNames, except that a
 // name may repeat exactly (Twilio's SDK signs every value of it).
-func formUnambiguousRepeats(fields []FormField) error {
+func formUnambiguousRepeats(fields []formField) error {
 	seen := make(map[string]string, len(fields))
 	for _, f := range fields {
 		if !utf8.ValidString(f.Name) || !utf8.ValidString(f.Value) {

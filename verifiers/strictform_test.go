@@ -11,41 +11,41 @@ func TestFormLookup(t *testing.T) {
 	tests := []struct {
 		name    string
 		body    string
-		reading FormReading
+		reading formReading
 		want    []string
 		present []bool
 		reason  Reason
 	}{
-		{"all present", "tx_id=1&key=k&portalid=p", ExactNames, []string{"k", "p", "1"}, []bool{true, true, true}, ""},
-		{"some missing", "key=k&other=x", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
-		{"exact names ignore case variants", "KEY=k&Key=k2&portalid=p", ExactNames, []string{"", "p", ""}, []bool{false, true, false}, ""},
-		{"folded names match case variants", "KEY=k&portalid=p", FoldedNames, []string{"k", "p", ""}, []bool{true, true, false}, ""},
-		{"folded names: two cases are a duplicate", "key=a&KEY=b", FoldedNames, nil, nil, AmbiguousBody},
-		{"duplicate wanted field", "key=a&portalid=p&key=b", ExactNames, nil, nil, AmbiguousBody},
-		{"duplicate same value", "key=a&key=a", ExactNames, nil, nil, AmbiguousBody},
-		{"empty duplicate", "key=&key=a", ExactNames, nil, nil, AmbiguousBody},
-		{"duplicate other field is fine", "x=1&x=2&key=k", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
-		{"php array of a wanted name", "key=a&key[]=b", ExactNames, nil, nil, AmbiguousBody},
-		{"php array alone", "key[x]=b", ExactNames, nil, nil, AmbiguousBody},
-		{"php dot reads as underscore", "tx.id=1", ExactNames, nil, nil, AmbiguousBody},
-		{"php space reads as underscore", "tx+id=1", ExactNames, nil, nil, AmbiguousBody},
-		{"php leading space dropped", "+key=1", ExactNames, nil, nil, AmbiguousBody},
-		{"raw semicolon anywhere (Go's net/url drops the pair)", "key=a&x=1;portalid=p", ExactNames, nil, nil, AmbiguousBody},
-		{"semicolon in a wanted field", "key=a;portalid=p", ExactNames, nil, nil, AmbiguousBody},
-		{"NUL in a name: PHP cuts the name there", "key=a&key%00x=b", ExactNames, nil, nil, AmbiguousBody},
-		{"escaped semicolon in a wanted field", "key=a%3Bb", ExactNames, nil, nil, AmbiguousBody},
-		{"escaped name is the name", "%6Bey=k", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
-		{"invalid UTF-8 value", "key=%FF", ExactNames, nil, nil, AmbiguousBody},
-		{"invalid UTF-8 elsewhere is fine", "x=%FF&key=k", ExactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
+		{"all present", "tx_id=1&key=k&portalid=p", exactNames, []string{"k", "p", "1"}, []bool{true, true, true}, ""},
+		{"some missing", "key=k&other=x", exactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
+		{"exact names ignore case variants", "KEY=k&Key=k2&portalid=p", exactNames, []string{"", "p", ""}, []bool{false, true, false}, ""},
+		{"folded names match case variants", "KEY=k&portalid=p", foldedNames, []string{"k", "p", ""}, []bool{true, true, false}, ""},
+		{"folded names: two cases are a duplicate", "key=a&KEY=b", foldedNames, nil, nil, ambiguousBody},
+		{"duplicate wanted field", "key=a&portalid=p&key=b", exactNames, nil, nil, ambiguousBody},
+		{"duplicate same value", "key=a&key=a", exactNames, nil, nil, ambiguousBody},
+		{"empty duplicate", "key=&key=a", exactNames, nil, nil, ambiguousBody},
+		{"duplicate other field is fine", "x=1&x=2&key=k", exactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
+		{"php array of a wanted name", "key=a&key[]=b", exactNames, nil, nil, ambiguousBody},
+		{"php array alone", "key[x]=b", exactNames, nil, nil, ambiguousBody},
+		{"php dot reads as underscore", "tx.id=1", exactNames, nil, nil, ambiguousBody},
+		{"php space reads as underscore", "tx+id=1", exactNames, nil, nil, ambiguousBody},
+		{"php leading space dropped", "+key=1", exactNames, nil, nil, ambiguousBody},
+		{"raw semicolon anywhere (Go's net/url drops the pair)", "key=a&x=1;portalid=p", exactNames, nil, nil, ambiguousBody},
+		{"semicolon in a wanted field", "key=a;portalid=p", exactNames, nil, nil, ambiguousBody},
+		{"NUL in a name: PHP cuts the name there", "key=a&key%00x=b", exactNames, nil, nil, ambiguousBody},
+		{"escaped semicolon in a wanted field", "key=a%3Bb", exactNames, nil, nil, ambiguousBody},
+		{"escaped name is the name", "%6Bey=k", exactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
+		{"invalid UTF-8 value", "key=%FF", exactNames, nil, nil, ambiguousBody},
+		{"invalid UTF-8 elsewhere is fine", "x=%FF&key=k", exactNames, []string{"k", "", ""}, []bool{true, false, false}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fields, err := ParseForm([]byte(tt.body))
+			fields, err := parseForm([]byte(tt.body))
 			if err != nil {
 				checkRejection(t, err, tt.reason)
 				return
 			}
-			got, present, err := LookupForm(fields, tt.reading, names...)
+			got, present, err := lookupForm(fields, tt.reading, names...)
 			checkRejection(t, err, tt.reason)
 			if err != nil {
 				return
@@ -59,7 +59,7 @@ func TestFormLookup(t *testing.T) {
 
 func TestParseFormStrictEscapes(t *testing.T) {
 	for _, body := range []string{"a=%", "a=%4", "a=%G1", "%zz=1"} {
-		if _, err := ParseForm([]byte(body)); ReasonOf(err) != MalformedSignature {
+		if _, err := parseForm([]byte(body)); ReasonOf(err) != malformedSignature {
 			t.Errorf("ParseForm(%q) = %v, want malformed_signature", body, err)
 		}
 	}
@@ -80,18 +80,18 @@ func TestPHPFormName(t *testing.T) {
 func TestFormUnambiguous(t *testing.T) {
 	tests := []struct {
 		body    string
-		reading FormReading
+		reading formReading
 		reason  Reason
 	}{
-		{"a=1&b=2", FoldedNames, ""},
-		{"a=1&A=2", FoldedNames, AmbiguousBody},
-		{"a=1&A=2", ExactNames, ""},
-		{"a=1&a=1", ExactNames, AmbiguousBody},
-		{"a_b=1&a.b=2", ExactNames, AmbiguousBody},
-		{"xRefNum=&xRefNum=5", FoldedNames, AmbiguousBody},
+		{"a=1&b=2", foldedNames, ""},
+		{"a=1&A=2", foldedNames, ambiguousBody},
+		{"a=1&A=2", exactNames, ""},
+		{"a=1&a=1", exactNames, ambiguousBody},
+		{"a_b=1&a.b=2", exactNames, ambiguousBody},
+		{"xRefNum=&xRefNum=5", foldedNames, ambiguousBody},
 	}
 	for _, tt := range tests {
-		fields, _ := ParseForm([]byte(tt.body))
+		fields, _ := parseForm([]byte(tt.body))
 		err := formUnambiguous(fields, tt.reading)
 		if (tt.reason == "") != (err == nil) || err != nil && ReasonOf(err) != tt.reason {
 			t.Errorf("formUnambiguous(%q) = %v, want %q", tt.body, err, tt.reason)
@@ -99,7 +99,7 @@ func TestFormUnambiguous(t *testing.T) {
 	}
 }
 
-// FuzzFormLookup: whatever LookupForm accepts, Go's net/url reads each
+// FuzzFormLookup: whatever lookupForm accepts, Go's net/url reads each
 // wanted field present exactly once with the same value, and no other
 // field is one PHP files under a wanted name.
 func FuzzFormLookup(f *testing.F) {
@@ -108,13 +108,13 @@ func FuzzFormLookup(f *testing.F) {
 	}
 	wanted := []string{"txid", "txaction", "tx_id"}
 	f.Fuzz(func(t *testing.T, body string) {
-		fields, err := ParseForm([]byte(body))
+		fields, err := parseForm([]byte(body))
 		if err != nil {
 			return
 		}
-		values, present, err := LookupForm(fields, ExactNames, wanted...)
+		values, present, err := lookupForm(fields, exactNames, wanted...)
 		if err != nil {
-			if ReasonOf(err) != AmbiguousBody {
+			if ReasonOf(err) != ambiguousBody {
 				t.Fatalf("refusal %v is not ambiguous_body", err)
 			}
 			return

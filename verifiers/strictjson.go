@@ -11,48 +11,48 @@ import (
 	"unicode/utf8"
 )
 
-// JSONKind is the type of a JSON value.
-type JSONKind uint8
+// jsonKind is the type of a JSON value.
+type jsonKind uint8
 
 // The kinds of JSON values.
 const (
-	JSONNull JSONKind = iota
-	JSONBool
-	JSONNumber
-	JSONString
-	JSONArray
-	JSONObject
+	jsonNull jsonKind = iota
+	jsonBool
+	jsonNumber
+	jsonString
+	jsonArray
+	jsonObject
 )
 
-// JSONValue is one value of a strictly parsed JSON document (ParseJSON).
-type JSONValue struct {
-	Kind JSONKind
+// jsonValue is one value of a strictly parsed JSON document (parseJSON).
+type jsonValue struct {
+	Kind jsonKind
 	// Text is a string's decoded text, a number's literal exactly as
 	// written, or "true"/"false"; empty for null, arrays and objects.
 	Text string
 	// Members are an object's members in the order sent; no two keys are
 	// equal or equal under simple case folding.
-	Members []JSONMember
+	Members []jsonMember
 	// Elems are an array's elements.
-	Elems []*JSONValue
+	Elems []*jsonValue
 }
 
-// JSONMember is one key and value of an object.
-type JSONMember struct {
+// jsonMember is one key and value of an object.
+type jsonMember struct {
 	Key   string
-	Value *JSONValue
+	Value *jsonValue
 }
 
-// MaxJSONDepth is how deeply ParseJSON lets arrays and objects nest.
-const MaxJSONDepth = 64
+// maxJSONDepth is how deeply parseJSON lets arrays and objects nest.
+const maxJSONDepth = 64
 
 // errJSONSyntax refuses a body that is not JSON at all.
-var errJSONSyntax = reject(MalformedSignature, "body is not valid JSON")
+var errJSONSyntax = reject(malformedSignature, "body is not valid JSON")
 
 // ambiguous builds an ambiguous_body rejection.
-func ambiguous(format string, args ...any) error { return reject(AmbiguousBody, format, args...) }
+func ambiguous(format string, args ...any) error { return reject(ambiguousBody, format, args...) }
 
-// ParseJSON reads body as exactly one JSON value, refusing every input that
+// parseJSON reads body as exactly one JSON value, refusing every input that
 // mainstream parsers (Python's json, Node's JSON.parse, PHP's json_decode,
 // Go's encoding/json) read differently, so that what the gate reads is what
 // the app reads:
@@ -62,11 +62,11 @@ func ambiguous(format string, args ...any) error { return reject(AmbiguousBody, 
 //     after their escapes are decoded;
 //   - invalid UTF-8 anywhere, and \u escapes of unpaired surrogates;
 //   - a byte order mark, and anything but whitespace after the value;
-//   - nesting deeper than MaxJSONDepth.
+//   - nesting deeper than maxJSONDepth.
 //
-// Those are AmbiguousBody; invalid JSON is MalformedSignature. Numbers keep
-// their literal text: see (*JSONValue).Scalar for how they are read.
-func ParseJSON(body []byte) (*JSONValue, error) {
+// Those are ambiguousBody; invalid JSON is malformedSignature. Numbers keep
+// their literal text: see (*jsonValue).Scalar for how they are read.
+func parseJSON(body []byte) (*jsonValue, error) {
 	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
 		return nil, ambiguous("body starts with a byte order mark")
 	}
@@ -90,29 +90,29 @@ func ParseJSON(body []byte) (*JSONValue, error) {
 
 // readJSONValue reads one value from dec; depth is how many containers
 // enclose it.
-func readJSONValue(dec *json.Decoder, depth int) (*JSONValue, error) {
+func readJSONValue(dec *json.Decoder, depth int) (*jsonValue, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, errJSONSyntax
 	}
 	switch t := tok.(type) {
 	case nil:
-		return &JSONValue{Kind: JSONNull}, nil
+		return &jsonValue{Kind: jsonNull}, nil
 	case bool:
-		return &JSONValue{Kind: JSONBool, Text: strconv.FormatBool(t)}, nil
+		return &jsonValue{Kind: jsonBool, Text: strconv.FormatBool(t)}, nil
 	case json.Number:
 		if f, err := strconv.ParseFloat(t.String(), 64); err != nil && (f > 1 || f < -1) {
 			return nil, ambiguous("body number overflows float64")
 		}
-		return &JSONValue{Kind: JSONNumber, Text: t.String()}, nil
+		return &jsonValue{Kind: jsonNumber, Text: t.String()}, nil
 	case string:
-		return &JSONValue{Kind: JSONString, Text: t}, nil
+		return &jsonValue{Kind: jsonString, Text: t}, nil
 	case json.Delim:
-		if depth+1 > MaxJSONDepth {
-			return nil, ambiguous("body nests deeper than %d", MaxJSONDepth)
+		if depth+1 > maxJSONDepth {
+			return nil, ambiguous("body nests deeper than %d", maxJSONDepth)
 		}
 		if t == '[' {
-			v := &JSONValue{Kind: JSONArray}
+			v := &jsonValue{Kind: jsonArray}
 			for dec.More() {
 				e, err := readJSONValue(dec, depth+1)
 				if err != nil {
@@ -128,7 +128,7 @@ func readJSONValue(dec *json.Decoder, depth int) (*JSONValue, error) {
 		if t != '{' {
 			return nil, errJSONSyntax
 		}
-		v := &JSONValue{Kind: JSONObject}
+		v := &jsonValue{Kind: jsonObject}
 		var seen map[string]bool
 		for dec.More() {
 			kt, err := dec.Token()
@@ -154,7 +154,7 @@ func readJSONValue(dec *json.Decoder, depth int) (*JSONValue, error) {
 			if err != nil {
 				return nil, err
 			}
-			v.Members = append(v.Members, JSONMember{Key: key, Value: e})
+			v.Members = append(v.Members, jsonMember{Key: key, Value: e})
 		}
 		if _, err := dec.Token(); err != nil {
 			return nil, errJSONSyntax
@@ -236,8 +236,8 @@ func hex4(b []byte, i int) (rune, bool) {
 
 // Get returns the value of the object member key (matched exactly), or nil
 // when v is not an object or has no such member.
-func (v *JSONValue) Get(key string) *JSONValue {
-	if v == nil || v.Kind != JSONObject {
+func (v *jsonValue) Get(key string) *jsonValue {
+	if v == nil || v.Kind != jsonObject {
 		return nil
 	}
 	for _, m := range v.Members {
@@ -250,7 +250,7 @@ func (v *JSONValue) Get(key string) *JSONValue {
 
 // Path follows a dotted path of member names ("data.id"); nil when any
 // step is missing.
-func (v *JSONValue) Path(path string) *JSONValue {
+func (v *jsonValue) Path(path string) *jsonValue {
 	for key := range strings.SplitSeq(path, ".") {
 		if v = v.Get(key); v == nil {
 			return nil
@@ -267,20 +267,20 @@ const maxSafeInteger = 1<<53 - 1
 // mainstream parser reads as the same integer: written -?(0|[1-9][0-9]*),
 // not -0, and at most 2^53-1 in magnitude. Any other number (a fraction,
 // an exponent: 1e2 is 100 to Go's json.Number users but 100.0 to Python)
-// is AmbiguousBody; other kinds are MalformedSignature.
-func (v *JSONValue) Scalar() (string, error) {
+// is ambiguousBody; other kinds are malformedSignature.
+func (v *jsonValue) Scalar() (string, error) {
 	switch {
 	case v == nil:
-		return "", reject(MissingSignature, "body field is missing")
-	case v.Kind == JSONString:
+		return "", reject(missingSignature, "body field is missing")
+	case v.Kind == jsonString:
 		return v.Text, nil
-	case v.Kind == JSONNumber:
+	case v.Kind == jsonNumber:
 		if !isCanonicalInt(v.Text) {
 			return "", ambiguous("body number %s is not a plain integer", truncate(v.Text, 24))
 		}
 		return v.Text, nil
 	}
-	return "", reject(MalformedSignature, "body field is not a string or number")
+	return "", reject(malformedSignature, "body field is not a string or number")
 }
 
 // isCanonicalInt reports whether s is an integer literal every parser reads alike.
@@ -299,18 +299,18 @@ func isCanonicalInt(s string) bool {
 }
 
 // jsonPathScalar parses body strictly and returns the Scalar at path.
-// A missing field is MissingSignature naming the path.
+// A missing field is missingSignature naming the path.
 func jsonPathScalar(body []byte, path string) (string, error) {
-	doc, err := ParseJSON(body)
+	doc, err := parseJSON(body)
 	if err != nil {
 		return "", err
 	}
 	f := doc.Path(path)
 	if f == nil {
-		return "", reject(MissingSignature, "body field %s is missing", path)
+		return "", reject(missingSignature, "body field %s is missing", path)
 	}
 	s, err := f.Scalar()
-	if rej, ok := errors.AsType[*Rejection](err); ok && rej.Reason != AmbiguousBody {
+	if rej, ok := errors.AsType[*Rejection](err); ok && rej.Reason != ambiguousBody {
 		return "", reject(rej.Reason, "body field %s is not a string or number", path)
 	}
 	return s, err

@@ -8,8 +8,8 @@ import (
 )
 
 func TestParseJSON(t *testing.T) {
-	deep := strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth)
-	tooDeep := strings.Repeat("[", MaxJSONDepth+1) + strings.Repeat("]", MaxJSONDepth+1)
+	deep := strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth)
+	tooDeep := strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1)
 	tests := []struct {
 		name   string
 		body   string
@@ -23,33 +23,33 @@ func TestParseJSON(t *testing.T) {
 		{"empty key once", `{"":1}`, ""},
 		{"keys differing beyond case", `{"a":1,"b":1,"ab":1}`, ""},
 		{"same key in sibling objects", `[{"a":1},{"a":2}]`, ""},
-		{"duplicate key", `{"a":1,"a":1}`, AmbiguousBody},
-		{"case-variant key", `{"notificationItems":[],"NotificationItems":[]}`, AmbiguousBody},
-		{"escaped duplicate key", `{"success":"true","\u0073uccess":"false"}`, AmbiguousBody},
-		{"escaped case variant", `{"success":"true","\u0053UCCESS":"false"}`, AmbiguousBody},
-		{"unicode simple fold (Kelvin sign)", "{\"k\":1,\"\u212a\":2}", AmbiguousBody},
-		{"unicode simple fold (long s)", "{\"s\":1,\"\u017f\":2}", AmbiguousBody},
-		{"nested duplicate", `{"a":{"b":[{"c":1,"C":2}]}}`, AmbiguousBody},
-		{"invalid UTF-8 in string", "{\"a\":\"\xff\"}", AmbiguousBody},
-		{"invalid UTF-8 in key", "{\"\xc3\":1}", AmbiguousBody},
-		{"lone high surrogate", `{"a":"\ud800"}`, AmbiguousBody},
-		{"lone low surrogate", `{"a":"\udc00x"}`, AmbiguousBody},
-		{"high surrogate then non-surrogate", `{"a":"\ud800\u0041"}`, AmbiguousBody},
-		{"lone surrogate in key", `{"\ud800":1}`, AmbiguousBody},
-		{"byte order mark", "\xef\xbb\xbf{}", AmbiguousBody},
-		{"trailing value", `{} {}`, AmbiguousBody},
-		{"trailing garbage", `{}x`, AmbiguousBody},
-		{"too deep", tooDeep, AmbiguousBody},
-		{"empty", ``, MalformedSignature},
-		{"truncated", `{"a":`, MalformedSignature},
-		{"trailing comma", `[1,]`, MalformedSignature},
-		{"single quotes", `{'a':1}`, MalformedSignature},
-		{"NaN", `[NaN]`, MalformedSignature},
-		{"leading zero", `[01]`, MalformedSignature},
+		{"duplicate key", `{"a":1,"a":1}`, ambiguousBody},
+		{"case-variant key", `{"notificationItems":[],"NotificationItems":[]}`, ambiguousBody},
+		{"escaped duplicate key", `{"success":"true","\u0073uccess":"false"}`, ambiguousBody},
+		{"escaped case variant", `{"success":"true","\u0053UCCESS":"false"}`, ambiguousBody},
+		{"unicode simple fold (Kelvin sign)", "{\"k\":1,\"\u212a\":2}", ambiguousBody},
+		{"unicode simple fold (long s)", "{\"s\":1,\"\u017f\":2}", ambiguousBody},
+		{"nested duplicate", `{"a":{"b":[{"c":1,"C":2}]}}`, ambiguousBody},
+		{"invalid UTF-8 in string", "{\"a\":\"\xff\"}", ambiguousBody},
+		{"invalid UTF-8 in key", "{\"\xc3\":1}", ambiguousBody},
+		{"lone high surrogate", `{"a":"\ud800"}`, ambiguousBody},
+		{"lone low surrogate", `{"a":"\udc00x"}`, ambiguousBody},
+		{"high surrogate then non-surrogate", `{"a":"\ud800\u0041"}`, ambiguousBody},
+		{"lone surrogate in key", `{"\ud800":1}`, ambiguousBody},
+		{"byte order mark", "\xef\xbb\xbf{}", ambiguousBody},
+		{"trailing value", `{} {}`, ambiguousBody},
+		{"trailing garbage", `{}x`, ambiguousBody},
+		{"too deep", tooDeep, ambiguousBody},
+		{"empty", ``, malformedSignature},
+		{"truncated", `{"a":`, malformedSignature},
+		{"trailing comma", `[1,]`, malformedSignature},
+		{"single quotes", `{'a':1}`, malformedSignature},
+		{"NaN", `[NaN]`, malformedSignature},
+		{"leading zero", `[01]`, malformedSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := ParseJSON([]byte(tt.body))
+			v, err := parseJSON([]byte(tt.body))
 			checkRejection(t, err, tt.reason)
 			if err == nil && v == nil {
 				t.Fatal("nil tree")
@@ -59,7 +59,7 @@ func TestParseJSON(t *testing.T) {
 }
 
 func TestJSONValueAccess(t *testing.T) {
-	v, err := ParseJSON([]byte(`{"id":"evt","n":12,"data":{"id":"d1","x":null},"arr":[1],"Other":"o","e":"\u00e9"}`))
+	v, err := parseJSON([]byte(`{"id":"evt","n":12,"data":{"id":"d1","x":null},"arr":[1],"Other":"o","e":"\u00e9"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,17 +87,17 @@ func TestScalar(t *testing.T) {
 		{`0`, "0", ""},
 		{`-12`, "-12", ""},
 		{`9007199254740991`, "9007199254740991", ""},
-		{`9007199254740992`, "", AmbiguousBody},
-		{`-0`, "", AmbiguousBody},
-		{`1e2`, "", AmbiguousBody},
-		{`100.0`, "", AmbiguousBody},
-		{`1E0`, "", AmbiguousBody},
-		{`true`, "", MalformedSignature},
-		{`null`, "", MalformedSignature},
-		{`{}`, "", MalformedSignature},
+		{`9007199254740992`, "", ambiguousBody},
+		{`-0`, "", ambiguousBody},
+		{`1e2`, "", ambiguousBody},
+		{`100.0`, "", ambiguousBody},
+		{`1E0`, "", ambiguousBody},
+		{`true`, "", malformedSignature},
+		{`null`, "", malformedSignature},
+		{`{}`, "", malformedSignature},
 	}
 	for _, tt := range tests {
-		v, err := ParseJSON([]byte(tt.body))
+		v, err := parseJSON([]byte(tt.body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,8 +106,8 @@ func TestScalar(t *testing.T) {
 			t.Errorf("Scalar(%s) = %q, %v; want %q, %q", tt.body, got, err, tt.want, tt.reason)
 		}
 	}
-	var missing *JSONValue
-	if _, err := missing.Scalar(); ReasonOf(err) != MissingSignature {
+	var missing *jsonValue
+	if _, err := missing.Scalar(); ReasonOf(err) != missingSignature {
 		t.Errorf("nil Scalar = %v", err)
 	}
 }
@@ -121,7 +121,7 @@ func TestFoldKey(t *testing.T) {
 	}
 }
 
-// FuzzParseJSON: whatever ParseJSON accepts, encoding/json accepts too and
+// FuzzParseJSON: whatever parseJSON accepts, encoding/json accepts too and
 // reads as the same tree (exact keys, string texts, numbers as written);
 // two keys it accepts in one object never EqualFold.
 func FuzzParseJSON(f *testing.F) {
@@ -133,7 +133,7 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		v, err := ParseJSON(body)
+		v, err := parseJSON(body)
 		if err != nil {
 			if _, ok := err.(*Rejection); !ok {
 				t.Fatalf("error %T is not a *Rejection", err)
@@ -155,34 +155,34 @@ func FuzzParseJSON(f *testing.F) {
 
 // sameTree fails unless v and ref (decoded by encoding/json with
 // UseNumber) are the same value.
-func sameTree(t *testing.T, v *JSONValue, ref any) {
+func sameTree(t *testing.T, v *jsonValue, ref any) {
 	t.Helper()
 	switch r := ref.(type) {
 	case nil:
-		if v.Kind != JSONNull {
+		if v.Kind != jsonNull {
 			t.Fatalf("kind %d, want null", v.Kind)
 		}
 	case bool:
-		if v.Kind != JSONBool || v.Text != map[bool]string{true: "true", false: "false"}[r] {
+		if v.Kind != jsonBool || v.Text != map[bool]string{true: "true", false: "false"}[r] {
 			t.Fatalf("%q, want %v", v.Text, r)
 		}
 	case json.Number:
-		if v.Kind != JSONNumber || v.Text != r.String() {
+		if v.Kind != jsonNumber || v.Text != r.String() {
 			t.Fatalf("number %q, want %q", v.Text, r)
 		}
 	case string:
-		if v.Kind != JSONString || v.Text != r {
+		if v.Kind != jsonString || v.Text != r {
 			t.Fatalf("string %q, want %q", v.Text, r)
 		}
 	case []any:
-		if v.Kind != JSONArray || len(v.Elems) != len(r) {
+		if v.Kind != jsonArray || len(v.Elems) != len(r) {
 			t.Fatalf("array of %d, want %d", len(v.Elems), len(r))
 		}
 		for i := range r {
 			sameTree(t, v.Elems[i], r[i])
 		}
 	case map[string]any:
-		if v.Kind != JSONObject || len(v.Members) != len(r) {
+		if v.Kind != jsonObject || len(v.Members) != len(r) {
 			t.Fatalf("object of %d members, want %d", len(v.Members), len(r))
 		}
 		for i, m := range v.Members {

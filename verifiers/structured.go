@@ -6,74 +6,59 @@ import (
 	"strings"
 )
 
-// SignatureCarrier is where a scheme's signatures travel: a plain header
-// (SignatureFormat) or a structured one (StructuredFormat). A structured
+// signatureCarrier is where a scheme's signatures travel: a plain header
+// (signatureFormat) or a structured one (structuredFormat). A structured
 // header may carry the signed timestamp too.
-type SignatureCarrier interface {
+type signatureCarrier interface {
 	// ReadSignatures adds to sigs the signatures that decode to size bytes
 	// and returns the timestamp the header carries ("" when it carries none).
-	ReadSignatures(h http.Header, size int, sigs *Signatures) (timestamp string, err error)
+	ReadSignatures(h http.Header, size int, sigs *signatures) (timestamp string, err error)
 	// WriteSignature sets the header as the provider would.
 	WriteSignature(h http.Header, timestamp string, sig []byte)
 	// HeaderName is the header the signatures are in.
 	HeaderName() string
 }
 
-// Signatures is the candidate signatures a header offers. Each is decoded
-// into storage kept from one delivery to the next (see scratch), so reading
-// them allocates nothing once warm. The zero value is empty and ready.
-type Signatures struct {
+// signatures is the candidate signatures a header offers. The zero value
+// is empty and ready.
+type signatures struct {
 	list [][]byte
 }
 
-// List returns the signatures; they are valid until Reset.
-func (s *Signatures) List() [][]byte { return s.list }
+// List returns the signatures.
+func (s *signatures) List() [][]byte { return s.list }
 
 // Len is how many signatures there are.
-func (s *Signatures) Len() int { return len(s.list) }
-
-// Reset forgets the signatures but keeps their storage.
-func (s *Signatures) Reset() { s.list = s.list[:0] }
+func (s *signatures) Len() int { return len(s.list) }
 
 // Add decodes text with enc and keeps it when it is size bytes long (any
 // length when size is 0). It reports whether it kept it.
-func (s *Signatures) Add(enc Encoding, text string, size int) bool {
-	sig, err := enc.Decode(s.slot(), text)
+func (s *signatures) Add(enc encoding, text string, size int) bool {
+	sig, err := enc.Decode(nil, text)
 	if err != nil || (size > 0 && len(sig) != size) {
 		return false
 	}
-	s.keep(sig)
+	s.list = append(s.list, sig)
 	return true
 }
 
-// slot returns the storage of the next signature, empty, for decoding into.
-func (s *Signatures) slot() []byte {
-	if n := len(s.list); n < cap(s.list) {
-		return s.list[:n+1][n][:0]
-	}
-	return nil
-}
-
-// keep adds sig, decoded into slot().
-func (s *Signatures) keep(sig []byte) { s.list = append(s.list, sig) }
-
 // ReadSignatures reads the one signature of a plain header.
-func (f SignatureFormat) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
-	sig, err := f.read(h, size, sigs.slot())
+func (f signatureFormat) ReadSignatures(h http.Header, size int, sigs *signatures) (string, error) {
+	sig, err := f.read(h, size)
 	if err != nil {
 		return "", err
 	}
-	sigs.keep(sig)
+	sigs.list = append(sigs.list, sig)
 	return "", nil
 }
 
 // WriteSignature sets the header to the prefixed, encoded signature.
-func (f SignatureFormat) WriteSignature(h http.Header, _ string, sig []byte) { f.write(h, sig) }
+func (f signatureFormat) WriteSignature(h http.Header, _ string, sig []byte) { f.write(h, sig) }
 
 // HeaderName is the signature header.
-func (f SignatureFormat) HeaderName() string { return f.Header }
+func (f signatureFormat) HeaderName() string { return f.Header }
 
-// StructuredFormat is a header of key/value items, such as
+// structuredFormat is a header of key/value items, such as
 //
 //	Stripe-Signature: t=1492774577,v1=5257a8...,v0=6ffbb5...
 //	Paddle-Signature: ts=1671552777;h1=eb4d0d...
@@ -82,7 +67,7 @@ func (f SignatureFormat) HeaderName() string { return f.Header }
 //
 // Items are split on ItemSep, each item on the first KeySep. Unknown keys
 // are ignored; several signatures under SignatureKey are all candidates.
-type StructuredFormat struct {
+type structuredFormat struct {
 	Header string
 	// ItemSep separates items: ',' (Stripe), ';' (Paddle), ' ' (Standard Webhooks).
 	ItemSep byte
@@ -94,15 +79,15 @@ type StructuredFormat struct {
 	// SignatureKey names the signature items ("v1", "h1").
 	SignatureKey string
 	// Encoding is how each signature is written.
-	Encoding Encoding
+	Encoding encoding
 }
 
 // HeaderName is the signature header.
-func (f StructuredFormat) HeaderName() string { return f.Header }
+func (f structuredFormat) HeaderName() string { return f.Header }
 
 // items yields v's key/value pairs, trimmed; items without KeySep are
 // skipped.
-func (f StructuredFormat) items(v string) iter.Seq2[string, string] {
+func (f structuredFormat) items(v string) iter.Seq2[string, string] {
 	return func(yield func(k, val string) bool) {
 		for item := range strings.SplitSeq(v, string(f.ItemSep)) {
 			k, val, ok := strings.Cut(strings.TrimSpace(item), string(f.KeySep))
@@ -117,7 +102,7 @@ func (f StructuredFormat) items(v string) iter.Seq2[string, string] {
 // when TimestampKey is set. Signature items that do not decode to size
 // bytes are skipped (Paddle's own tests send `h1=dummy;h1=<valid>`); if
 // none is left the header is malformed.
-func (f StructuredFormat) ReadSignatures(h http.Header, size int, sigs *Signatures) (string, error) {
+func (f structuredFormat) ReadSignatures(h http.Header, size int, sigs *signatures) (string, error) {
 	v, err := headerValue(h, f.Header)
 	if err != nil {
 		return "", err
@@ -136,17 +121,17 @@ func (f StructuredFormat) ReadSignatures(h http.Header, size int, sigs *Signatur
 		}
 	}
 	if f.TimestampKey != "" && (tsCount != 1 || ts == "") {
-		return "", reject(MalformedSignature, "header %s has no single %s timestamp", f.Header, f.TimestampKey)
+		return "", reject(malformedSignature, "header %s has no single %s timestamp", f.Header, f.TimestampKey)
 	}
 	if found == 0 {
-		return "", reject(MalformedSignature, "header %s has no valid %s signature", f.Header, f.SignatureKey)
+		return "", reject(malformedSignature, "header %s has no valid %s signature", f.Header, f.SignatureKey)
 	}
 	return ts, nil
 }
 
 // WriteSignature sets the header to the timestamp item (if any) followed
 // by one signature item.
-func (f StructuredFormat) WriteSignature(h http.Header, timestamp string, sig []byte) {
+func (f structuredFormat) WriteSignature(h http.Header, timestamp string, sig []byte) {
 	var b strings.Builder
 	if f.TimestampKey != "" {
 		b.WriteString(f.TimestampKey)
@@ -162,6 +147,6 @@ func (f StructuredFormat) WriteSignature(h http.Header, timestamp string, sig []
 
 // Interface guards
 var (
-	_ SignatureCarrier = SignatureFormat{}
-	_ SignatureCarrier = StructuredFormat{}
+	_ signatureCarrier = signatureFormat{}
+	_ signatureCarrier = structuredFormat{}
 )

@@ -2,76 +2,63 @@ package verifiers
 
 import (
 	"fmt"
-	"net/http"
 )
 
-// PartKind says what one piece of signed content is.
-type PartKind int
+// partKind says what one piece of signed content is.
+type partKind int
 
 // The pieces signed content is made of.
 const (
-	// PartLiteral is fixed text (Part.Value): "v0:", ".", ":".
-	PartLiteral PartKind = iota
-	// PartBody is the raw body, byte for byte.
-	PartBody
-	// PartTimestamp is the signed timestamp exactly as sent.
-	PartTimestamp
-	// PartID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
-	PartID
-	// PartHeader is the value of the header named by Part.Value.
-	PartHeader
-	// PartMethod is the HTTP method.
-	PartMethod
-	// PartURL is the public URL the sender addressed (Delivery.PublicURL).
-	PartURL
-	// PartJSONField is the string or integer at the dotted path Part.Value
-	// in a JSON body, read with ParseJSON and JSONValue.Scalar.
-	PartJSONField
+	// partLiteral is fixed text (part.Value): "v0:", ".", ":".
+	partLiteral partKind = iota
+	// partBody is the raw body, byte for byte.
+	partBody
+	// partTimestamp is the signed timestamp exactly as sent.
+	partTimestamp
+	// partID is the delivery ID exactly as sent (Standard Webhooks' webhook-id).
+	partID
+	// partMethod is the HTTP method.
+	partMethod
+	// partURL is the public URL the sender addressed (Delivery.PublicURL).
+	partURL
 )
 
-// Part is one piece of signed content.
-type Part struct {
-	Kind  PartKind
+// part is one piece of signed content.
+type part struct {
+	Kind  partKind
 	Value string
 }
 
 // Template is a scheme's signed content, as data: Stripe's
-// `<timestamp>.<body>` is {TimestampPart, Lit("."), BodyPart}.
-type Template []Part
+// `<timestamp>.<body>` is {timestampPart, lit("."), bodyPart}.
+type template []part
 
 // The parts most templates are made of.
 var (
-	BodyPart      = Part{Kind: PartBody}
-	TimestampPart = Part{Kind: PartTimestamp}
-	IDPart        = Part{Kind: PartID}
-	MethodPart    = Part{Kind: PartMethod}
-	URLPart       = Part{Kind: PartURL}
+	bodyPart      = part{Kind: partBody}
+	timestampPart = part{Kind: partTimestamp}
+	idPart        = part{Kind: partID}
+	methodPart    = part{Kind: partMethod}
+	urlPart       = part{Kind: partURL}
 )
 
-// Lit is a literal part.
-func Lit(s string) Part { return Part{Kind: PartLiteral, Value: s} }
-
-// HeaderPart is the value of header name.
-func HeaderPart(name string) Part { return Part{Kind: PartHeader, Value: name} }
-
-// JSONFieldPart is the value at a dotted path in a JSON body.
-func JSONFieldPart(path string) Part { return Part{Kind: PartJSONField, Value: path} }
+// lit is a literal part.
+func lit(s string) part { return part{Kind: partLiteral, Value: s} }
 
 // The common templates.
 var (
-	// RawBody signs the body alone (GitHub, Shopify, ...).
-	RawBody = Template{BodyPart}
-	// TimestampDotBody is Stripe's and Calendly's `t.body`.
-	TimestampDotBody = Template{TimestampPart, Lit("."), BodyPart}
-	// SlackV0 is Slack's (and Zoom's) `v0:timestamp:body`.
-	SlackV0 = Template{Lit("v0:"), TimestampPart, Lit(":"), BodyPart}
-	// IDTimestampBody is Standard Webhooks' `id.timestamp.body`.
-	IDTimestampBody = Template{IDPart, Lit("."), TimestampPart, Lit("."), BodyPart}
+	// rawBody signs the body alone (GitHub, Shopify, ...).
+	rawBody = template{bodyPart}
+	// timestampDotBody is Stripe's and Calendly's `t.body`.
+	timestampDotBody = template{timestampPart, lit("."), bodyPart}
+	// slackV0 is Slack's (and Zoom's) `v0:timestamp:body`.
+	slackV0 = template{lit("v0:"), timestampPart, lit(":"), bodyPart}
+	// idTimestampBody is Standard Webhooks' `id.timestamp.body`.
+	idTimestampBody = template{idPart, lit("."), timestampPart, lit("."), bodyPart}
 )
 
-// Signable is what a template draws on.
-type Signable struct {
-	Header    http.Header
+// signable is what a template draws on.
+type signable struct {
 	Method    string
 	URL       string
 	Body      []byte
@@ -80,7 +67,7 @@ type Signable struct {
 }
 
 // Uses reports whether the template contains a part of kind k.
-func (t Template) Uses(k PartKind) bool {
+func (t template) Uses(k partKind) bool {
 	for _, p := range t {
 		if p.Kind == k {
 			return true
@@ -89,61 +76,48 @@ func (t Template) Uses(k PartKind) bool {
 	return false
 }
 
-// Parts returns the byte slices to feed the MAC, in order. A header or a
-// JSON field the template needs but the delivery lacks is MissingSignature.
-func (t Template) Parts(s *Signable) ([][]byte, error) {
-	var sc scratch
-	if err := t.appendParts(&sc, s); err != nil {
-		return nil, err
-	}
-	return sc.parts, nil
-}
-
-// appendParts adds the signed content to sc, as Parts returns it.
-func (t Template) appendParts(sc *scratch, s *Signable) error {
+// Parts returns the byte slices to feed the MAC, in order, one per
+// template part. A URL the template needs but the delivery lacks is
+// missingSignature.
+func (t template) Parts(s *signable) ([][]byte, error) {
+	parts := make([][]byte, 0, len(t))
 	for _, p := range t {
+		var text string
 		switch p.Kind {
-		case PartLiteral:
-			sc.addString(p.Value)
-		case PartBody:
-			sc.add(s.Body)
-		case PartTimestamp:
-			sc.addString(s.Timestamp)
-		case PartID:
-			sc.addString(s.ID)
-		case PartMethod:
-			sc.addString(s.Method)
-		case PartURL:
+		case partLiteral:
+			text = p.Value
+		case partBody:
+			parts = append(parts, s.Body)
+			continue
+		case partTimestamp:
+			text = s.Timestamp
+		case partID:
+			text = s.ID
+		case partMethod:
+			text = s.Method
+		case partURL:
 			if s.URL == "" {
-				return reject(MissingSignature, "the public URL is unknown")
+				return nil, reject(missingSignature, "the public URL is unknown")
 			}
-			sc.addString(s.URL)
-		case PartHeader:
-			v, err := headerValue(s.Header, p.Value)
-			if err != nil {
-				return err
-			}
-			sc.addString(v)
-		case PartJSONField:
-			v, err := jsonPathScalar(s.Body, p.Value)
-			if err != nil {
-				return err
-			}
-			sc.addString(v)
+			text = s.URL
 		default:
-			return fmt.Errorf("unknown template part %d", p.Kind)
+			return nil, fmt.Errorf("unknown template part %d", p.Kind)
 		}
+		parts = append(parts, []byte(text))
 	}
-	return nil
+	return parts, nil
 }
 
 // signedWithoutTimestamp is the canonical signed content of parts (as
-// appendParts made them, one per template part): every part but the
-// timestamp, length-prefixed.
-func (t Template) signedWithoutTimestamp(parts [][]byte) []byte {
+// Parts made them, one per template part): every part but the timestamp,
+// length-prefixed; for rawBody, the body itself.
+func (t template) signedWithoutTimestamp(parts [][]byte) []byte {
+	if len(t) == 1 && t[0] == bodyPart && len(parts) == 1 {
+		return bodySigned(parts[0], 0).Signed
+	}
 	var out []byte
 	for i, p := range t {
-		if p.Kind != PartTimestamp && i < len(parts) {
+		if p.Kind != partTimestamp && i < len(parts) {
 			out = appendSigned(out, parts[i])
 		}
 	}

@@ -7,64 +7,64 @@ import (
 )
 
 // TimeFormat is how a provider writes a signed timestamp.
-type TimeFormat int
+type timeFormat int
 
 // The timestamp formats providers use.
 const (
-	// UnixSeconds is decimal seconds since the epoch (Stripe, Slack, Svix).
-	UnixSeconds TimeFormat = iota
-	// UnixMillis is decimal milliseconds since the epoch (HubSpot v3, Linear).
-	UnixMillis
-	// RFC3339 is an RFC 3339 date-time, fractional seconds allowed
+	// unixSeconds is decimal seconds since the epoch (Stripe, Slack, Svix).
+	unixSeconds timeFormat = iota
+	// unixMillis is decimal milliseconds since the epoch (HubSpot v3, Linear).
+	unixMillis
+	// rfc3339 is an RFC 3339 date-time, fractional seconds allowed
 	// (Zendesk, Twitch with nanoseconds, Box).
-	RFC3339
+	rfc3339
 )
 
-// ParseTimestamp reads v in format f. Signs, spaces and fractions in the
+// parseTimestamp reads v in format f. Signs, spaces and fractions in the
 // unix formats are refused: providers send plain integers.
-func ParseTimestamp(v string, f TimeFormat) (time.Time, error) {
+func parseTimestamp(v string, f timeFormat) (time.Time, error) {
 	switch f {
-	case UnixSeconds, UnixMillis:
+	case unixSeconds, unixMillis:
 		if v == "" || len(v) > 19 || strings.TrimLeft(v, "0123456789") != "" {
-			return time.Time{}, reject(MalformedSignature, "timestamp is not a unix time")
+			return time.Time{}, reject(malformedSignature, "timestamp is not a unix time")
 		}
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return time.Time{}, reject(MalformedSignature, "timestamp is not a unix time")
+			return time.Time{}, reject(malformedSignature, "timestamp is not a unix time")
 		}
-		if f == UnixMillis {
+		if f == unixMillis {
 			return time.UnixMilli(n), nil
 		}
 		return time.Unix(n, 0), nil
-	case RFC3339:
+	case rfc3339:
 		t, err := time.Parse(time.RFC3339Nano, v)
 		if err != nil {
-			return time.Time{}, reject(MalformedSignature, "timestamp is not an RFC 3339 time")
+			return time.Time{}, reject(malformedSignature, "timestamp is not an RFC 3339 time")
 		}
 		return t, nil
 	}
-	return time.Time{}, reject(MalformedSignature, "unknown timestamp format")
+	return time.Time{}, reject(malformedSignature, "unknown timestamp format")
 }
 
-// CheckFresh refuses t, with reason Stale, when it is more than tolerance
+// checkFresh refuses t, with reason stale, when it is more than tolerance
 // before or after now. A tolerance of zero or less refuses everything but
 // the exact instant: fail closed rather than accept any age.
-func CheckFresh(t, now time.Time, tolerance time.Duration) error {
+func checkFresh(t, now time.Time, tolerance time.Duration) error {
 	switch d := now.Sub(t); {
 	case d > tolerance:
-		return reject(Stale, "timestamp is too old")
+		return reject(stale, "timestamp is too old")
 	case -d > tolerance:
-		return reject(Stale, "timestamp is in the future")
+		return reject(stale, "timestamp is in the future")
 	}
 	return nil
 }
 
 // formatTimestamp writes t in format f, as a signer would send it.
-func formatTimestamp(t time.Time, f TimeFormat) string {
+func formatTimestamp(t time.Time, f timeFormat) string {
 	switch f {
-	case UnixMillis:
+	case unixMillis:
 		return strconv.FormatInt(t.UnixMilli(), 10)
-	case RFC3339:
+	case rfc3339:
 		return t.UTC().Format(time.RFC3339)
 	}
 	return strconv.FormatInt(t.Unix(), 10)

@@ -8,26 +8,26 @@ import (
 func TestParseTimestamp(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		f    TimeFormat
+		f    timeFormat
 		want time.Time
 		ok   bool
 	}{
-		{"1700000000", UnixSeconds, time.Unix(1700000000, 0), true},
-		{"1700000000123", UnixMillis, time.UnixMilli(1700000000123), true},
-		{"2019-11-16T10:11:12.634234626Z", RFC3339, time.Date(2019, 11, 16, 10, 11, 12, 634234626, time.UTC), true},
-		{"2020-01-01T00:00:00-07:00", RFC3339, time.Date(2020, 1, 1, 7, 0, 0, 0, time.UTC), true},
-		{"", UnixSeconds, time.Time{}, false},
-		{"-5", UnixSeconds, time.Time{}, false},
-		{"+5", UnixSeconds, time.Time{}, false},
-		{"1.5", UnixSeconds, time.Time{}, false},
-		{"99999999999999999999", UnixSeconds, time.Time{}, false},
-		{"yesterday", RFC3339, time.Time{}, false},
+		{"1700000000", unixSeconds, time.Unix(1700000000, 0), true},
+		{"1700000000123", unixMillis, time.UnixMilli(1700000000123), true},
+		{"2019-11-16T10:11:12.634234626Z", rfc3339, time.Date(2019, 11, 16, 10, 11, 12, 634234626, time.UTC), true},
+		{"2020-01-01T00:00:00-07:00", rfc3339, time.Date(2020, 1, 1, 7, 0, 0, 0, time.UTC), true},
+		{"", unixSeconds, time.Time{}, false},
+		{"-5", unixSeconds, time.Time{}, false},
+		{"+5", unixSeconds, time.Time{}, false},
+		{"1.5", unixSeconds, time.Time{}, false},
+		{"99999999999999999999", unixSeconds, time.Time{}, false},
+		{"yesterday", rfc3339, time.Time{}, false},
 	} {
-		got, err := ParseTimestamp(c.in, c.f)
+		got, err := parseTimestamp(c.in, c.f)
 		if (err == nil) != c.ok || (c.ok && !got.Equal(c.want)) {
 			t.Errorf("ParseTimestamp(%q) = %v, %v", c.in, got, err)
 		}
-		if err != nil && ReasonOf(err) != MalformedSignature {
+		if err != nil && ReasonOf(err) != malformedSignature {
 			t.Errorf("ParseTimestamp(%q): reason %s", c.in, ReasonOf(err))
 		}
 	}
@@ -39,20 +39,20 @@ func TestCheckFresh(t *testing.T) {
 		offset time.Duration
 		ok     bool
 	}{{0, true}, {300 * time.Second, true}, {-300 * time.Second, true}, {301 * time.Second, false}, {-301 * time.Second, false}} {
-		err := CheckFresh(now.Add(-c.offset), now, 300*time.Second)
-		if (err == nil) != c.ok || (err != nil && ReasonOf(err) != Stale) {
+		err := checkFresh(now.Add(-c.offset), now, 300*time.Second)
+		if (err == nil) != c.ok || (err != nil && ReasonOf(err) != stale) {
 			t.Errorf("offset %v: %v", c.offset, err)
 		}
 	}
-	if CheckFresh(now.Add(-time.Second), now, 0) == nil {
+	if checkFresh(now.Add(-time.Second), now, 0) == nil {
 		t.Error("zero tolerance accepted an old timestamp")
 	}
 }
 
 func TestFormatTimestampRoundTrip(t *testing.T) {
 	now := time.Unix(1700000000, 0)
-	for _, f := range []TimeFormat{UnixSeconds, UnixMillis, RFC3339} {
-		got, err := ParseTimestamp(formatTimestamp(now, f), f)
+	for _, f := range []timeFormat{unixSeconds, unixMillis, rfc3339} {
+		got, err := parseTimestamp(formatTimestamp(now, f), f)
 		if err != nil || !got.Equal(now) {
 			t.Errorf("format %d: %v %v", f, got, err)
 		}

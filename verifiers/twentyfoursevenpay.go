@@ -18,7 +18,7 @@ type twentyFourSevenPay struct {
 }
 
 func newTwentyFourSevenPay(s Settings) (Verifier, error) {
-	return &twentyFourSevenPay{macs: newMACSet(SHA256, s.Secrets)}, nil
+	return &twentyFourSevenPay{macs: newMACSet(algSHA256, s.Secrets)}, nil
 }
 
 // parseSignedAuthorization reads `<algorithm> Signature=<value>` from an
@@ -42,7 +42,7 @@ func parseSignedAuthorization(v string) (alg, sig string, ok bool) {
 }
 
 // Verify checks the signature over the compacted body (strictly parsed
-// first: CompactJSON). Signed is the compacted JSON, so added whitespace is
+// first: compactJSON). Signed is the compacted JSON, so added whitespace is
 // the same delivery.
 func (v *twentyFourSevenPay) Verify(d *Delivery) (Verified, error) {
 	header, err := headerValue(d.Request.Header, "Authorization")
@@ -51,10 +51,9 @@ func (v *twentyFourSevenPay) Verify(d *Delivery) (Verified, error) {
 	}
 	alg, text, ok := parseSignedAuthorization(header)
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") {
-		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
+		return Verified{}, reject(malformedSignature, "header Authorization is not \"HMAC-SHA256 Signature=<hex>\"")
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "Authorization", Encoding: Hex}.decode(text, sha256.Size, buf[:0])
+	sig, err := signatureFormat{Header: "Authorization", Encoding: encHex}.decode(text, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -76,7 +75,7 @@ var _ Verifier = (*twentyFourSevenPay)(nil)
 // signTwentyFourSevenPay sets the Authorization header for a JSON body.
 func signTwentyFourSevenPay(s Settings, m *Message) error {
 	return withCompactJSON(m.Body, func(compact []byte) error {
-		m.Header.Set("Authorization", "HMAC-SHA256 Signature="+hex.EncodeToString(hmacSum(SHA256, firstSecret(s), compact)))
+		m.Header.Set("Authorization", "HMAC-SHA256 Signature="+hex.EncodeToString(hmacSum(algSHA256, firstSecret(s), compact)))
 		return nil
 	})
 }

@@ -26,10 +26,10 @@ type twilio struct {
 	macs macSet
 }
 
-var twilioFormat = SignatureFormat{Header: "X-Twilio-Signature", Encoding: Base64}
+var twilioFormat = signatureFormat{Header: "X-Twilio-Signature", Encoding: encBase64}
 
 func newTwilio(s Settings) (Verifier, error) {
-	return &twilio{macs: newMACSet(SHA1, s.Secrets)}, nil
+	return &twilio{macs: newMACSet(algSHA1, s.Secrets)}, nil
 }
 
 // Verify checks X-Twilio-Signature. Signed is the URL without its port
@@ -38,12 +38,11 @@ func newTwilio(s Settings) (Verifier, error) {
 // of the same text, or a repeated identical pair (which twilio-python's
 // sorted(set(...)) ignores) do not change it.
 func (v *twilio) Verify(d *Delivery) (Verified, error) {
-	var buf [sha1.Size]byte
-	sig, err := twilioFormat.read(d.Request.Header, sha1.Size, buf[:0])
+	sig, err := twilioFormat.read(d.Request.Header, sha1.Size)
 	if err != nil {
 		return Verified{}, err
 	}
-	params, err := twilioParams(d.PublicURL, headerGet(d.Request.Header, "Content-Type"), d.Body)
+	params, err := twilioParams(d.PublicURL, d.Request.Header.Get("Content-Type"), d.Body)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -66,17 +65,17 @@ func (v *twilio) Verify(d *Delivery) (Verified, error) {
 func twilioParams(publicURL, contentType string, body []byte) ([]byte, error) {
 	u, err := url.Parse(publicURL)
 	if publicURL == "" || err != nil || u.Host == "" {
-		return nil, reject(MalformedSignature, "the public URL Twilio signed is unknown; set url")
+		return nil, reject(malformedSignature, "the public URL Twilio signed is unknown; set url")
 	}
 	q, err := url.ParseQuery(u.RawQuery)
 	if err != nil {
-		return nil, reject(MalformedSignature, "URL query is malformed")
+		return nil, reject(malformedSignature, "URL query is malformed")
 	}
 	if hashes, ok := q["bodySHA256"]; ok {
 		want, err := hex.DecodeString(strings.Join(hashes, ""))
 		got := sha256.Sum256(body)
 		if len(hashes) != 1 || err != nil || subtle.ConstantTimeCompare(want, got[:]) != 1 {
-			return nil, reject(BadSignature, "bodySHA256 does not match the body")
+			return nil, reject(badSignature, "bodySHA256 does not match the body")
 		}
 		return nil, nil
 	}
@@ -84,9 +83,9 @@ func twilioParams(publicURL, contentType string, body []byte) ([]byte, error) {
 		return nil, nil
 	}
 	if mt, _, _ := mime.ParseMediaType(contentType); mt != "application/x-www-form-urlencoded" {
-		return nil, reject(MalformedSignature, "body is neither a form nor covered by bodySHA256")
+		return nil, reject(malformedSignature, "body is neither a form nor covered by bodySHA256")
 	}
-	fields, err := ParseForm(body)
+	fields, err := parseForm(body)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +97,7 @@ func twilioParams(publicURL, contentType string, body []byte) ([]byte, error) {
 
 // twilioParamString is name+value for every field: names sorted, and each
 // name's values sorted and de-duplicated (twilio-python's sorted(set(...))).
-func twilioParamString(fields []FormField) []byte {
+func twilioParamString(fields []formField) []byte {
 	byName := map[string][]string{}
 	for _, f := range fields {
 		byName[f.Name] = append(byName[f.Name], f.Value)
@@ -172,7 +171,7 @@ func signTwilio(s Settings, m *Message) error {
 	if err != nil {
 		return err
 	}
-	mac := hmacSum(SHA1, firstSecret(s), []byte(m.URL), params)
+	mac := hmacSum(algSHA1, firstSecret(s), []byte(m.URL), params)
 	m.Header.Set(twilioFormat.Header, base64.StdEncoding.EncodeToString(mac))
 	return nil
 }

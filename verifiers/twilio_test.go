@@ -23,19 +23,19 @@ func TestTwilioPortForms(t *testing.T) {
 }
 
 func TestTwilioParams(t *testing.T) {
-	fields, _ := ParseForm([]byte("b=2&a=1&b=1&b=2&a%20b=x"))
+	fields, _ := parseForm([]byte("b=2&a=1&b=1&b=2&a%20b=x"))
 	if got := string(twilioParamString(fields)); got != "a1a bxb1b2" {
 		t.Fatalf("params %q", got)
 	}
 	// A JSON body without bodySHA256 would be unauthenticated.
-	if _, err := twilioParams("https://a.com/p", "application/json", []byte("{}")); ReasonOf(err) != MalformedSignature {
+	if _, err := twilioParams("https://a.com/p", "application/json", []byte("{}")); ReasonOf(err) != malformedSignature {
 		t.Fatalf("JSON without bodySHA256: %v", err)
 	}
 	// bodySHA256 must match the body, and appear once.
-	if _, err := twilioParams("https://a.com/p?bodySHA256=00", "application/json", []byte("{}")); ReasonOf(err) != BadSignature {
+	if _, err := twilioParams("https://a.com/p?bodySHA256=00", "application/json", []byte("{}")); ReasonOf(err) != badSignature {
 		t.Fatalf("wrong bodySHA256: %v", err)
 	}
-	if _, err := twilioParams("", "", nil); ReasonOf(err) != MalformedSignature {
+	if _, err := twilioParams("", "", nil); ReasonOf(err) != malformedSignature {
 		t.Fatalf("no public URL: %v", err)
 	}
 }

@@ -1,7 +1,6 @@
 package verifiers
 
 import (
-	"crypto/sha512"
 	"net/http"
 )
 
@@ -11,8 +10,8 @@ import (
 // registered, base64 HMAC-SHA1 in X-Trello-Webhook). The URL is
 // Delivery.PublicURL: rebuilt from the request, or pinned with `url`.
 type urlBodyHMAC struct {
-	format    SignatureFormat
-	alg       Algorithm
+	format    signatureFormat
+	alg       algorithm
 	bodyFirst bool
 	// headOK answers Trello's unsigned HEAD probe (sent when a webhook is
 	// created) with 200 and nothing else.
@@ -39,24 +38,14 @@ func (v *urlBodyHMAC) Verify(d *Delivery) (Verified, error) {
 	if v.isProbe(d) {
 		return Verified{Signed: []byte{}}, nil
 	}
-	var buf [sha512.Size]byte
-	sig, err := v.format.read(d.Request.Header, v.alg.Size, buf[:0])
+	sig, err := v.format.read(d.Request.Header, v.alg.Size)
 	if err != nil {
 		return Verified{}, err
 	}
 	if d.PublicURL == "" {
-		return Verified{}, reject(MalformedSignature, "the public URL the provider signed is unknown; set url")
+		return Verified{}, reject(malformedSignature, "the public URL the provider signed is unknown; set url")
 	}
-	sc := getScratch()
-	defer sc.release()
-	if v.bodyFirst {
-		sc.add(d.Body)
-		sc.addString(d.PublicURL)
-	} else {
-		sc.addString(d.PublicURL)
-		sc.add(d.Body)
-	}
-	key, ok := v.macs.matches(sig, sc.parts...)
+	key, ok := v.macs.matches(sig, v.parts(d.PublicURL, d.Body)...)
 	if !ok {
 		return Verified{}, errBadSignature
 	}
@@ -78,16 +67,16 @@ var (
 )
 
 var (
-	squareFormat = SignatureFormat{Header: "x-square-hmacsha256-signature", Encoding: Base64}
-	trelloFormat = SignatureFormat{Header: "X-Trello-Webhook", Encoding: Base64}
+	squareFormat = signatureFormat{Header: "x-square-hmacsha256-signature", Encoding: encBase64}
+	trelloFormat = signatureFormat{Header: "X-Trello-Webhook", Encoding: encBase64}
 )
 
 func newSquare(s Settings) (Verifier, error) {
-	return &urlBodyHMAC{format: squareFormat, alg: SHA256, macs: newMACSet(SHA256, s.Secrets)}, nil
+	return &urlBodyHMAC{format: squareFormat, alg: algSHA256, macs: newMACSet(algSHA256, s.Secrets)}, nil
 }
 
 func newTrello(s Settings) (Verifier, error) {
-	return &urlBodyHMAC{format: trelloFormat, alg: SHA1, bodyFirst: true, headOK: true, macs: newMACSet(SHA1, s.Secrets)}, nil
+	return &urlBodyHMAC{format: trelloFormat, alg: algSHA1, bodyFirst: true, headOK: true, macs: newMACSet(algSHA1, s.Secrets)}, nil
 }
 
 // signURLBodyHMAC signs m.URL and m.Body as newX's verifier checks them.

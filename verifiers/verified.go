@@ -35,7 +35,7 @@ func (v Verified) Identity() (string, error) {
 		return "id:" + v.ID, nil
 	}
 	if v.Signed == nil {
-		return "", reject(AmbiguousBody, "the delivery's identity cannot be told from what is signed")
+		return "", reject(ambiguousBody, "the delivery's identity cannot be told from what is signed")
 	}
 	sum := sha256.Sum256(v.Signed)
 	return "sha256:" + hex.EncodeToString(sum[:]), nil
@@ -58,9 +58,11 @@ func signedOf(parts ...[]byte) []byte { return appendSigned(nil, parts...) }
 
 // bodySigned is the Verified of schemes whose signature covers the raw body
 // alone (or for token schemes, whose token covers nothing and the body is
-// the content to tell deliveries apart).
+// the content to tell deliveries apart). Signed is the body itself: bodies
+// are never reused after the call.
 func bodySigned(body []byte, key int) Verified {
-	signed := make([]byte, len(body))
-	copy(signed, body)
-	return Verified{Signed: signed, Key: key}
+	if body == nil {
+		body = []byte{}
+	}
+	return Verified{Signed: body, Key: key}
 }

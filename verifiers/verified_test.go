@@ -15,7 +15,7 @@ func TestVerifiedIdentity(t *testing.T) {
 		{"ID wins", Verified{ID: "evt_1", Signed: []byte("x")}, "id:evt_1", ""},
 		{"signed content", Verified{Signed: []byte("abc")}, "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ""},
 		{"empty signed content is content", Verified{Signed: []byte{}}, "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ""},
-		{"nothing", Verified{}, "", AmbiguousBody},
+		{"nothing", Verified{}, "", ambiguousBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,9 +19,9 @@ import (
 type Delivery struct {
 	// Request is the incoming request. Its Body must not be read: use Body.
 	Request *http.Request
-	// Body is the exact bytes received. It is valid only during the call:
-	// the gate reuses (and may unmap) the buffer afterwards, so a verifier
-	// or handshake must copy anything it keeps (strings, not sub-slices).
+	// Body is the exact bytes received. Nobody reuses it after the call:
+	// a verifier may keep it or a sub-slice of it (Verified.Signed does).
+	// It must not be modified.
 	Body []byte
 	// Now is the time the delivery is judged at.
 	Now time.Time
@@ -39,14 +39,14 @@ type Verifier interface {
 	Verify(d *Delivery) (Verified, error)
 }
 
-// VerifierFunc adapts a function to the Verifier interface.
-type VerifierFunc func(d *Delivery) (Verified, error)
+// verifierFunc adapts a function to the Verifier interface.
+type verifierFunc func(d *Delivery) (Verified, error)
 
 // Verify calls f(d).
-func (f VerifierFunc) Verify(d *Delivery) (Verified, error) { return f(d) }
+func (f verifierFunc) Verify(d *Delivery) (Verified, error) { return f(d) }
 
 // Interface guard
-var _ Verifier = VerifierFunc(nil)
+var _ Verifier = verifierFunc(nil)
 
 // Answer is a response the gate gives itself instead of passing a delivery
 // on: the reply to an endpoint-verification handshake (Zoom's

@@ -28,14 +28,14 @@ type vipps struct {
 const vippsSignedHeaders = "x-ms-date;host;x-ms-content-sha256"
 
 func newVipps(s Settings) (Verifier, error) {
-	return &vipps{macs: newMACSet(SHA256, s.Secrets), tolerance: s.Tolerance}, nil
+	return &vipps{macs: newMACSet(algSHA256, s.Secrets), tolerance: s.Tolerance}, nil
 }
 
 // vippsSigned returns the string Vipps signs.
 func vippsSigned(method, publicURL, date, contentHash string) ([]byte, error) {
 	u, err := url.Parse(publicURL)
 	if publicURL == "" || err != nil || u.Host == "" {
-		return nil, reject(MalformedSignature, "the public URL Vipps signed is unknown; set url")
+		return nil, reject(malformedSignature, "the public URL Vipps signed is unknown; set url")
 	}
 	pathQuery := u.EscapedPath()
 	if pathQuery == "" {
@@ -57,10 +57,9 @@ func (v *vipps) Verify(d *Delivery) (Verified, error) {
 	}
 	alg, sigText, ok := parseSignedAuthorization(auth)
 	if !ok || !strings.EqualFold(alg, "HMAC-SHA256") || !strings.Contains(auth, "SignedHeaders="+vippsSignedHeaders+"&") {
-		return Verified{}, reject(MalformedSignature, "header Authorization is not \"HMAC-SHA256 SignedHeaders=%s&Signature=<base64>\"", vippsSignedHeaders)
+		return Verified{}, reject(malformedSignature, "header Authorization is not \"HMAC-SHA256 SignedHeaders=%s&Signature=<base64>\"", vippsSignedHeaders)
 	}
-	var buf [sha256.Size]byte
-	sig, err := SignatureFormat{Header: "Authorization", Encoding: Base64}.decode(sigText, sha256.Size, buf[:0])
+	sig, err := signatureFormat{Header: "Authorization", Encoding: encBase64}.decode(sigText, sha256.Size)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -74,7 +73,7 @@ func (v *vipps) Verify(d *Delivery) (Verified, error) {
 	}
 	sum := sha256.Sum256(d.Body)
 	if subtle.ConstantTimeCompare([]byte(contentHash), []byte(base64.StdEncoding.EncodeToString(sum[:]))) != 1 {
-		return Verified{}, reject(BadSignature, "x-ms-content-sha256 does not match the body")
+		return Verified{}, reject(badSignature, "x-ms-content-sha256 does not match the body")
 	}
 	signed, err := vippsSigned(d.Request.Method, d.PublicURL, date, contentHash)
 	if err != nil {
@@ -86,9 +85,9 @@ func (v *vipps) Verify(d *Delivery) (Verified, error) {
 	}
 	t, err := http.ParseTime(date)
 	if err != nil {
-		return Verified{}, reject(MalformedSignature, "x-ms-date is not an HTTP date")
+		return Verified{}, reject(malformedSignature, "x-ms-date is not an HTTP date")
 	}
-	if err := CheckFresh(t, d.Now, v.tolerance); err != nil {
+	if err := checkFresh(t, d.Now, v.tolerance); err != nil {
 		return Verified{}, err
 	}
 	undated, err := vippsSigned(d.Request.Method, d.PublicURL, "", contentHash)
@@ -113,7 +112,7 @@ func signVipps(s Settings, m *Message) error {
 	m.Header.Set("x-ms-date", date)
 	m.Header.Set("x-ms-content-sha256", contentHash)
 	m.Header.Set("Authorization", "HMAC-SHA256 SignedHeaders="+vippsSignedHeaders+"&Signature="+
-		base64.StdEncoding.EncodeToString(hmacSum(SHA256, firstSecret(s), signed)))
+		base64.StdEncoding.EncodeToString(hmacSum(algSHA256, firstSecret(s), signed)))
 	return nil
 }
 

@@ -6,7 +6,7 @@ import (
 )
 
 // wooFormat is WooCommerce's signature header: base64 HMAC-SHA256 of the body.
-var wooFormat = SignatureFormat{Header: "X-WC-Webhook-Signature", Encoding: Base64}
+var wooFormat = signatureFormat{Header: "X-WC-Webhook-Signature", Encoding: encBase64}
 
 // wooPing is the unsigned ping WooCommerce sends when a webhook is saved.
 var wooPing = regexp.MustCompile(`^webhook_id=[0-9]+$`)
@@ -16,16 +16,16 @@ var wooPing = regexp.MustCompile(`^webhook_id=[0-9]+$`)
 // exact 200 to it: the gate accepts that one body shape without a
 // signature and answers it itself, so the app never sees it.
 type wooCommerce struct {
-	sig *BodyHMAC
+	sig Verifier
 }
 
 func newWooCommerce(s Settings) (Verifier, error) {
-	sig, err := NewBodyHMAC(wooFormat, SHA256, s.Secrets)
+	sig, err := bodyScheme(wooFormat, algSHA256).New(s)
 	return &wooCommerce{sig: sig}, err
 }
 
 func (v *wooCommerce) isPing(d *Delivery) bool {
-	return len(headerValues(d.Request.Header, wooFormat.Header)) == 0 && wooPing.Match(d.Body)
+	return len(d.Request.Header.Values(wooFormat.Header)) == 0 && wooPing.Match(d.Body)
 }
 
 func (v *wooCommerce) Verify(d *Delivery) (Verified, error) {

@@ -10,7 +10,7 @@ import (
 // events gets 200 and an empty body (a bad signature already gets 401).
 type xero struct{ Verifier }
 
-var xeroScheme = bodyScheme(SignatureFormat{Header: "x-xero-signature", Encoding: Base64}, SHA256)
+var xeroScheme = bodyScheme(signatureFormat{Header: "x-xero-signature", Encoding: encBase64}, algSHA256)
 
 func newXero(s Settings) (Verifier, error) {
 	v, err := xeroScheme.New(s)
@@ -19,11 +19,11 @@ func newXero(s Settings) (Verifier, error) {
 
 // Handshake answers a verified delivery whose events list is empty.
 func (v xero) Handshake(d *Delivery) *Answer {
-	doc, err := ParseJSON(d.Body)
+	doc, err := parseJSON(d.Body)
 	if err != nil {
 		return nil
 	}
-	if events := doc.Get("events"); events != nil && events.Kind == JSONArray && len(events.Elems) == 0 {
+	if events := doc.Get("events"); events != nil && events.Kind == jsonArray && len(events.Elems) == 0 {
 		return &Answer{Status: http.StatusOK}
 	}
 	return nil

@@ -41,16 +41,19 @@ func macTexts(mac []byte) []string {
 	return []string{hex.EncodeToString(mac), base64.StdEncoding.EncodeToString(mac), base64.RawURLEncoding.EncodeToString(mac)}
 }
 
-func TestNewBodyHMAC(t *testing.T) {
-	if _, err := NewBodyHMAC(SignatureFormat{Encoding: Hex}, SHA256, secrets("k")); err == nil {
+func TestBodySchemeNew(t *testing.T) {
+	s := Settings{Secrets: secrets("k")}
+	if _, err := bodyScheme(signatureFormat{Encoding: encHex}, algSHA256).New(s); err == nil {
 		t.Fatal("no header accepted")
 	}
-	if _, err := NewBodyHMAC(SignatureFormat{Header: "X"}, Algorithm{}, secrets("k")); err == nil {
+	if _, err := bodyScheme(signatureFormat{Header: "X"}, algorithm{}).New(s); err == nil {
 		t.Fatal("no algorithm accepted")
 	}
-	v, err := NewBodyHMAC(SignatureFormat{Header: "X"}, SHA1, secrets("k"))
-	if err != nil || v.Algorithm.Name != "sha1" || v.Format.Header != "X" {
-		t.Fatalf("NewBodyHMAC = %+v, %v", v, err)
+	if _, err := bodyScheme(signatureFormat{Header: "X"}, algSHA1).New(Settings{}); err == nil {
+		t.Fatal("no secret accepted")
+	}
+	if _, err := bodyScheme(signatureFormat{Header: "X"}, algSHA1).New(s); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -89,32 +92,32 @@ func TestGenericHMACCombinations(t *testing.T) {
 						checkVerify(t, v, newDelivery(body, "X-Signature", sig), "")
 					})
 					t.Run("tampered body", func(t *testing.T) {
-						checkVerify(t, v, newDelivery(body+" ", "X-Signature", sig), BadSignature, leaks...)
+						checkVerify(t, v, newDelivery(body+" ", "X-Signature", sig), badSignature, leaks...)
 					})
 					t.Run("wrong secret", func(t *testing.T) {
 						w := buildPreset(t, "hmac", Settings{Secrets: secrets("not-the-secret"), Options: opts})
-						checkVerify(t, w, newDelivery(body, "X-Signature", sig), BadSignature, leaks...)
+						checkVerify(t, w, newDelivery(body, "X-Signature", sig), badSignature, leaks...)
 					})
 					t.Run("missing header", func(t *testing.T) {
-						checkVerify(t, v, newDelivery(body, "X-Other", sig), MissingSignature, leaks...)
+						checkVerify(t, v, newDelivery(body, "X-Other", sig), missingSignature, leaks...)
 					})
 					t.Run("duplicated header", func(t *testing.T) {
-						checkVerify(t, v, newDelivery(body, "X-Signature", sig, "X-Signature", sig), MalformedSignature, leaks...)
+						checkVerify(t, v, newDelivery(body, "X-Signature", sig, "X-Signature", sig), malformedSignature, leaks...)
 					})
 					t.Run("truncated", func(t *testing.T) {
 						short := prefix + e.enc(mac[:len(mac)-1])
-						checkVerify(t, v, newDelivery(body, "X-Signature", short), MalformedSignature, leaks...)
+						checkVerify(t, v, newDelivery(body, "X-Signature", short), malformedSignature, leaks...)
 					})
 					t.Run("bad character", func(t *testing.T) {
 						bad := prefix + "*" + e.enc(mac)[1:]
-						checkVerify(t, v, newDelivery(body, "X-Signature", bad), MalformedSignature, leaks...)
+						checkVerify(t, v, newDelivery(body, "X-Signature", bad), malformedSignature, leaks...)
 					})
 					if prefix != "" {
 						t.Run("prefix missing", func(t *testing.T) {
-							checkVerify(t, v, newDelivery(body, "X-Signature", e.enc(mac)), MalformedSignature, leaks...)
+							checkVerify(t, v, newDelivery(body, "X-Signature", e.enc(mac)), malformedSignature, leaks...)
 						})
 						t.Run("wrong prefix", func(t *testing.T) {
-							checkVerify(t, v, newDelivery(body, "X-Signature", "v9="+e.enc(mac)), MalformedSignature, leaks...)
+							checkVerify(t, v, newDelivery(body, "X-Signature", "v9="+e.enc(mac)), malformedSignature, leaks...)
 						})
 					}
 				})
@@ -140,12 +143,12 @@ func TestGenericHMACDefaults(t *testing.T) {
 		checkVerify(t, v, newDelivery(body, "x-sig", hex.EncodeToString(mac)), "")
 	})
 	t.Run("base64 refused by a hex route", func(t *testing.T) {
-		checkVerify(t, v, newDelivery(body, "X-Sig", base64.StdEncoding.EncodeToString(mac)), MalformedSignature, "s3cret")
+		checkVerify(t, v, newDelivery(body, "X-Sig", base64.StdEncoding.EncodeToString(mac)), malformedSignature, "s3cret")
 	})
 	t.Run("sha1 mac refused by a sha256 route", func(t *testing.T) {
 		m1 := hmac.New(sha1.New, []byte("s3cret"))
 		m1.Write([]byte(body))
-		checkVerify(t, v, newDelivery(body, "X-Sig", hex.EncodeToString(m1.Sum(nil))), MalformedSignature, "s3cret")
+		checkVerify(t, v, newDelivery(body, "X-Sig", hex.EncodeToString(m1.Sum(nil))), malformedSignature, "s3cret")
 	})
 	t.Run("base64url with padding accepted", func(t *testing.T) {
 		w := buildPreset(t, "hmac", Settings{Secrets: secrets("s3cret"), Options: map[string]string{"header": "X-Sig", "encoding": "base64url"}})
@@ -210,19 +213,19 @@ func TestCheckoutCom(t *testing.T) {
 		{"valid upper hex", plain, body, []string{"Cko-Signature", strings.ToUpper(sig)}, ""},
 		{"rotation: previous key", plain, body, []string{"Cko-Signature", prevSig}, ""},
 		{"authorization ignored when not configured", plain, body, []string{"Cko-Signature", sig, "Authorization", "anything"}, ""},
-		{"tampered body", plain, strings.Replace(body, "evt_1", "evt_2", 1), []string{"Cko-Signature", sig}, BadSignature},
-		{"re-serialised body", plain, strings.ReplaceAll(body, `\u00e9`, "\u00e9"), []string{"Cko-Signature", sig}, BadSignature},
-		{"missing header", plain, body, nil, MissingSignature},
-		{"bad hex", plain, body, []string{"Cko-Signature", "zz" + sig[2:]}, MalformedSignature},
-		{"wrong length", plain, body, []string{"Cko-Signature", sig[:62]}, MalformedSignature},
-		{"prefixed", plain, body, []string{"Cko-Signature", "sha256=" + sig}, MalformedSignature},
-		{"base64", plain, body, []string{"Cko-Signature", base64.StdEncoding.EncodeToString(mac)}, MalformedSignature},
-		{"duplicated header", plain, body, []string{"Cko-Signature", sig, "Cko-Signature", sig}, MalformedSignature},
+		{"tampered body", plain, strings.Replace(body, "evt_1", "evt_2", 1), []string{"Cko-Signature", sig}, badSignature},
+		{"re-serialised body", plain, strings.ReplaceAll(body, `\u00e9`, "\u00e9"), []string{"Cko-Signature", sig}, badSignature},
+		{"missing header", plain, body, nil, missingSignature},
+		{"bad hex", plain, body, []string{"Cko-Signature", "zz" + sig[2:]}, malformedSignature},
+		{"wrong length", plain, body, []string{"Cko-Signature", sig[:62]}, malformedSignature},
+		{"prefixed", plain, body, []string{"Cko-Signature", "sha256=" + sig}, malformedSignature},
+		{"base64", plain, body, []string{"Cko-Signature", base64.StdEncoding.EncodeToString(mac)}, malformedSignature},
+		{"duplicated header", plain, body, []string{"Cko-Signature", sig, "Cko-Signature", sig}, malformedSignature},
 		{"with authorization: valid", withAuth, body, []string{"Cko-Signature", sig, "Authorization", "static-auth-key"}, ""},
-		{"with authorization: missing", withAuth, body, []string{"Cko-Signature", sig}, MissingSignature},
-		{"with authorization: wrong", withAuth, body, []string{"Cko-Signature", sig, "Authorization", "static-auth-kez"}, BadSignature},
-		{"with authorization: duplicated", withAuth, body, []string{"Cko-Signature", sig, "Authorization", "static-auth-key", "Authorization", "static-auth-key"}, MalformedSignature},
-		{"with authorization: signature still checked", withAuth, body + "x", []string{"Cko-Signature", sig, "Authorization", "static-auth-key"}, BadSignature},
+		{"with authorization: missing", withAuth, body, []string{"Cko-Signature", sig}, missingSignature},
+		{"with authorization: wrong", withAuth, body, []string{"Cko-Signature", sig, "Authorization", "static-auth-kez"}, badSignature},
+		{"with authorization: duplicated", withAuth, body, []string{"Cko-Signature", sig, "Authorization", "static-auth-key", "Authorization", "static-auth-key"}, malformedSignature},
+		{"with authorization: signature still checked", withAuth, body + "x", []string{"Cko-Signature", sig, "Authorization", "static-auth-key"}, badSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,6 +234,6 @@ func TestCheckoutCom(t *testing.T) {
 	}
 	t.Run("wrong secret", func(t *testing.T) {
 		v := buildPreset(t, "checkout_com", Settings{Secrets: secrets("another-key")})
-		checkVerify(t, v, newDelivery(body, "Cko-Signature", sig), BadSignature, leaks...)
+		checkVerify(t, v, newDelivery(body, "Cko-Signature", sig), badSignature, leaks...)
 	})
 }
