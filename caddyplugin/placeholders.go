@@ -19,7 +19,7 @@ import (
 //	                            delivery (ip_denied, bad_signature, stale, replay, ...);
 //	                            empty until decided
 //	{http.webhook.delivery_id}  the delivery's ID (event or delivery ID the provider
-//	                            sends, see verifiers.IDSource), once the signature
+//	                            sends, see Preset.DisplayID), once the signature
 //	                            is verified; empty for providers that send none
 const (
 	placeholderProvider   = "http.webhook.provider"

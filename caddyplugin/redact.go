@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -126,7 +127,7 @@ func (h *Handler) registerRedaction(s verifiers.Settings) {
 		secrets = append(secrets, string(b))
 	}
 	for name, v := range s.Options {
-		if optionIsSecret(name) {
+		if slices.Contains(h.preset.SecretOptions, name) {
 			secrets = append(secrets, v)
 		}
 	}
@@ -184,14 +185,6 @@ func publishRedactionLocked() {
 	redactions.current.Store(r)
 }
 
-// optionIsSecret reports whether a provider option holds a credential
-// (checkout_com's authorization) rather than a setting.
-func optionIsSecret(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "authorization") || strings.Contains(n, "secret") ||
-		strings.Contains(n, "token") || strings.Contains(n, "password")
-}
-
 // redactSecretHeaders replaces the values of the route's secret-bearing
 // headers in r once the handler is done with r, so that placeholders
 // evaluated after it ({http.request.header.X-Kkiapay-Secret} in log_append,
@@ -243,7 +236,7 @@ func secretHeaderNames(p verifiers.Preset, s verifiers.Settings) []string {
 		for name, vs := range msgs[0].Header {
 			other := msgs[1].Header[name]
 			changed := len(other) != len(vs) || strings.Join(other, "\n") != strings.Join(vs, "\n")
-			if changed || holdsSecretOption(vs, opts) {
+			if changed || holdsSecretOption(vs, opts, p.SecretOptions) {
 				names = append(names, http.CanonicalHeaderKey(name))
 			}
 		}
@@ -253,9 +246,9 @@ func secretHeaderNames(p verifiers.Preset, s verifiers.Settings) []string {
 }
 
 // holdsSecretOption reports whether a header value contains a secret option.
-func holdsSecretOption(vs []string, opts map[string]string) bool {
+func holdsSecretOption(vs []string, opts map[string]string, secret []string) bool {
 	for name, v := range opts {
-		if v == "" || !optionIsSecret(name) {
+		if v == "" || !slices.Contains(secret, name) {
 			continue
 		}
 		for _, hv := range vs {

@@ -15,9 +15,9 @@ import (
 )
 
 // Replay turns on replay protection and duplicate suppression for a route.
-// Every authentic delivery's identity (the provider's event or delivery ID,
-// or the fingerprint of its signed content, see verifiers.IDSource) is
-// claimed before the delivery is passed on. A copy of a delivery the app
+// Every authentic delivery's identity (the provider's event or delivery ID
+// where the signature covers it, or the hash of the signed content: see
+// verifiers.Verified) is claimed before the delivery is passed on. A copy of a delivery the app
 // already acknowledged within Window never reaches the app again: its
 // sender gets the acknowledgement the app gave the first copy. A delivery
 // the app did not acknowledge (an error, a timeout, a non-2xx answer, for
@@ -254,12 +254,15 @@ func positiveDuration(d *caddyfile.Dispenser, what, v string) (caddy.Duration, e
 
 // defaultScope is the provider name and a hash of the route's own options
 // and URL (as configured, placeholders unresolved), so routes that differ
-// in them do not share identities. Secrets are not part of it: the guard
-// keeps identities verified under different secrets apart by itself.
+// in them do not share identities. Secrets, and options the preset marks
+// as secrets, are not part of it: the guard keeps identities verified
+// under different secrets apart by itself.
 func (h *Handler) defaultScope() string {
 	names := make([]string, 0, len(h.Options))
 	for name := range h.Options {
-		names = append(names, name)
+		if !slices.Contains(h.preset.SecretOptions, name) {
+			names = append(names, name)
+		}
 	}
 	slices.Sort(names)
 	sum := sha256.New()

@@ -309,11 +309,17 @@ func TestDefaultScope(t *testing.T) {
 	a := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}}
 	b := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "2"}}
 	c := &Handler{Provider: "payone", Options: map[string]string{"portal_id": "1"}, Secrets: []string{"other"}}
+	checkout, _ := verifiers.Lookup("checkout_com")
+	d := &Handler{Provider: "checkout_com", preset: checkout, Options: map[string]string{"authorization": "secret-key"}}
+	e := &Handler{Provider: "checkout_com", preset: checkout, Options: map[string]string{"authorization": "rotated-key"}}
 	if a.defaultScope() == b.defaultScope() {
 		t.Error("routes with different options share a scope")
 	}
 	if a.defaultScope() != c.defaultScope() {
 		t.Error("a secret changed the scope (rotation would forget every delivery)")
+	}
+	if d.defaultScope() != e.defaultScope() {
+		t.Error("checkout_com's authorization key, a secret option, changed the scope")
 	}
 	if !strings.HasPrefix(a.defaultScope(), "payone:") {
 		t.Errorf("scope %q does not name the provider", a.defaultScope())
