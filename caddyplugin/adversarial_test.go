@@ -617,6 +617,23 @@ func TestAdversarialTLS(t *testing.T) {
 	checkOnlySigned(t, up)
 }
 
+// signallingCache is a TLS client session cache that tells when a session
+// ticket has been stored.
+type signallingCache struct {
+	tls.ClientSessionCache
+	put chan struct{}
+}
+
+func (c *signallingCache) Put(key string, cs *tls.ClientSessionState) {
+	c.ClientSessionCache.Put(key, cs)
+	if cs != nil {
+		select {
+		case c.put <- struct{}{}:
+		default:
+		}
+	}
+}
+
 // TestAdversarialHTTP3EarlyData sends a request in real QUIC 0-RTT early
 // data: Caddy serves HTTP/3 with 0-RTT allowed by default, so the request
 // reaches the handler before the handshake completes, and webhook_verify
@@ -625,7 +642,7 @@ func TestAdversarialTLS(t *testing.T) {
 func TestAdversarialHTTP3EarlyData(t *testing.T) {
 	up := startUpstream(t)
 	g := startTLSGate(t, up, advSite)
-	cache := tls.NewLRUClientSessionCache(8)
+	cache := &signallingCache{ClientSessionCache: tls.NewLRUClientSessionCache(8), put: make(chan struct{}, 8)}
 	newTransport := func() *http3.Transport {
 		rt := &http3.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, ClientSessionCache: cache, NextProtos: []string{http3.NextProtoH3}}}
 		t.Cleanup(func() { rt.Close() })
@@ -652,7 +669,11 @@ func TestAdversarialHTTP3EarlyData(t *testing.T) {
 	if got := do(first, http.MethodGet); got != http.StatusUnauthorized {
 		t.Fatalf("after the handshake: status %d, want 401", got)
 	}
-	time.Sleep(100 * time.Millisecond) // let the ticket arrive
+	select { // the session ticket arrives after the first answer
+	case <-cache.put:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no session ticket from the server")
+	}
 	first.Close()
 	if got := do(newTransport(), http3.MethodGet0RTT); got != http.StatusTooEarly {
 		t.Fatalf("0-RTT request: status %d, want 425", got)
