@@ -51,6 +51,7 @@ func BenchmarkServeHTTP(b *testing.B) {
 			rctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: "127.0.0.1"})
 			rctx = context.WithValue(rctx, caddy.ReplacerCtxKey, caddy.NewReplacer())
 			r = r.WithContext(rctx)
+			sig := m.Header["X-Signature"]
 			w := httptest.NewRecorder()
 			passed := 0
 			next := caddyhttp.HandlerFunc(func(http.ResponseWriter, *http.Request) error { passed++; return nil })
@@ -60,6 +61,7 @@ func BenchmarkServeHTTP(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				reader.Reset(body)
+				r.Header["X-Signature"] = sig // the handler redacts it once done
 				r.Body = rc
 				r.ContentLength = int64(size)
 				if err := h.ServeHTTP(w, r, next); err != nil {
