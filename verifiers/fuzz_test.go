@@ -237,7 +237,7 @@ func FuzzCardknoxSignedString(f *testing.F) {
 			if err == nil {
 				t.Fatalf("CardknoxSignedString accepted what ParseForm refused: %v", perr)
 			}
-			fuzzRejection(t, err, malformedSignature)
+			fuzzRejection(t, err, ReasonOf(perr)) // refused for the same reason
 			return
 		}
 		if uerr := formUnambiguous(fields, foldedNames); uerr != nil || err != nil {
