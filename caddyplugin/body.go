@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // firstBodyBuffer is the most a request's body buffer holds before any
@@ -47,25 +49,28 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength >= 0 {
 		most = r.ContentLength + 1
 	}
-	buf := make([]byte, 0, min(most, firstBodyBuffer+1))
+	buf := getBuffer(min(most, firstBodyBuffer+1))
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) >= most {
 				return nil, errBodyLongerThanDeclared
 			}
-			grown := make([]byte, len(buf), min(bodyGrowth*int64(cap(buf)), most))
+			grown := getBuffer(min(bodyGrowth*int64(cap(buf)), most))[:len(buf)]
 			copy(grown, buf)
+			putBuffer(buf)
 			buf = grown
 		}
 		n, err := r.Body.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
+			putBuffer(buf)
 			return nil, errBodyTooLarge
 		}
 		if err == io.EOF {
 			return buf, nil
 		}
 		if err != nil {
+			putBuffer(buf)
 			return nil, err
 		}
 	}
@@ -76,9 +81,11 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 // matching Content-Length, whether the sender used Content-Length or
 // chunked. Trailers are dropped: they arrive after the body, outside
 // anything the gate verified, and must not reach the app.
-func restoreBody(r *http.Request, body []byte) {
+func restoreBody(r *http.Request, body []byte) *verifiedBody {
 	n := len(body)
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	vb := &verifiedBody{buf: body}
+	vb.r.Reset(body)
+	r.Body = vb
 	r.ContentLength = int64(n)
 	r.TransferEncoding = nil
 	r.Trailer = nil
@@ -88,4 +95,62 @@ func restoreBody(r *http.Request, body []byte) {
 	// "100 Continue" for it, and the sender already got one if it asked.
 	r.Header.Del("Expect")
 	r.Header.Set("Content-Length", strconv.Itoa(n))
+	return vb
+}
+
+// bodyBuffers keeps body buffers for the next request, as reverse_proxy
+// keeps its request buffers. A buffer goes back only from a request whose
+// body nobody can read any more (verifiedBody.release).
+var bodyBuffers sync.Pool
+
+// getBuffer returns an empty buffer of exactly n bytes' capacity: a kept
+// one cut to n if one large enough is at hand, else a new one. A request
+// never reads into more room than it asked for.
+func getBuffer(n int64) []byte {
+	if p, ok := bodyBuffers.Get().(*[]byte); ok && int64(cap(*p)) >= n {
+		return (*p)[:0:n]
+	}
+	return make([]byte, 0, n)
+}
+
+// putBuffer keeps b for another request.
+func putBuffer(b []byte) {
+	if cap(b) > 0 {
+		bodyBuffers.Put(&b)
+	}
+}
+
+// verifiedBody is the request body the next handler reads: the verified
+// bytes. Its buffer is reused only after the request ended cleanly and
+// the body was read to its end (by reverse_proxy's transport, which reads
+// past the last byte to see EOF): nothing reads a body after its EOF. On
+// every other path (a refusal, an error, a body left unread) the buffer is
+// left to the garbage collector, as error routes may still read it.
+type verifiedBody struct {
+	r   bytes.Reader
+	buf []byte
+	eof atomic.Bool
+}
+
+// Read reads the body, noting when its end was reached.
+func (b *verifiedBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err == io.EOF {
+		b.eof.Store(true)
+	}
+	return n, err
+}
+
+// Close does nothing: the buffer is given back by release.
+func (*verifiedBody) Close() error { return nil }
+
+// release gives the buffer back for reuse if the body was read to its end;
+// the reader then holds nothing.
+func (b *verifiedBody) release() {
+	if b == nil || !b.eof.Load() {
+		return
+	}
+	b.r.Reset(nil)
+	putBuffer(b.buf)
+	b.buf = nil
 }

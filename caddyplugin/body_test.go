@@ -2,6 +2,7 @@ package caddyplugin
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 )
 
 // unsized hides a reader's length so the request is sent as chunked.
@@ -220,5 +224,76 @@ func TestRestoreBodyDropsTrailers(t *testing.T) {
 	restoreBody(r, []byte("body"))
 	if r.Trailer != nil || r.Header.Get("Trailer") != "" {
 		t.Errorf("trailers kept: %v, Trailer header %q", r.Trailer, r.Header.Get("Trailer"))
+	}
+}
+
+// TestVerifiedBodyRelease: a body's buffer is given back for reuse only
+// once it was read to its end; before that, release leaves it alone and
+// the body reads as it was.
+func TestVerifiedBodyRelease(t *testing.T) {
+	body := []byte("verified bytes")
+	r := httptest.NewRequest(http.MethodPost, "/", nil)
+	vb := restoreBody(r, body)
+	half := make([]byte, 4)
+	if _, err := io.ReadFull(r.Body, half); err != nil {
+		t.Fatal(err)
+	}
+	vb.release() // not at its end: kept
+	rest, err := io.ReadAll(r.Body)
+	if err != nil || string(half)+string(rest) != string(body) {
+		t.Fatalf("after an early release the body read %q%q, %v", half, rest, err)
+	}
+	vb.release() // read to its end: given back
+	if vb.buf != nil {
+		t.Fatal("a body read to its end was not given back")
+	}
+	if n, err := r.Body.Read(make([]byte, 8)); n != 0 || err != io.EOF {
+		t.Fatalf("a released body read %d bytes, %v; want EOF", n, err)
+	}
+}
+
+// TestServeHTTPBodyAfterNext: after an error from the next handler, error
+// routes read the whole verified body; after a clean end in which the next
+// handler read the body to its end, the buffer is reused.
+func TestServeHTTPBodyAfterNext(t *testing.T) {
+	h := &Handler{Provider: "kkiapay", Secrets: []string{"kk-secret"}}
+	if err := provision(t, h); err != nil {
+		t.Fatal(err)
+	}
+	errApp := errors.New("app failed")
+	for _, tt := range []struct {
+		name     string
+		next     error
+		wantKept bool
+	}{
+		{"next fails", errApp, true},
+		{"next succeeds", nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			body := strings.Repeat("delivery ", 100)
+			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+			r.Header.Set("x-kkiapay-secret", "kk-secret")
+			var seen *verifiedBody
+			next := caddyhttp.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				seen = r.Body.(*verifiedBody)
+				io.Copy(io.Discard, r.Body) // as reverse_proxy's transport does
+				return tt.next
+			})
+			ctx := context.WithValue(r.Context(), caddyhttp.VarsCtxKey, map[string]any{caddyhttp.ClientIPVarKey: "192.0.2.7"})
+			r = r.WithContext(context.WithValue(ctx, caddy.ReplacerCtxKey, caddy.NewReplacer()))
+			err := h.ServeHTTP(httptest.NewRecorder(), r, next)
+			if !errors.Is(err, tt.next) {
+				t.Fatalf("err = %v, want %v", err, tt.next)
+			}
+			if kept := seen.buf != nil; kept != tt.wantKept {
+				t.Fatalf("buffer kept: %v, want %v", kept, tt.wantKept)
+			}
+			if tt.wantKept {
+				seen.r.Reset(seen.buf) // an error route reads the body again from the start
+				if got, _ := io.ReadAll(seen); string(got) != body {
+					t.Fatalf("error route read %d bytes, want the verified %d", len(got), len(body))
+				}
+			}
+		})
 	}
 }

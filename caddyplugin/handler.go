@@ -45,7 +45,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	}
 	// From here on the next handler, and error routes, read the verified
 	// bytes, with their length and without trailers.
-	restoreBody(r, body)
+	vb := restoreBody(r, body)
 
 	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
 	if h.preset.SignsURL {
@@ -72,9 +72,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		return next.ServeHTTP(w, r)
 	}
 	if h.replay == nil {
-		return pass(w)
+		err = pass(w)
+	} else {
+		err = h.serveOnce(w, r, verified, pass)
 	}
-	return h.serveOnce(w, r, verified, pass)
+	if err == nil {
+		vb.release() // only a clean end: error routes may still read the body
+	}
+	return err
 }
 
 // serveOnce passes a verified delivery on through the replay guard: once
