@@ -113,9 +113,15 @@ func getBuffer(n int64) []byte {
 	return make([]byte, 0, n)
 }
 
+// maxKeptBuffer is the largest buffer kept for reuse. Larger bodies are
+// rare and their hashing costs far more than their allocation; keeping
+// their buffers would hold megabytes per connection until the collector
+// empties the pool (bench/memory.sh).
+const maxKeptBuffer = 256 << 10
+
 // putBuffer keeps b for another request.
 func putBuffer(b []byte) {
-	if cap(b) > 0 {
+	if cap(b) > 0 && cap(b) <= maxKeptBuffer {
 		bodyBuffers.Put(&b)
 	}
 }

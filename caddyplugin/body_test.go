@@ -297,3 +297,20 @@ func TestServeHTTPBodyAfterNext(t *testing.T) {
 		})
 	}
 }
+
+// TestPutBufferKeepsOnlySmallBuffers: buffers over maxKeptBuffer are left
+// to the collector, so a burst of large bodies is not held by the pool.
+func TestPutBufferKeepsOnlySmallBuffers(t *testing.T) {
+	for _, tt := range []struct {
+		size int
+		kept bool
+	}{{64 << 10, true}, {maxKeptBuffer, true}, {maxKeptBuffer + 1, false}, {1 << 20, false}} {
+		for bodyBuffers.Get() != nil { // empty the pool
+		}
+		putBuffer(make([]byte, 0, tt.size))
+		p, _ := bodyBuffers.Get().(*[]byte)
+		if kept := p != nil && cap(*p) == tt.size; kept != tt.kept {
+			t.Errorf("%d-byte buffer kept: %v, want %v", tt.size, kept, tt.kept)
+		}
+	}
+}
