@@ -125,28 +125,7 @@ func TestClusterExampleWithRedis(t *testing.T) {
 	// Run it here: loopback addresses instead of the public name, the
 	// test's upstream instead of the billing service.
 	up := startUpstream(t)
-	port, metricsPort := freePort(t), freePort(t)
-	for old, repl := range map[string]string{
-		"admin localhost:2019":                        "admin off\n\tauto_https off\n\tpersist_config off",
-		"hooks.example.com {":                         fmt.Sprintf("http://127.0.0.1:%d {", port),
-		"http://:9180 {":                              fmt.Sprintf("http://127.0.0.1:%d {", metricsPort),
-		"reverse_proxy billing-1:3000 billing-2:3000": "reverse_proxy " + up.hostPort(),
-	} {
-		if !strings.Contains(src, old) {
-			t.Fatalf("the example no longer contains %q: update this test", old)
-		}
-		src = strings.Replace(src, old, repl, 1)
-	}
-	cfg, err := adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { caddy.Stop() })
-	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
-	g.waitReady(t)
+	g, metricsPort := runExampleHere(t, src, "reverse_proxy billing-1:3000 billing-2:3000", up)
 
 	sd, err := signMessage(signOptions{provider: "stripe", secret: exampleEnv["STRIPE_WHSEC"]})
 	if err != nil {
@@ -496,28 +475,7 @@ func TestPlatformIngressGitHubReplayClaim(t *testing.T) {
 		t.Fatalf("the example no longer says %q: update this test", comment)
 	}
 	up := startUpstream(t)
-	port, metricsPort := freePort(t), freePort(t)
-	for old, repl := range map[string]string{
-		"admin localhost:2019":             "admin off\n\tauto_https off\n\tpersist_config off",
-		"hooks.example.com {":              fmt.Sprintf("http://127.0.0.1:%d {", port),
-		"http://:9180 {":                   fmt.Sprintf("http://127.0.0.1:%d {", metricsPort),
-		"reverse_proxy ci-dispatcher:8080": "reverse_proxy " + up.hostPort(),
-	} {
-		if !strings.Contains(src, old) {
-			t.Fatalf("the example no longer contains %q: update this test", old)
-		}
-		src = strings.Replace(src, old, repl, 1)
-	}
-	cfg, err := adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { caddy.Stop() })
-	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
-	g.waitReady(t)
+	g, _ := runExampleHere(t, src, "reverse_proxy ci-dispatcher:8080", up)
 
 	sd, err := signMessage(signOptions{provider: "github", secret: "example-file-secret-github-webhook"})
 	if err != nil {
@@ -546,4 +504,35 @@ func TestPlatformIngressGitHubReplayClaim(t *testing.T) {
 	if got := up.got()[0].Header.Get("X-Webhook-Delivery"); got != tests[0].deliveryID {
 		t.Errorf("X-Webhook-Delivery = %q, want the X-GitHub-Delivery %q", got, tests[0].deliveryID)
 	}
+}
+
+// runExampleHere starts an example Caddyfile in this process on loopback
+// ports: its admin endpoint off, hooks.example.com and the metrics site
+// on free local ports, and its reverse_proxy line (proxy) pointed at up.
+// It returns the gate and the metrics port.
+func runExampleHere(t *testing.T, src, proxy string, up *upstream) (*gate, int) {
+	t.Helper()
+	port, metricsPort := freePort(t), freePort(t)
+	for old, repl := range map[string]string{
+		"admin localhost:2019": "admin off\n\tauto_https off\n\tpersist_config off",
+		"hooks.example.com {":  fmt.Sprintf("http://127.0.0.1:%d {", port),
+		"http://:9180 {":       fmt.Sprintf("http://127.0.0.1:%d {", metricsPort),
+		proxy:                  "reverse_proxy " + up.hostPort(),
+	} {
+		if !strings.Contains(src, old) {
+			t.Fatalf("the example no longer contains %q: update this test", old)
+		}
+		src = strings.Replace(src, old, repl, 1)
+	}
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { caddy.Stop() })
+	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	g.waitReady(t)
+	return g, metricsPort
 }
