@@ -14,8 +14,8 @@ import (
 
 // ServeHTTP runs the checks in order and calls next only when all pass:
 // early data, client IP, User-Agent, one Content-Type, body size,
-// signature, then (when on)
-// replay protection. Every path records exactly one outcome (outcomes.go).
+// signature, then (when on) replay protection. Every path records exactly
+// one outcome (outcomes.go).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	defer h.redactSecretHeaders(r) // on every path, after the upstream has its copy (redact.go)
 	h.begin(r)                     // first: strips any forged verified header
