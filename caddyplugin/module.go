@@ -214,11 +214,10 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 			return h.errorf("verified_header: %v", err)
 		}
 	}
-	keys := settings.Secrets
-	if len(keys) == 0 {
-		for _, k := range settings.PublicKeys {
-			keys = append(keys, []byte(k))
-		}
+	// Verified.Key counts the secrets first, then the public keys.
+	keys := slices.Clone(settings.Secrets)
+	for _, k := range settings.PublicKeys {
+		keys = append(keys, []byte(k))
 	}
 	if err := h.provisionReplay(repl, keys); err != nil {
 		return h.errorf("replay: %v", err)

@@ -20,7 +20,9 @@ import (
 //	                            empty until decided
 //	{http.webhook.delivery_id}  the delivery's ID (event or delivery ID the provider
 //	                            sends, see Preset.DisplayID), once the signature
-//	                            is verified; empty for providers that send none
+//	                            is verified; empty for providers that send none.
+//	                            For some providers (GitHub's X-GitHub-Delivery) it
+//	                            is an unsigned header: for logs, not for decisions
 const (
 	placeholderProvider   = "http.webhook.provider"
 	placeholderOutcome    = "http.webhook.outcome"

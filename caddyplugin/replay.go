@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -49,8 +50,13 @@ func (g *replayGuard) storeKey(v verifiers.Verified) (string, error) {
 		return "", err
 	}
 	var key []byte
-	if v.Key >= 0 && v.Key < len(g.keys) {
+	switch {
+	case v.Key >= 0 && v.Key < len(g.keys):
 		key = g.keys[v.Key]
+	case len(g.keys) > 0:
+		// A key the route does not have: never fall back to a key shared
+		// by every route.
+		return "", fmt.Errorf("verifier named key #%d of %d", v.Key, len(g.keys))
 	}
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(id))
