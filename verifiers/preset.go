@@ -70,6 +70,8 @@ type Preset struct {
 	New func(s Settings) (Verifier, error)
 	// Signer signs a message as the provider would (see Preset.Sign).
 	Signer func(s Settings, m *Message) error
+	// Doc describes the preset in docs/presets.md and the README.
+	Doc PresetDoc
 }
 
 var (

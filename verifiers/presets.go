@@ -293,6 +293,21 @@ var presets = []Preset{
 		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
 		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
 	}, twitchScheme),
+	// ---- Catalogue batch A (issue #12): meta ... ghost ----
+	//
+	// (entries of batch A go above this line)
+	//
+	// ---- Catalogue batch B (issue #12): terraform_cloud ... x ----
+	//
+	// (entries of batch B go above this line)
+	//
+	// ---- Catalogue batch C (issue #12): microsoft_graph, okta and more ----
+	//
+	// (entries of batch C go above this line)
+	//
+	// ---- Keys fetched from the provider (issue #12) ----
+	//
+	// (entries of the fetched-key batch go above this line)
 }
 
 // checkoutFormat is Checkout.com's signature header.
