@@ -1,0 +1,66 @@
+package caddyplugin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// This file is the contract between the spool (spool*.go: storing,
+// delivering, retrying) and the ways of operating it (the admin API in
+// spool_admin.go, `caddy webhook spool` in command_spool.go).
+
+// Spool entry states.
+const (
+	spoolStatePending = "pending" // stored, not yet delivered
+	spoolStateDead    = "dead"    // retried for retry_for, then dead-lettered
+)
+
+// errSpoolEntryNotFound is returned for an ID that no spool holds.
+var errSpoolEntryNotFound = errors.New("no such spooled delivery")
+
+// spoolEntry is one spooled delivery as operators see it. It never holds a
+// secret: Header has the signature and secret-bearing headers redacted.
+// Body is filled only when explicitly asked for.
+type spoolEntry struct {
+	ID          string      `json:"id"`
+	Spool       string      `json:"spool"` // the spool's name (spoolOperator.Name)
+	Provider    string      `json:"provider"`
+	State       string      `json:"state"` // spoolStatePending or spoolStateDead
+	Received    time.Time   `json:"received"`
+	Attempts    int         `json:"attempts"`
+	NextAttempt time.Time   `json:"next_attempt,omitzero"`
+	LastError   string      `json:"last_error,omitempty"`
+	Method      string      `json:"method"`
+	URI         string      `json:"uri"`
+	Host        string      `json:"host"`
+	Size        int         `json:"size"`
+	Header      http.Header `json:"header,omitempty"`
+	Body        []byte      `json:"body,omitempty"`
+}
+
+// spoolOperator is what the admin API needs from one spool.
+type spoolOperator interface {
+	// Name identifies the spool (its store and location), stable across
+	// restarts.
+	Name() string
+	// List returns up to limit entries in state ("" for both), oldest first.
+	List(ctx context.Context, state string, limit int) ([]spoolEntry, error)
+	// Get returns one entry, with its body only when withBody is set.
+	Get(ctx context.Context, id string, withBody bool) (spoolEntry, error)
+	// Redrive makes a dead-lettered (or pending) entry due for delivery
+	// now, with a fresh retry_for.
+	Redrive(ctx context.Context, id string) error
+	// Drop deletes an entry for good.
+	Drop(ctx context.Context, id string) error
+}
+
+// spoolOperators are the spools of the running configuration, by name,
+// for the admin API. A spool adds itself when provisioned and removes
+// itself on Cleanup.
+var spoolOperators = struct {
+	sync.Mutex
+	byName map[string]spoolOperator
+}{byName: map[string]spoolOperator{}}
