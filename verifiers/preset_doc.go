@@ -1,5 +1,11 @@
 package verifiers
 
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
 // PresetDoc is what docs/presets.md and the README's provider list say
 // about a preset. Both are generated from the preset table (go run
 // ./cmd/presetdocs), and a test fails when the committed files differ from
@@ -34,4 +40,98 @@ type PresetDoc struct {
 	// Note is a paragraph for the notes section of docs/presets.md:
 	// doubts, limits, what the operator must know. Empty: none.
 	Note string
+}
+
+// presetTable renders the full table of docs/presets.md, one row per
+// preset in name order.
+func presetTable(ps []Preset) string {
+	var b strings.Builder
+	b.WriteString("| name | signature header | algorithm | signed content | default tolerance | default allow-list | User-Agent | handshake | replay identity (log ID) | vector source |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, p := range ps {
+		d := p.Doc
+		cells := []string{p.Name, d.Signature, d.Algorithm, d.Signed,
+			withNote(toleranceText(p.Tolerance), d.ToleranceNote),
+			withNote(allowListText(p.AllowIP), d.AllowListNote),
+			withNote(userAgentText(p.UserAgent), d.UserAgentNote),
+			orDash(d.Handshake), orDash(d.Identity), orDash(d.Vectors)}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	return b.String()
+}
+
+// presetNotes renders the per-preset notes of docs/presets.md.
+func presetNotes(ps []Preset) string {
+	var b strings.Builder
+	for _, p := range ps {
+		if p.Doc.Note != "" {
+			fmt.Fprintf(&b, "- **%s.** %s\n", p.Name, p.Doc.Note)
+		}
+	}
+	return b.String()
+}
+
+// readmeTable renders the README's provider list: the short form of
+// presetTable.
+func readmeTable(ps []Preset) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "All %d presets. The full table, with the signed content, delivery IDs and\n", len(ps))
+	b.WriteString("the source of every test vector, is in [docs/presets.md](docs/presets.md):\n\n")
+	b.WriteString("| provider | signature | tolerance | default allow-list, User-Agent | handshake answered |\n")
+	b.WriteString("|---|---|---|---|---|\n")
+	for _, p := range ps {
+		d := p.Doc
+		sender := withNote(allowListText(p.AllowIP), d.AllowListNote)
+		if p.UserAgent != "" {
+			sender = strings.TrimPrefix(sender+", "+userAgentText(p.UserAgent), "–, ")
+		}
+		cells := []string{"`" + p.Name + "`", d.Signature + "; " + d.Algorithm,
+			withNote(toleranceText(p.Tolerance), d.ToleranceNote), sender, orDash(d.Handshake)}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	return b.String()
+}
+
+// toleranceText is a default tolerance as the docs write it.
+func toleranceText(d time.Duration) string {
+	switch {
+	case d == 0:
+		return "–"
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%d min", d/time.Minute)
+	default:
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+}
+
+// allowListText is a default allow-list as the docs write it.
+func allowListText(ranges []string) string {
+	if len(ranges) == 0 {
+		return "–"
+	}
+	return strings.Join(ranges, ", ")
+}
+
+// userAgentText is a default User-Agent as the docs write it.
+func userAgentText(ua string) string {
+	if ua == "" {
+		return "–"
+	}
+	return "`" + ua + "`"
+}
+
+// withNote appends a note in parentheses.
+func withNote(text, note string) string {
+	if note == "" {
+		return text
+	}
+	return text + " (" + note + ")"
+}
+
+// orDash writes "–" for an empty cell.
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }

@@ -15,7 +15,15 @@ func init() {
 var presets = []Preset{
 	{
 		// PAYONE TransactionStatus: form field key = md5(portal key).
-		Name:      "payone",
+		Name: "payone",
+		Doc: PresetDoc{
+			Signature: "form field `key` (md5 of the portal key, 32 hex)",
+			Algorithm: "MD5 of the portal key (a static value, not a signature)",
+			Signed:    "– (nothing is signed); `portalid`/`aid` must match when configured",
+			Handshake: "– (the app answers `TSOK`)",
+			Identity:  "form `txid:sequencenumber:txaction`",
+			Vectors:   "published (docs), sdk (magento-2)",
+		},
 		AllowIP:   []string{"185.60.20.0/24"},
 		UserAgent: "PAYONE FinanceGate",
 		Options:   []string{"portal_id", "aid"},
@@ -26,7 +34,14 @@ var presets = []Preset{
 	},
 	{
 		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
-		Name:    "cardknox",
+		Name: "cardknox",
+		Doc: PresetDoc{
+			Signature: "`ck-signature: <hex>` (case-insensitive)",
+			Algorithm: "MD5, PIN ≥ 15 alphanumeric characters",
+			Signed:    "URL-decoded form values sorted by lower-cased name, concatenated, + PIN",
+			Identity:  "form `xRefNum`",
+			Vectors:   "computed (docs example body)",
+		},
 		AllowIP: nil, // Cardknox's published hosts changed between doc revisions; set allow_ip yourself.
 		New:     newCardknox,
 		Signer:  signCardknox,
@@ -35,6 +50,13 @@ var presets = []Preset{
 	{
 		// KKiaPay: the dashboard's hash secret, sent verbatim in x-kkiapay-secret.
 		Name: "kkiapay",
+		Doc: PresetDoc{
+			Signature: "`x-kkiapay-secret`",
+			Algorithm: "shared token (body **not** covered)",
+			Signed:    "–",
+			Identity:  "hash of the body",
+			Vectors:   "computed",
+		},
 		New: func(s Settings) (Verifier, error) {
 			return newHeaderToken("x-kkiapay-secret", s.Secrets)
 		},
@@ -46,7 +68,14 @@ var presets = []Preset{
 	{
 		// Checkout.com: Cko-Signature = hex HMAC-SHA256(signature key, raw body);
 		// option authorization also requires the static Authorization key.
-		Name:          "checkout_com",
+		Name: "checkout_com",
+		Doc: PresetDoc{
+			Signature: "`Cko-Signature: <hex>` (+ optional static `Authorization`)",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "body `id`",
+			Vectors:   "computed",
+		},
 		Options:       []string{"authorization"},
 		SecretOptions: []string{"authorization"},
 		New: func(s Settings) (Verifier, error) {
@@ -67,7 +96,14 @@ var presets = []Preset{
 	},
 	{
 		// 24sevenpay: Authorization: HMAC-SHA256 Signature=<hex> over compacted JSON.
-		Name:   "24sevenpay",
+		Name: "24sevenpay",
+		Doc: PresetDoc{
+			Signature: "`Authorization: HMAC-SHA256 Signature=<hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "JSON body with whitespace outside strings removed (the app gets the original bytes)",
+			Identity:  "hash of the body",
+			Vectors:   "computed",
+		},
 		New:    newTwentyFourSevenPay,
 		Signer: signTwentyFourSevenPay,
 		// No ID: paymentId names a payment, not an event; the signed body
@@ -75,7 +111,14 @@ var presets = []Preset{
 	},
 	{
 		// The generic scheme: an HMAC of the raw body in a header of your choice.
-		Name:            "hmac",
+		Name: "hmac",
+		Doc: PresetDoc{
+			Signature: "option `header` (+ `prefix`)",
+			Algorithm: "HMAC md5/sha1/sha256/sha512, hex/base64/base64url",
+			Signed:    "body",
+			Identity:  "`id_field`, else hash of the body",
+			Vectors:   "computed",
+		},
 		Options:         []string{"header", "algorithm", "encoding", "prefix", optionIDHeader, optionIDField},
 		RequiredOptions: []string{"header"},
 		New:             newGenericHMAC,
@@ -85,93 +128,234 @@ var presets = []Preset{
 	withScheme(Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
 		Name: "stripe", Tolerance: tolerance5m, BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`Stripe-Signature: t=..,v1=..` (several v1 accepted)",
+			Algorithm: "HMAC-SHA256 hex, key = `whsec_…` string as is",
+			Signed:    "`t.body`",
+			Identity:  "body `id`",
+			Vectors:   "computed (stripe-go algorithm/cases)",
+		},
 	}, hmacScheme{Signature: structuredFormat{Header: "Stripe-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// GitHub: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>.
 		Name: "github", LogIDHeader: "X-GitHub-Delivery",
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature-256: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "`X-GitHub-Delivery`",
+			Vectors:   "published (docs) + sdk (octokit)",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature-256", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	{
 		// GitLab: X-Gitlab-Token shared token (mode token, default; no body signature),
 		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
 		Name: "gitlab", Options: []string{"mode"}, Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Gitlab-Token` (mode `token`, default); `webhook-signature` (mode `signing`)",
+			Algorithm:     "shared token (body **not** covered); or Standard Webhooks v1",
+			Signed:        "–; or `id.timestamp.body`",
+			ToleranceNote: "signing",
+			Identity:      "`Idempotency-Key`",
+			Vectors:       "computed (token); sdk (Standard Webhooks vector, signing)",
+		},
 		New: newGitLab, Signer: signGitLab, LogIDHeader: "Idempotency-Key",
 	},
 	withScheme(Preset{
 		// Gitea/Forgejo: X-Gitea-Signature: <hex HMAC-SHA256(JSON body)> (JSON content type only).
 		Name: "gitea", LogIDHeader: "X-Gitea-Delivery",
+		Doc: PresetDoc{
+			Signature: "`X-Gitea-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body (JSON content type only)",
+			Identity:  "`X-Gitea-Delivery`",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Gitea-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>.
 		Name: "bitbucket", LogIDHeader: "X-Request-UUID",
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "`X-Request-UUID`",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
 		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
+		Doc: PresetDoc{
+			Signature: "`X-Shopify-Hmac-SHA256: <base64>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "`X-Shopify-Webhook-Id`",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
 	{
 		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
 		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
 		Name: "woocommerce", New: newWooCommerce, Signer: bodyScheme(wooFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`X-WC-Webhook-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Handshake: "the unsigned `webhook_id=<n>` ping is answered 200 by the gate",
+			Identity:  "none (the delivery ID changes per attempt)",
+			Vectors:   "computed",
+		},
 	},
 	withScheme(Preset{
 		// Slack: X-Slack-Signature: v0=<hex HMAC-SHA256("v0:ts:body")>, X-Slack-Request-Timestamp.
 		Name: "slack", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature: "`X-Slack-Signature: v0=<hex>` + `X-Slack-Request-Timestamp`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "`v0:timestamp:body`",
+			Identity:  "none",
+			Vectors:   "sdk (python-slack-sdk, Slack doc values)",
+		},
 	}, hmacScheme{Signature: signatureFormat{Header: "X-Slack-Signature", Prefix: "v0=", Encoding: encHex},
 		TimestampHeader: "X-Slack-Request-Timestamp", Template: slackV0, Algorithm: algSHA256}),
 	{
 		// Postmark signs nothing: Basic-auth credentials of the webhook URL (secret "user:password"),
 		// or option header = a custom header carrying the secret. Its IP list is not shipped (unverified).
 		Name: "postmark", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Basic …` (or option `header`)",
+			Algorithm:     "none: a shared credential (secret `user:password`, or the header's value); body **not** covered",
+			Signed:        "–",
+			AllowListNote: "the IP list is not verified",
+			Identity:      "none",
+			Vectors:       "computed",
+		},
 	},
 	{
 		// Standard Webhooks: webhook-id/-timestamp/-signature; v1 = base64 HMAC-SHA256 (whsec_ key),
 		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
 		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "`webhook-signature: v1,<b64> v1a,<b64> …` + `webhook-id`, `webhook-timestamp`",
+			Algorithm: "v1 HMAC-SHA256, key = base64 after `whsec_` (the prefix is optional); v1a ed25519, `public_key whpk_…`",
+			Signed:    "`id.timestamp.body`",
+			Identity:  "`webhook-id`",
+			Vectors:   "sdk (standard-webhooks Go tests) + computed (v1a, RFC 8032 key)",
+		},
 		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"),
 	},
 	{
 		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
 		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature:     "`svix-signature` + `svix-id`, `svix-timestamp` (falls back to `webhook-*`)",
+			Algorithm:     "as standard_webhooks",
+			Signed:        "`id.timestamp.body`",
+			AllowListNote: "Svix's IPs vary by plan",
+			Identity:      "`svix-id`",
+			Vectors:       "sdk (svix Go tests)",
+		},
 		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	{
 		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "as svix",
+			Algorithm: "as svix",
+			Signed:    "as svix",
+			Identity:  "`svix-id`",
+			Vectors:   "sdk (Svix vector)",
+		},
 		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	{
 		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "as svix",
+			Algorithm: "as svix",
+			Signed:    "as svix",
+			Identity:  "`svix-id`",
+			Vectors:   "sdk (Svix vector)",
+		},
 		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
 	withScheme(Preset{
 		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
 		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
+		Doc: PresetDoc{
+			Signature: "`Linear-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body; its `webhookTimestamp` (ms) is checked and must be present",
+			Identity:  "`Linear-Delivery`",
+			Vectors:   "computed",
+		},
 	}, hmacScheme{Signature: signatureFormat{Header: "Linear-Signature", Encoding: encHex},
 		TimestampField: "webhookTimestamp", TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Typeform: Typeform-Signature: sha256=<base64 HMAC-SHA256(body)>.
 		Name: "typeform", BodyID: "event_id",
+		Doc: PresetDoc{
+			Signature: "`Typeform-Signature: sha256=<base64>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "body `event_id`",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "Typeform-Signature", Prefix: "sha256=", Encoding: encBase64}, algSHA256)),
 	withScheme(Preset{
 		// Intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>, key = client_secret (or hub_secret).
 		Name: "intercom", BodyID: "id",
+		Doc: PresetDoc{
+			Signature:     "`X-Hub-Signature: sha1=<hex>`",
+			Algorithm:     "HMAC-SHA1, key = client_secret",
+			Signed:        "body",
+			UserAgentNote: "the doc's example UA is not enforced",
+			Identity:      "body `id`",
+			Vectors:       "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: encHex}, algSHA1)),
 	{
 		// HubSpot v3: X-HubSpot-Signature-v3 = base64 HMAC-SHA256(method+URL+body+timestamp ms);
 		// option version v1/v2: X-HubSpot-Signature = hex sha256(secret[+method+URL]+body).
 		Name: "hubspot", Options: []string{"version"}, Tolerance: hubspotTolerance, SignsURL: true,
+		Doc: PresetDoc{
+			Signature:     "`X-HubSpot-Signature-v3: <base64>` + `X-HubSpot-Request-Timestamp` (ms); option `version v1/v2`: `X-HubSpot-Signature: <hex>`",
+			Algorithm:     "v3 HMAC-SHA256; v1/v2 plain SHA-256",
+			Signed:        "v3 `method+URL+body+timestamp`; v2 `secret+method+URL+body`; v1 `secret+body`",
+			ToleranceNote: "v3",
+			Identity:      "none",
+			Vectors:       "sdk (v1, v2: hubspot-api-nodejs) + computed (v3)",
+		},
 		New: newHubSpot, Signer: signHubSpot,
 	},
 	{
 		// Xero: x-xero-signature: base64 HMAC-SHA256(body), key used as a literal string;
 		// Intent-to-Receive (signed, no events) is answered 200 with an empty body.
 		Name: "xero", New: newXero, Signer: xeroScheme.Sign,
+		Doc: PresetDoc{
+			Signature: "`x-xero-signature: <base64>`",
+			Algorithm: "HMAC-SHA256, the key used as a literal string",
+			Signed:    "body",
+			Handshake: "Intent-to-Receive: a signed delivery with no events gets 200 and an empty body; a bad signature gets 401",
+			Identity:  "none",
+			Vectors:   "computed",
+		},
 	},
 	withScheme(Preset{
 		// Zendesk: X-Zendesk-Webhook-Signature: base64 HMAC-SHA256(timestamp+body), RFC 3339 timestamp header.
 		Name: "zendesk", Tolerance: tolerance5m, LogIDHeader: "X-Zendesk-Webhook-Invocation-Id",
+		Doc: PresetDoc{
+			Signature:     "`X-Zendesk-Webhook-Signature: <base64>` + `X-Zendesk-Webhook-Signature-Timestamp` (RFC 3339)",
+			Algorithm:     "HMAC-SHA256, the secret used as a literal string",
+			Signed:        "`timestamp+body` (current docs)",
+			ToleranceNote: "a hookgate choice: Zendesk documents none",
+			Identity:      "`X-Zendesk-Webhook-Invocation-Id`",
+			Vectors:       "computed; the old doc vector (body+timestamp) is recorded as refused",
+		},
 	}, hmacScheme{Signature: signatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: encBase64},
 		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: rfc3339,
 		Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
@@ -179,119 +363,319 @@ var presets = []Preset{
 		// Asana: X-Hook-Signature: <hex HMAC-SHA256(body)>, key = the X-Hook-Secret of the handshake
 		// (the handshake itself is not answered by the gate: see docs/presets.md).
 		Name: "asana",
+		Doc: PresetDoc{
+			Signature: "`X-Hook-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the X-Hook-Secret from the handshake",
+			Signed:    "body",
+			Handshake: "not answered by the gate (see the notes in docs/presets.md)",
+			Identity:  "none",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
 		Name: "sentry",
+		Doc: PresetDoc{
+			Signature:     "`Sentry-Hook-Signature: <hex>`",
+			Algorithm:     "HMAC-SHA256",
+			Signed:        "body (the timestamp is not signed, so not checked)",
+			AllowListNote: "SaaS IPs exist; they are not shipped",
+			Identity:      "none",
+			Vectors:       "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "Sentry-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// PagerDuty v3: X-PagerDuty-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256(body), literal secret.
 		Name: "pagerduty", LogIDHeader: "X-Webhook-Id",
+		Doc: PresetDoc{
+			Signature:     "`X-PagerDuty-Signature: v1=<hex>[,v1=…]`",
+			Algorithm:     "HMAC-SHA256, literal secret",
+			Signed:        "body",
+			AllowListNote: "PagerDuty says its IPs change",
+			Identity:      "`X-Webhook-Id`",
+			Vectors:       "sdk (go-pagerduty)",
+		},
 	}, hmacScheme{Signature: structuredFormat{Header: "X-PagerDuty-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
 		Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Calendly: Calendly-Webhook-Signature: t=..,v1=<hex HMAC-SHA256("t.body")>.
 		Name: "calendly", Tolerance: tolerance3m,
+		Doc: PresetDoc{
+			Signature: "`Calendly-Webhook-Signature: t=..,v1=<hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "`t.body`",
+			Identity:  "none",
+			Vectors:   "computed",
+		},
 	}, hmacScheme{Signature: structuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Vercel: x-vercel-signature: <hex HMAC-SHA1(body)>.
 		Name: "vercel", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`x-vercel-signature: <hex>`",
+			Algorithm: "HMAC-SHA1",
+			Signed:    "body",
+			Identity:  "body `id`",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "x-vercel-signature", Encoding: encHex}, algSHA1)),
 	withScheme(Preset{
 		// Paddle Billing: Paddle-Signature: ts=..;h1=<hex>[;h1=..] HMAC-SHA256("ts:body"), 5 s tolerance.
 		Name: "paddle", Tolerance: tolerance5s, BodyID: "event_id",
+		Doc: PresetDoc{
+			Signature: "`Paddle-Signature: ts=..;h1=<hex>[;h1=…]`",
+			Algorithm: "HMAC-SHA256, key = `pdl_ntfset_…` string",
+			Signed:    "`ts:body`",
+			Identity:  "body `event_id`",
+			Vectors:   "sdk (paddle-node-sdk, paddle-python-sdk)",
+		},
 	}, hmacScheme{Signature: structuredFormat{Header: "Paddle-Signature", ItemSep: ';', KeySep: '=', TimestampKey: "ts", SignatureKey: "h1", Encoding: encHex},
 		Template: template{timestampPart, lit(":"), bodyPart}, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Razorpay: X-Razorpay-Signature: <hex HMAC-SHA256(body)>.
 		Name: "razorpay",
+		Doc: PresetDoc{
+			Signature: "`X-Razorpay-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "none",
+			Vectors:   "sdk (razorpay-python)",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Razorpay-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Paystack: x-paystack-signature: <hex HMAC-SHA512(body)>, key = secret API key; published IPs.
 		Name: "paystack", AllowIP: []string{"52.31.139.75", "52.49.173.169", "52.214.14.220"},
+		Doc: PresetDoc{
+			Signature: "`x-paystack-signature: <hex>`",
+			Algorithm: "HMAC-SHA512, key = secret API key",
+			Signed:    "body",
+			Identity:  "none",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "x-paystack-signature", Encoding: encHex}, algSHA512)),
 	{
 		// Flutterwave: verif-hash = the secret hash verbatim (mode v3, default; no body signature);
 		// mode v4/auto: flutterwave-signature = base64 HMAC-SHA256(body).
 		// Only v4 signs the body, so only v4 reads its data.id (newFlutterwave).
 		Name: "flutterwave", Options: []string{"mode"}, New: newFlutterwave, Signer: signFlutterwave,
+		Doc: PresetDoc{
+			Signature: "`verif-hash` (mode `v3`, default); `flutterwave-signature: <base64>` (mode `v4`; `auto` uses v4 when that header is present)",
+			Algorithm: "v3: the secret hash itself (body **not** covered); v4: HMAC-SHA256 (third-party sources only)",
+			Signed:    "v3 –; v4 body",
+			Identity:  "body `data.id`",
+			Vectors:   "computed",
+		},
 	},
 	withScheme(Preset{
 		// Coinbase Commerce: X-CC-Webhook-Signature: <hex HMAC-SHA256(body)>.
 		Name: "coinbase_commerce", BodyID: "event.id",
+		Doc: PresetDoc{
+			Signature: "`X-CC-Webhook-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "body `event.id`",
+			Vectors:   "sdk (coinbase-commerce-node)",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-CC-Webhook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
 		Name: "lemonsqueezy",
+		Doc: PresetDoc{
+			Signature: "`X-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "none",
+			Vectors:   "computed",
+		},
 	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA256)),
 	// ---- URL-signing, asymmetric, in-body and handshake schemes (vectors: testdata/vectors/sdk.jsonl, derived.jsonl) ----
 	{
 		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
+		Doc: PresetDoc{
+			Signature: "`X-Twilio-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = auth token",
+			Signed:    "public URL (with query) + form params sorted by name, values sorted and de-duplicated; JSON bodies: URL only, with `bodySHA256=<hex sha256(body)>` in the query checked against the body; URL tried with and without its port (explicit or default)",
+			Identity:  "hash of the signed content",
+			Vectors:   "sdk-test (twilio-python) ×7",
+		},
 		Sample: []byte("AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006"),
 	},
 	{
 		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
 		Name: "square", SignsURL: true, New: newSquare, Signer: signURLBodyHMAC(newSquare),
+		Doc: PresetDoc{
+			Signature: "`x-square-hmacsha256-signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = subscription signature key",
+			Signed:    "notification URL + body",
+			Identity:  "body `event_id`",
+			Vectors:   "sdk-test (square-python-sdk) ×7, 2 valid + 5 invalid",
+		},
 		BodyID: "event_id",
 	},
 	{
 		// Trello: X-Trello-Webhook = base64 HMAC-SHA1(app secret, body + callback URL); HEAD probe answered 200.
 		Name: "trello", SignsURL: true, New: newTrello, Signer: signURLBodyHMAC(newTrello),
+		Doc: PresetDoc{
+			Signature:     "`X-Trello-Webhook: <base64>`",
+			Algorithm:     "HMAC-SHA1, key = app (OAuth) secret",
+			Signed:        "body + callback URL as registered (set `url` to it)",
+			AllowListNote: "archived list is stale",
+			Handshake:     "HEAD with no body answered 200 (webhook creation probe)",
+			Identity:      "body `action.id`",
+			Vectors:       "computed",
+		},
 		BodyID: "action.id",
 	},
 	{
 		// Adyen: hex key; base64 HMAC-SHA256 per notification item (additionalData.hmacSignature)
 		// or of the raw body in HmacSignature (option variant: auto, notification, header).
 		Name: "adyen", Options: []string{"variant"}, New: newAdyen, Signer: signAdyen,
+		Doc: PresetDoc{
+			Signature: "variant `notification`: `additionalData.hmacSignature` in every item; variant `header`: `HmacSignature: <base64>`; `auto` (default): the header when present, else the items",
+			Algorithm: "HMAC-SHA256, key = hex-decoded HMAC key",
+			Signed:    "items: `pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success` (JSON-decoded values, every item must verify); header: raw body",
+			Handshake: "– (the app answers `[accepted]`)",
+			Identity:  "hash of the signed content",
+			Vectors:   "sdk-test (adyen-python-api-library) ×7",
+		},
 	},
 	{
 		// Vipps MobilePay Webhooks API: Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>.
 		Name: "vipps", SignsURL: true, Tolerance: vippsTolerance, New: newVipps, Signer: signVipps,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>` + `x-ms-content-sha256`",
+			Algorithm:     "HMAC-SHA256, key = secret as UTF-8 (not decoded)",
+			Signed:        "`METHOD\\npath?query\\nx-ms-date;host;x-ms-content-sha256` (path, query, host from the public URL); content hash checked against the body",
+			ToleranceNote: "on `x-ms-date`; hookgate's choice",
+			Identity:      "hash of the signed content",
+			Vectors:       "published-doc ×1",
+		},
 	},
 	{
 		// Discord: X-Signature-Ed25519 = Ed25519(public_key) over X-Signature-Timestamp + body; PING answered.
 		Name: "discord", SecretOptional: true, Options: []string{"mode"}, Tolerance: discordTolerance,
+		Doc: PresetDoc{
+			Signature:     "`X-Signature-Ed25519: <hex>` + `X-Signature-Timestamp`",
+			Algorithm:     "Ed25519, `public_key` = application public key (hex); no shared secret",
+			Signed:        "timestamp + body",
+			ToleranceNote: "hookgate's choice; Discord checks none",
+			Handshake:     "verified PING answered: mode `interactions` (default) `{\"type\":1}` 200; mode `events` 204",
+			Identity:      "body `id`",
+			Vectors:       "computed (RFC 8032 TEST 1 key)",
+		},
 		New: newDiscord, Signer: signDiscord, BodyID: "id",
 	},
 	{
 		// SendGrid Event Webhook: ECDSA P-256/SHA-256 (public_key) over timestamp + body, base64 DER.
 		Name: "sendgrid", SecretOptional: true, New: newSendGrid, Signer: signSendGrid,
+		Doc: PresetDoc{
+			Signature:     "`X-Twilio-Email-Event-Webhook-Signature: <base64 DER>` + `-Timestamp`",
+			Algorithm:     "ECDSA P-256 SHA-256, `public_key` = verification key (base64 DER SPKI or PEM); DER or raw r‖s signatures",
+			Signed:        "timestamp + body",
+			ToleranceNote: "none unless `tolerance` is set; SendGrid enforces none and retries for 24 h",
+			Identity:      "hash of the signed content",
+			Vectors:       "sdk-test (sendgrid-go) ×3",
+		},
 	},
 	{
 		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
 		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
+		Doc: PresetDoc{
+			Signature: "in the body: JSON `signature{timestamp,token,signature}` (and `parent-signature`), or form/multipart fields",
+			Algorithm: "HMAC-SHA256 hex, key = webhook signing key",
+			Signed:    "timestamp + token (**the event data is not signed**)",
+			Identity:  "the signed token",
+			Vectors:   "computed",
+		},
 	},
 	{
 		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
 		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
+		Doc: PresetDoc{
+			Signature:     "`x-signature: ts=..,v1=<hex>` + `x-request-id`",
+			Algorithm:     "HMAC-SHA256, key = secret signature key",
+			Signed:        "`id:<query data.id, lowercased>;request-id:<x-request-id>;ts:<ts>;` (absent parts left out; **body not signed**)",
+			ToleranceNote: "none unless `tolerance` is set; the ts unit is ambiguous: 13+ digits are read as ms",
+			Identity:      "`x-request-id`",
+			Vectors:       "computed",
+		},
 	},
 	{
 		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
 		Name: "dropbox", New: newDropbox, Signer: bodyScheme(dropboxFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`X-Dropbox-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = app secret",
+			Signed:    "body",
+			Handshake: "unsigned `GET ?challenge=<v>` (only parameter, no body, URL-safe characters, ≤256) echoed as text/plain",
+			Identity:  "hash of the signed content",
+			Vectors:   "3p-test (hapi-dropbox-webhooks), published-doc (challenge)",
+		},
 	},
 	withScheme(Preset{
 		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP); see box.go.
 		Name: "box", Tolerance: boxTolerance, BodyID: "id", Signer: signBox,
+		Doc: PresetDoc{
+			Signature:     "`BOX-SIGNATURE-PRIMARY` / `-SECONDARY: <base64>` + `BOX-DELIVERY-TIMESTAMP`; `BOX-SIGNATURE-VERSION: 1`, `BOX-SIGNATURE-ALGORITHM: HmacSHA256` required",
+			Algorithm:     "HMAC-SHA256, primary or secondary key (any header, any configured key)",
+			Signed:        "body + timestamp (RFC 3339, as sent)",
+			ToleranceNote: "Box SDK); future also limited (Box SDK allows any future",
+			Identity:      "body `id`",
+			Vectors:       "sdk-test (box-node-sdk) ×6",
+		},
 	}, hmacScheme{Signature: boxSignatures{}, TimestampHeader: boxTimestamp, TimeFormat: rfc3339,
 		Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}),
 	{
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
 		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
+		Doc: PresetDoc{
+			Signature: "`X-DocuSign-Signature-1..N: <base64>` (one per Connect key, up to 100 read)",
+			Algorithm: "HMAC-SHA256, key = Connect HMAC key as UTF-8",
+			Signed:    "body",
+			Identity:  "hash of the signed content",
+			Vectors:   "computed",
+		},
 	},
 	withScheme(Preset{
 		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
 		Name: "gocardless",
+		Doc: PresetDoc{
+			Signature:     "`Webhook-Signature: <hex>`",
+			Algorithm:     "HMAC-SHA256, key = endpoint secret",
+			Signed:        "body",
+			UserAgentNote: "`gocardless-webhook-service/1.1` carries a version, so not pinned",
+			Identity:      "hash of the signed content",
+			Vectors:       "sdk-test (gocardless-pro-python) ×3",
+		},
 	}, bodyScheme(gocardlessFormat, algSHA256)),
 	withScheme(Preset{
 		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered (zoom.go).
 		Name: "zoom", Tolerance: zoomTolerance,
+		Doc: PresetDoc{
+			Signature:     "`x-zm-signature: v0=<hex>` + `x-zm-request-timestamp`",
+			Algorithm:     "HMAC-SHA256, key = secret token",
+			Signed:        "`v0:<ts>:<body>`",
+			ToleranceNote: "hookgate's choice; Zoom publishes none",
+			Handshake:     "verified `endpoint.url_validation` answered `{\"plainToken\",\"encryptedToken\"}` with the secret that signed it",
+			Identity:      "hash of the signed content",
+			Vectors:       "computed",
+		},
 	}, hmacScheme{Signature: signatureFormat{Header: "x-zm-signature", Prefix: "v0=", Encoding: encHex},
 		TimestampHeader: "x-zm-request-timestamp", Template: slackV0, Algorithm: algSHA256, Handshake: zoomHandshake}),
 	withScheme(Preset{
 		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
 		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
+		Doc: PresetDoc{
+			Signature:     "`Twitch-Eventsub-Message-Signature: sha256=<hex>` + `-Id`, `-Timestamp`",
+			Algorithm:     "HMAC-SHA256, key = subscription secret (10–100 characters, enforced)",
+			Signed:        "id + timestamp + body",
+			ToleranceNote: "Twitch",
+			Handshake:     "verified `webhook_callback_verification` answered with `challenge` as text/plain",
+			Identity:      "`Twitch-Eventsub-Message-Id`",
+			Vectors:       "computed",
+		},
 	}, twitchScheme),
 	// ---- Catalogue batch A (issue #12): meta ... ghost ----
 	//
