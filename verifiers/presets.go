@@ -438,7 +438,7 @@ var presets = []Preset{
 			Algorithm: "HMAC-SHA256, key = the webhook's secret (UTF-8)",
 			Signed:    "body",
 			Identity:  "hash of the body",
-			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from the BTCPay Greenfield API spec (webhook `secret`: `sha256=HMAC256(UTF8(webhook's secret), body)`)",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from btcpayserver/btcpayserver BTCPayServer/wwwroot/swagger/v1/swagger.template.webhooks.json (`x-webhooks`: `BTCPay-Sig: sha256=HMAC256(UTF8(webhook's secret), body)`)",
 			Note:      "BTCPay Server: a redelivery gets a new `deliveryId` in the body, so it is a new delivery for replay protection; `originalDeliveryId` names the first.",
 		},
 	}, bodyScheme(signatureFormat{Header: "BTCPay-Sig", Prefix: "sha256=", Encoding: encHex}, algSHA256)),

@@ -162,7 +162,7 @@ add("onfido", sec, h(X_SHA2_Signature=sig), body, True, C, src, "hex HMAC-SHA256
 add("onfido", sec, h(X_SHA2_Signature=hx(mac(hashlib.sha1, sec, body))), body, False, C, src, "HMAC-SHA1 (the older X-Signature) in the SHA-2 header")
 
 # ---- btcpay ----
-src = "BTCPay Greenfield API spec, webhook `secret`: BTCPay-Sig: sha256=HMAC256(UTF8(webhook's secret), body)"
+src = "btcpayserver/btcpayserver BTCPayServer/wwwroot/swagger/v1/swagger.template.webhooks.json x-webhooks (BTCPay-Sig: sha256=HMAC256(UTF8(webhook's secret), body))"
 sec = "btcpay_webhook_secret_7Yq"
 body = '{"deliveryId":"Y9jQ7h8zLk3DfnBd2pKs1A","webhookId":"8hXzKq2Wm4nTf6Vb","originalDeliveryId":"Y9jQ7h8zLk3DfnBd2pKs1A","isRedelivery":false,"type":"InvoiceSettled","timestamp":1704067200,"storeId":"9CiNzKoANXxmk5ayZngSXrHTiVvvgCrwrpFQd4m2K776","invoiceId":"QbR1S7dDpVv9ZQkXjB3Kx2","metadata":{}}'
 sig = hx(mac(hashlib.sha256, sec, body))
