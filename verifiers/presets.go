@@ -323,7 +323,7 @@ var presets = []Preset{
 			Identity:  "hash of the body",
 			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from core.telegram.org/bots/api#setwebhook",
 			Note: "Telegram: the token proves the sender knows it, not that the body is unchanged. A secret that is not a valid `secret_token` " +
-				"(1 to 256 of `A-Z a-z 0-9 _ -`) is refused at provision time. Telegram publishes webhook source ranges in its webhook guide; they are not shipped (set `allow_ip` yourself).",
+				"(1 to 256 of `A-Z a-z 0-9 _ -`) is refused at provision time. No source ranges are shipped (set `allow_ip` yourself to restrict them).",
 		},
 	},
 	withScheme(Preset{
@@ -515,7 +515,8 @@ var presets = []Preset{
 			ToleranceNote: "hookgate's choice; Customer.io publishes none",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from customer.io/docs/api/webhooks",
-			Note:          "Customer.io: only reporting webhooks are signed with your key; webhook actions in campaigns are not (Customer.io support). Customer.io publishes source IPs per region; they are not shipped.",
+			Note: "Customer.io: the stored docs page states an HMAC-SHA256 of the body with the signing key and the `X-CIO-Timestamp` header; the exact `v0:<timestamp>:<body>` layout is from its verification example as every implementation found reproduces it. " +
+				"Only reporting webhooks are signed with your key; webhook actions in campaigns are not (Customer.io support). Customer.io publishes source IPs per region; they are not shipped.",
 		},
 	}, hmacScheme{Signature: signatureFormat{Header: "X-CIO-Signature", Encoding: encHex},
 		TimestampHeader: "X-CIO-Timestamp", Template: slackV0, Algorithm: algSHA256}),
