@@ -547,7 +547,7 @@ var presets = []Preset{
 	}, hmacScheme{Signature: structuredFormat{Header: "sanity-webhook-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encBase64URL},
 		TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
-		// Ghost: X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + ms)>, t=<unix ms>.
+		// Ghost: X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + ms)>, t=<unix ms> (ghost.go).
 		Name: "ghost", Tolerance: tolerance5m,
 		Doc: PresetDoc{
 			Signature:     "`X-Ghost-Signature: sha256=<hex>, t=<unix ms>`",
@@ -556,10 +556,9 @@ var presets = []Preset{
 			ToleranceNote: "hookgate's choice; Ghost publishes none",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from TryGhost/Ghost ghost/core/core/server/services/webhooks/WebhookTrigger.js",
-			Note:          "Ghost: webhooks without a secret are sent unsigned and are refused. Ghost's own retries (up to 5) repeat the same signed request; `caddy webhook sign` writes `t=` before `sha256=`, which Ghost's order does not change for verification.",
+			Note:          "Ghost: webhooks without a secret are sent unsigned and are refused. Ghost's own retries (up to 5) repeat the same signed request, timestamp included, so they fall within the tolerance only when they come within 5 minutes.",
 		},
-	}, hmacScheme{Signature: structuredFormat{Header: "X-Ghost-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "sha256", Encoding: encHex},
-		TimeFormat: unixMillis, Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}),
+	}, hmacScheme{Signature: ghostFormat, TimeFormat: unixMillis, Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}),
 	// (entries of batch A go above this line)
 	//
 	// ---- Catalogue batch B (issue #12): terraform_cloud ... x ----
