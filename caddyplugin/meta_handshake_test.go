@@ -1,10 +1,16 @@
 package caddyplugin
 
 import (
+	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/caddyserver/caddy/v2"
 
 	"github.com/hookgate/hookgate/verifiers"
 )
@@ -71,5 +77,72 @@ func TestMetaHandshakeThroughCaddy(t *testing.T) {
 	}
 	if got := up.got(); len(got) != 1 || string(got[0].Body) != string(m.Body) {
 		t.Fatalf("the signed notification did not reach the upstream unchanged: %d requests", len(got))
+	}
+}
+
+// TestMetaVerifyTokenNotLogged: the verify token travels in the query of
+// the handshake, which Caddy's access and debug logs write; with the
+// webhook_redact encoder it is cut out of every line, as a secret option.
+func TestMetaVerifyTokenNotLogged(t *testing.T) {
+	const token = "meaty-verify-token-4711"
+	dir := t.TempDir()
+	defaultLog, accessLog := filepath.Join(dir, "default.log"), filepath.Join(dir, "access.log")
+	port := freePort(t)
+	src := fmt.Sprintf(`{
+	admin off
+	persist_config off
+	auto_https off
+	grace_period 1s
+	log {
+		output file %s
+		level DEBUG
+		format webhook_redact
+	}
+}
+http://127.0.0.1:%d {
+	log {
+		output file %s
+		format webhook_redact {
+			wrap json
+		}
+	}
+	webhook_verify meta {
+		secret meta-app-secret-1
+		verify_token %s
+	}
+	respond "app"
+}
+`, defaultLog, port, accessLog, token)
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatalf("adapting: %v\n%s", err, src)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatalf("loading: %v", err)
+	}
+	g := &gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	g.waitReady(t)
+	for _, sent := range []string{token, "not-" + token} {
+		resp, err := http.Get(g.base + "/?hub.mode=subscribe&hub.challenge=99&hub.verify_token=" + sent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if err := caddy.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	access, err := os.ReadFile(accessLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(access), "hub.challenge=99") {
+		t.Fatalf("the access log did not record the handshake's URI:\n%s", access)
+	}
+	for _, path := range []string{defaultLog, accessLog} {
+		b, _ := os.ReadFile(path)
+		if strings.Contains(string(b), token) {
+			t.Errorf("%s holds the verify token:\n%s", filepath.Base(path), b)
+		}
 	}
 }
