@@ -679,6 +679,270 @@ var presets = []Preset{
 	}, twitchScheme),
 	// ---- Catalogue batch A (issue #12): meta ... ghost ----
 	//
+	{
+		// Meta: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, body)>; the GET
+		// subscription handshake is answered by the gate with option verify_token (meta.go).
+		Name: "meta", New: newMeta, Signer: bodyScheme(metaFormat, algSHA256).Sign,
+		Options: []string{metaOptionVerifyToken}, SecretOptions: []string{metaOptionVerifyToken},
+		Sample: []byte(`{"object":"page","entry":[{"id":"0","time":1700000000,"changes":[{"field":"feed","value":{"item":"status","verb":"add"}}]}]}`),
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature-256: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the app secret",
+			Signed:    "body",
+			Handshake: "`GET ?hub.mode=subscribe&hub.verify_token=..&hub.challenge=..`: 200 with the challenge (text/plain) when `verify_token` matches, else 403",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from developers.facebook.com Graph API webhooks",
+			Note: "Meta: the subscription handshake is answered only when it is exactly `hub.mode=subscribe`, `hub.verify_token` and `hub.challenge` (1 to 256 URL-safe characters), each once, on a GET with no body; " +
+				"`verify_token` is a credential (kept out of logs like a secret). Without `verify_token` every handshake gets 403. Meta also sends the legacy `X-Hub-Signature` (SHA-1), which is not checked.",
+		},
+	},
+	{
+		// Telegram Bot API: X-Telegram-Bot-Api-Secret-Token = the setWebhook secret_token verbatim; body unsigned.
+		Name: "telegram", New: newTelegram, Signer: signHeaderToken(telegramHeader),
+		Sample: []byte(`{"update_id":10000,"message":{"message_id":1,"date":1700000000,"chat":{"id":1,"type":"private"},"text":"/start"}}`),
+		Doc: PresetDoc{
+			Signature: "`X-Telegram-Bot-Api-Secret-Token: <secret_token>`",
+			Algorithm: "none: the setWebhook `secret_token` itself, compared in constant time",
+			Signed:    "nothing (the body is not signed)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from core.telegram.org/bots/api#setwebhook",
+			Note: "Telegram: the token proves the sender knows it, not that the body is unchanged. A secret that is not a valid `secret_token` " +
+				"(1 to 256 of `A-Z a-z 0-9 _ -`) is refused at provision time. No source ranges are shipped (set `allow_ip` yourself to restrict them).",
+		},
+	},
+	withScheme(Preset{
+		// LINE Messaging API: x-line-signature = base64 HMAC-SHA256(channel secret, body).
+		Name: "line",
+		Doc: PresetDoc{
+			Signature:     "`x-line-signature: <base64>`",
+			Algorithm:     "HMAC-SHA256, key = the channel secret",
+			Signed:        "body",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from developers.line.biz verify-webhook-signature and line/line-bot-sdk-go `webhook.ValidateSignature`",
+			AllowListNote: "LINE does not disclose its IP addresses",
+		},
+	}, bodyScheme(signatureFormat{Header: "x-line-signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Recurly: recurly-signature: <unix ms>,<hex>[,<hex>] HMAC-SHA256("ms.body"), 5 minutes (recurly.go).
+		Name: "recurly", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`recurly-signature: <unix ms>,<hex>[,<hex>...]`",
+			Algorithm:     "HMAC-SHA256, key = the endpoint's secret key",
+			Signed:        "`<unix ms>.<body>`",
+			ToleranceNote: "recurly-client-go `DEFAULT_WEBHOOK_TOLERANCE`",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from docs.recurly.com signature-verification and recurly/recurly-client-go webhook.go (its tests compute theirs at run time)",
+			Note:          "Recurly: only JSON webhooks are signed; XML webhooks carry no signature and are refused. Several signatures travel while a key rotates; any one may match.",
+		},
+	}, hmacScheme{Signature: recurlySignatures{}, TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Persona: Persona-Signature: t=<unix>,v1=<hex HMAC-SHA256("t.body")>, sets space-separated while rotating (persona.go).
+		Name: "persona", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`Persona-Signature: t=<unix>,v1=<hex>[ t=<unix>,v1=<hex>]`",
+			Algorithm:     "HMAC-SHA256, key = the webhook secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; Persona publishes none",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from docs.withpersona.com webhooks best practices",
+			Note:          "Persona: while a secret rotates the header holds two `t=..,v1=..` sets separated by a space; hookgate requires both to carry the same `t` and refuses a header whose sets disagree.",
+		},
+	}, hmacScheme{Signature: personaSignatures{}, Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// WorkOS: WorkOS-Signature: t=<unix ms>, v1=<hex HMAC-SHA256("t.body")>, 3 minutes (workos-go).
+		Name: "workos", Tolerance: tolerance3m, BodyID: "id",
+		Doc: PresetDoc{
+			Signature:     "`WorkOS-Signature: t=<unix ms>, v1=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "workos-go `NewWebhookVerifier` default, both directions",
+			Identity:      "body `id` (the event ID)",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from workos/workos-go webhook_verification.go (its tests sign at run time)",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "WorkOS-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+		TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Tailscale: Tailscale-Webhook-Signature: t=<unix>,v1=<hex HMAC-SHA256("t.body")>.
+		Name: "tailscale", Tolerance: tolerance5m,
+		Sample: []byte(`[{"timestamp":"2024-01-01T00:00:00Z","version":1,"type":"test","tailnet":"example.com","message":"This is a test event","data":null}]`),
+		Doc: PresetDoc{
+			Signature:     "`Tailscale-Webhook-Signature: t=<unix>,v1=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "Tailscale's example consumer (docs/webhooks/example.go) allows 5 minutes of age",
+			Identity:      "hash of the body (a JSON array of events)",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from tailscale docs/webhooks/example.go as copied in tailscale/ts-webhook-adapter signature.go",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "Tailscale-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Mux: Mux-Signature: t=<unix>,v1=<hex HMAC-SHA256("t.body")>, the signing secret as is.
+		Name: "mux", Tolerance: tolerance5m, BodyID: "id",
+		Sample: []byte(`{"type":"video.asset.ready","id":"3a56ac3d-33da-4366-855b-f592d898409d","object":{"type":"asset","id":"asset_1"}}`),
+		Doc: PresetDoc{
+			Signature:     "`Mux-Signature: t=<unix>,v1=<hex>[,v1=<hex>]`",
+			Algorithm:     "HMAC-SHA256, key = the webhook signing secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "muxinc/mux-node-sdk `verifySignature`",
+			Identity:      "body `id` (the event ID)",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from muxinc/mux-node-sdk src/resources/webhooks/webhooks.ts",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "Mux-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Webflow: x-webflow-signature = hex HMAC-SHA256(client secret, "<ms>:" + body), x-webflow-timestamp, 5 minutes.
+		Name: "webflow", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`x-webflow-signature: <hex>`, `x-webflow-timestamp: <unix ms>`",
+			Algorithm:     "HMAC-SHA256, key = the OAuth app's client secret (or the webhook's secret)",
+			Signed:        "`<timestamp>:<body>`",
+			ToleranceNote: "Webflow's docs: older than 5 minutes may be a replay",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from developers.webflow.com verifying-webhook-signatures and webflow/js-webflow-api `verifySignature`",
+			Note:          "Webflow: only webhooks created by an OAuth app (or through the API with a secret) are signed; a webhook made in the site dashboard carries no signature and is refused.",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "x-webflow-signature", Encoding: encHex},
+		TimestampHeader: "x-webflow-timestamp", TimeFormat: unixMillis, Template: template{timestampPart, lit(":"), bodyPart}, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Onfido (Entrust): X-SHA2-Signature = hex HMAC-SHA256(webhook token, body).
+		Name: "onfido",
+		Doc: PresetDoc{
+			Signature: "`X-SHA2-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's token",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from documentation.identity.entrust.com manual-webhook-signature-verification",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-SHA2-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// BTCPay Server: BTCPay-Sig: sha256=<hex HMAC-SHA256(webhook secret, body)>.
+		Name: "btcpay",
+		Doc: PresetDoc{
+			Signature: "`BTCPay-Sig: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret (UTF-8)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from btcpayserver/btcpayserver BTCPayServer/wwwroot/swagger/v1/swagger.template.webhooks.json (`x-webhooks`: `BTCPay-Sig: sha256=HMAC256(UTF8(webhook's secret), body)`)",
+			Note:      "BTCPay Server: a redelivery gets a new `deliveryId` in the body, so it is a new delivery for replay protection; `originalDeliveryId` names the first.",
+		},
+	}, bodyScheme(signatureFormat{Header: "BTCPay-Sig", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// ClickUp: X-Signature = hex HMAC-SHA256(webhook secret, body).
+		Name: "clickup",
+		Doc: PresetDoc{
+			Signature: "`X-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's `secret`",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from developer.clickup.com webhook signature (its example signature is truncated, not a vector)",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Cashfree Payments: x-webhook-signature = base64 HMAC-SHA256(client secret, timestamp + body), x-webhook-timestamp (ms).
+		Name: "cashfree", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`x-webhook-signature: <base64>`, `x-webhook-timestamp: <unix ms>`",
+			Algorithm:     "HMAC-SHA256, key = the PG client secret key",
+			Signed:        "`<timestamp><body>` (no separator)",
+			ToleranceNote: "hookgate's choice; Cashfree publishes none and its SDK checks no age",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from cashfree.com signature-verification and cashfree/cashfree-pg-sdk-nodejs `PGVerifyWebhookSignature`",
+			Note:          "Cashfree: the docs' pseudo-code writes `$timestamp.$payload` (PHP concatenation); the SDK signs the timestamp and body with nothing between them, as hookgate does. Cashfree publishes source IPs per product; they are not shipped.",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "x-webhook-signature", Encoding: encBase64},
+		TimestampHeader: "x-webhook-timestamp", TimeFormat: unixMillis, Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Patreon: X-Patreon-Signature = hex HMAC-MD5(webhook secret, body).
+		Name: "patreon",
+		Doc: PresetDoc{
+			Signature: "`X-Patreon-Signature: <hex>`",
+			Algorithm: "HMAC-MD5, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from Patreon/patreon-wordpress classes/patreon_routing.php",
+			Note:      "Patreon: HMAC-MD5 is what Patreon sends; as a MAC it still authenticates, but it is the weakest algorithm in the catalogue.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Patreon-Signature", Encoding: encHex}, algMD5)),
+	withScheme(Preset{
+		// Heroku app webhooks: Heroku-Webhook-Hmac-SHA256 = base64 HMAC-SHA256(secret, body).
+		Name: "heroku",
+		Doc: PresetDoc{
+			Signature: "`Heroku-Webhook-Hmac-SHA256: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the subscription's `secret`",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from devcenter.heroku.com app-webhooks and addon-webhooks",
+			Note:      "Heroku: the Dev Center states the header is the HMAC-SHA256 of the body with the secret; the base64 encoding is from its code example as every implementation found reproduces it, not from the prose. The optional `authorization` header is not checked.",
+		},
+	}, bodyScheme(signatureFormat{Header: "Heroku-Webhook-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Revolut: Revolut-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256("v1.<ms>.body"), Revolut-Request-Timestamp, 5 minutes.
+		Name: "revolut", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`Revolut-Signature: v1=<hex>[,v1=<hex>]`, `Revolut-Request-Timestamp: <unix ms>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook signing secret (`wsk_...`)",
+			Signed:        "`v1.<timestamp>.<body>`",
+			ToleranceNote: "Revolut's docs",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from developer.revolut.com verify-the-payload-signature",
+			Note:          "Revolut: several `v1` signatures travel while signing secrets rotate; any may match. Revolut publishes webhook source IPs per environment; they are not shipped.",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "Revolut-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
+		TimestampHeader: "Revolut-Request-Timestamp", TimeFormat: unixMillis, Template: template{lit("v1."), timestampPart, lit("."), bodyPart}, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Customer.io reporting webhooks: X-CIO-Signature = hex HMAC-SHA256(signing key, "v0:<ts>:body"), X-CIO-Timestamp.
+		Name: "customerio", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-CIO-Signature: <hex>`, `X-CIO-Timestamp: <unix>`",
+			Algorithm:     "HMAC-SHA256, key = the reporting webhook signing key",
+			Signed:        "`v0:<timestamp>:<body>`",
+			ToleranceNote: "hookgate's choice; Customer.io publishes none",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from customer.io/docs/api/webhooks",
+			Note: "Customer.io: the stored docs page states an HMAC-SHA256 of the body with the signing key and the `X-CIO-Timestamp` header; the exact `v0:<timestamp>:<body>` layout is from its verification example as every implementation found reproduces it. " +
+				"Only reporting webhooks are signed with your key; webhook actions in campaigns are not (Customer.io support). Customer.io publishes source IPs per region; they are not shipped.",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-CIO-Signature", Encoding: encHex},
+		TimestampHeader: "X-CIO-Timestamp", Template: slackV0, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Cal.com: X-Cal-Signature-256 = hex HMAC-SHA256(webhook secret, body).
+		Name: "calcom",
+		Doc: PresetDoc{
+			Signature: "`X-Cal-Signature-256: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from calcom/cal.com packages/features/webhooks/lib/sendPayload.ts",
+			Note:      "Cal.com: a webhook without a secret is sent with `X-Cal-Signature-256: no-secret-provided`, which is refused; configure a secret in Cal.com.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Cal-Signature-256", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Sanity: sanity-webhook-signature: t=<unix ms>,v1=<base64url HMAC-SHA256("t.body")>.
+		Name: "sanity", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`sanity-webhook-signature: t=<unix ms>,v1=<base64url>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; @sanity/webhook checks no age",
+			Identity:      "hash of the body",
+			Vectors:       "sdk-test (sanity-io/webhook-toolkit test/signature.test.ts) and computed (testdata/vectors/presets-a.jsonl)",
+			Note:          "Sanity: the signature is unpadded base64url, decoded strictly: a copy whose last character differs only in the unused bits is refused.",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "sanity-webhook-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encBase64URL},
+		TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Ghost: X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + ms)>, t=<unix ms> (ghost.go).
+		Name: "ghost", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Ghost-Signature: sha256=<hex>, t=<unix ms>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
+			Signed:        "`<body><t>` (no separator)",
+			ToleranceNote: "hookgate's choice; Ghost publishes none",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from TryGhost/Ghost ghost/core/core/server/services/webhooks/WebhookTrigger.js",
+			Note:          "Ghost: webhooks without a secret are sent unsigned and are refused. Ghost's own retries (up to 5) repeat the same signed request, timestamp included, so they fall within the tolerance only when they come within 5 minutes.",
+		},
+	}, hmacScheme{Signature: ghostFormat, TimeFormat: unixMillis, Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}),
 	// (entries of batch A go above this line)
 	//
 	// ---- Catalogue batch B (issue #12): terraform_cloud ... x ----

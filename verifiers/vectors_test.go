@@ -70,6 +70,10 @@ var wantVectors = map[string]int{
 	"resend": 2, "sendgrid": 3, "sentry": 1, "shopify": 1, "slack": 2, "square": 7,
 	"standard_webhooks": 8, "stripe": 6, "svix": 3, "trello": 1, "twilio": 7, "twitch": 2,
 	"typeform": 1, "vercel": 1, "vipps": 1, "woocommerce": 2, "xero": 1, "zendesk": 2, "zoom": 2,
+	// catalogue batch A (issue #12): testdata/vectors/presets-a.jsonl
+	"btcpay": 2, "calcom": 2, "cashfree": 3, "clickup": 2, "customerio": 3, "ghost": 3, "heroku": 2, "line": 3,
+	"meta": 6, "mux": 3, "onfido": 2, "patreon": 2, "persona": 4, "recurly": 5, "revolut": 4, "sanity": 6,
+	"tailscale": 3, "telegram": 3, "webflow": 3, "workos": 3,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

@@ -1,0 +1,40 @@
+package verifiers
+
+import "fmt"
+
+// Telegram Bot API (declared in presets.go; core.telegram.org/bots/api
+// setWebhook): when the bot's webhook is set with secret_token, every
+// update carries it verbatim in X-Telegram-Bot-Api-Secret-Token. Nothing
+// is signed: the token proves the sender knows it, not that the body is
+// unchanged.
+
+// telegramHeader carries the webhook's secret_token.
+const telegramHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// telegramMaxToken is the longest secret_token setWebhook accepts.
+const telegramMaxToken = 256
+
+// newTelegram builds the token check. A secret Telegram would not accept
+// as a secret_token (1 to 256 of A-Z, a-z, 0-9, _ and -) is a
+// configuration error: no update could ever carry it.
+func newTelegram(s Settings) (Verifier, error) {
+	for i, token := range s.Secrets {
+		if !telegramTokenValid(token) {
+			return nil, fmt.Errorf("provider telegram: secret #%d is not a valid secret_token (1 to %d characters of A-Z, a-z, 0-9, _ and -)", i+1, telegramMaxToken)
+		}
+	}
+	return newHeaderToken(telegramHeader, s.Secrets)
+}
+
+// telegramTokenValid reports whether t is a secret_token setWebhook accepts.
+func telegramTokenValid(t []byte) bool {
+	if len(t) == 0 || len(t) > telegramMaxToken {
+		return false
+	}
+	for _, c := range t {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
