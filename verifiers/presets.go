@@ -303,6 +303,46 @@ var presets = []Preset{
 	//
 	// ---- Catalogue batch C (issue #12): microsoft_graph, okta and more ----
 	//
+	{
+		// Microsoft Graph change notifications: value[].clientState = the subscription's secret
+		// (every item, constant time); ?validationToken= answered by the gate (microsoft_graph.go).
+		Name: "microsoft_graph", New: newMicrosoftGraph, Signer: signMicrosoftGraph,
+		Sample: []byte(`{"value":[{"id":"lsgTZMr9KwAAA","subscriptionId":"7f105c7d-2dc5-4530-97cd-4e7ae6534c07","subscriptionExpirationDateTime":"2026-03-20T11:00:00.0000000Z","changeType":"created","resource":"users/u1/messages/m1","tenantId":"84bd8158-6d4d-4958-8b9f-9d6445542f95","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"m1"}}]}`),
+		Doc: PresetDoc{
+			Signature: "none: body `value[].clientState` carries the secret",
+			Algorithm: "shared secret (the subscription's `clientState`), compared in constant time",
+			Signed:    "nothing (the clientState proves the sender knows the secret; the body is unsigned)",
+			Handshake: "`?validationToken=<token>` (POST or GET, no body): 200 `text/plain` with the URL-decoded token (at most 1024 characters of `A-Za-z0-9 :-_.~+/=`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (learn.microsoft.com/graph/change-notifications-delivery-webhooks; the docs' example notification and lifecycle payloads)",
+			Note: "Microsoft Graph signs nothing: every notification in the body's `value` array (change and lifecycle notifications: " +
+				"`reauthorizationRequired`, `subscriptionRemoved`, `missed`) must carry a `clientState` equal to a configured secret, " +
+				"or the whole delivery is refused. Configure the `clientState` of your subscriptions as the secret; several secrets " +
+				"cover several subscriptions on one URL. Rich notifications (`includeResourceData`) also carry `validationTokens`, " +
+				"JWTs signed by Microsoft, and `encryptedContent`: the gate does not validate those JWTs nor decrypt the content; " +
+				"the app should still validate the tokens as Microsoft documents. The validation request is unauthenticated by design " +
+				"(Graph sends no clientState with it): the gate only echoes a bounded token of safe characters.",
+		},
+	},
+	{
+		// Okta event hooks: the hook's Authorization header value (option header: another name) is the
+		// secret, verbatim; the one-time GET X-Okta-Verification-Challenge is answered {"verification": ...} (okta.go).
+		Name: "okta", Options: []string{"header"}, New: newOkta, Signer: signOkta,
+		Sample: []byte(`{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","contentType":"application/json","eventId":"b5a188b9-5ece-4636-b041-482ffda96311","eventTime":"2026-03-27T16:59:53.032Z","source":"https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Jx0g3","data":{"events":[{"uuid":"f790999f-fe87-467a-9880-6982a583986c","eventType":"user.session.start","published":"2026-03-28T22:23:07.777Z"}]}}`),
+		Doc: PresetDoc{
+			Signature: "`Authorization: <secret>` (option `header`: the hook's authentication field name)",
+			Algorithm: "shared secret sent verbatim, compared in constant time",
+			Signed:    "nothing (the header proves the sender knows the secret; the body is unsigned)",
+			Handshake: "GET with `X-Okta-Verification-Challenge` (no body, after the header secret matched): 200 `application/json` `{\"verification\":\"<challenge>\"}`",
+			Identity:  "hash of the body (`eventId` is not signed)",
+			Vectors:   "computed (developer.okta.com/docs/concepts/event-hooks)",
+			Note: "Okta signs nothing: the event hook's authentication secret travels verbatim in the header named by its " +
+				"authentication field (`Authorization` unless option `header` names another). Okta's docs say the value is " +
+				"provided in every request, so the gate requires it on the one-time verification GET too; a hook registered " +
+				"without an authentication secret cannot use this preset. The challenge is echoed only when it is at most 512 " +
+				"visible ASCII characters.",
+		},
+	},
 	// (entries of batch C go above this line)
 	//
 	// ---- Keys fetched from the provider (issue #12) ----
