@@ -7,4 +7,5 @@ func init() {
 	// Schemes that send a shared secret and sign nothing.
 	bodyUncovered["microsoft_graph"] = "clientState only: Graph signs nothing"
 	bodyUncovered["okta"] = "token only"
+	bodyUncovered["azure_devops"] = "Basic credentials only"
 }
