@@ -228,6 +228,38 @@ add("paymongo", sec, {"Paymongo-Signature": f"t={t},te=,li="}, body, False, C, s
 add("paymongo", sec, {"Paymongo-Signature": f"t={t},te={sig},li="}, body, False, C, src, "301 s later: outside hookgate's 5 minutes", now=t + 301)
 add("paymongo", sec, {"Paymongo-Signature": f"t={t + 1},te={sig},li="}, body, False, C, src, "timestamp changed after signing", now=t)
 
+# ---- webex ----
+src = "developer.webex.com blog 'Using a Webhook Secret' (X-Spark-Signature = hex HMAC-SHA1 of the raw body, key = the webhook's secret)"
+sec = "somesupersecretphrase"  # the blog's example passphrase
+body = ('{"id":"Y2lzY29zcGFyazovL3VzL1dFQkhPT0svZjRlNjA1NjAtNjYwMi00ZmIwLWEyNWEtOTQ5ODgxNjA5NDk3","name":"New message in \'Project Unicorn\' room",'
+        '"resource":"messages","event":"created","data":{"id":"Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk"}}')
+add("webex", sec, {"X-Spark-Signature": hx(hm(hashlib.sha1, sec, body))}, body, True, C, src, "the blog's passphrase; a trimmed example body from the webhooks guide")
+add("webex", sec, {"X-Spark-Signature": hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "an HMAC-SHA256 digest: Webex signs with SHA-1")
+
+# ---- mandrill ----
+src = ("mandrill.zendesk.com 'How to Authenticate Webhook Requests' (URL as entered + POST fields sorted by key, key+value, "
+       "base64 HMAC-SHA1 with the webhook key), 'Webhook Format' (one field, mandrill_events)")
+from urllib.parse import urlencode, parse_qsl
+key, url = "mandrill-webhook-key-1", "https://hooks.example.com/mandrill"
+events = '[{"event":"send","msg":{"ts":1365109999,"subject":"This an example webhook message","email":"example.webhook@mandrillapp.com","_id":"exampleaaaaaaaaaaaaaaaaaaaaaaaaa"},"_id":"exampleaaaaaaaaaaaaaaaaaaaaaaaaa","ts":1384954004}]'
+body = urlencode({"mandrill_events": events})
+def mandrill_sig(k, u, form):
+    signed = u + "".join(n + v for n, v in sorted(parse_qsl(form, keep_blank_values=True)))
+    return b64(hm(hashlib.sha1, k, signed))
+ct = "application/x-www-form-urlencoded"
+add("mandrill", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url, body)}, body, True, C, src, url=url)
+add("mandrill", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url + "/", body)}, body, False, C, src,
+    "signed for the URL with a trailing slash: 'a difference as small as a trailing slash' fails", url=url)
+empty = urlencode({"mandrill_events": "[]"})
+add("mandrill", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig("test-webhook", url, empty)}, empty, False, C,
+    src + "; 'Why can't my webhook or inbound route URL be verified?' (fallback POST signed with the generic key 'test-webhook')",
+    "the fallback POST signed with the generic key is refused unless that key is configured", url=url)
+add("mandrill", key, {}, "", True, C, "mandrill.zendesk.com 'Why can't my webhook or inbound route URL be verified?' (HEAD URL check, 200 expected)",
+    "unsigned HEAD URL check: answered 200 by the gate", url=url, method="HEAD", answer={"status": 200, "content_type": "", "body": ""})
+two = "b=2&a=1"
+add("mandrill", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url, two)}, two, True, C, src,
+    "fields sorted by name before signing (a1 before b2)", url=url)
+
 with open(os.path.join(HERE, "presets-c.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
