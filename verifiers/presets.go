@@ -549,6 +549,17 @@ var presets = []Preset{
 				"answered so that Mandrill does not fall back to a POST signed with its generic key `test-webhook`.",
 		},
 	},
+	withScheme(Preset{
+		// Attio: Attio-Signature (and X-Attio-Signature, identical): <hex HMAC-SHA256(webhook secret, body)>.
+		Name: "attio", LogIDHeader: "Idempotency-Key",
+		Doc: PresetDoc{
+			Signature: "`Attio-Signature: <hex>` (`X-Attio-Signature` carries the same value and is not read)",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body; `Idempotency-Key` (same across retries) for logs",
+			Vectors:   "computed (docs.attio.com/rest-api/how-to/webhooks, \"Authenticating\")",
+		},
+	}, bodyScheme(signatureFormat{Header: "Attio-Signature", Encoding: encHex}, algSHA256)),
 	// (entries of batch C go above this line)
 	//
 	// ---- Keys fetched from the provider (issue #12) ----

@@ -260,6 +260,14 @@ two = "b=2&a=1"
 add("mandrill", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url, two)}, two, True, C, src,
     "fields sorted by name before signing (a1 before b2)", url=url)
 
+# ---- attio ----
+src = "docs.attio.com/rest-api/how-to/webhooks 'Authenticating' (Attio-Signature = hex HMAC-SHA256 of the UTF-8 body, key = webhook secret; X-Attio-Signature duplicates it)"
+sec = "attio-webhook-secret"
+body = '{"webhook_id":"8d5d2a4b-2c9e-4d6d-9b4c-0f1e2d3c4b5a","events":[{"event_type":"record.created","id":{"workspace_id":"w1","object_id":"o1","record_id":"r1"},"actor":{"type":"workspace-member","id":"m1"}}]}'
+sig = hx(hm(hashlib.sha256, sec, body))
+add("attio", sec, {"Attio-Signature": sig, "X-Attio-Signature": sig, "Idempotency-Key": "5a0e3b1c-7d2f-4e8a-9c6b-1f2e3d4c5b6a"}, body, True, C, src)
+add("attio", sec, {"X-Attio-Signature": sig}, body, False, C, src, "only the legacy X-Attio-Signature: the gate reads Attio-Signature")
+
 with open(os.path.join(HERE, "presets-c.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
