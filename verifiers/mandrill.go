@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
 )
 
@@ -108,9 +109,14 @@ var (
 	_ Handshaker = (*mandrill)(nil)
 )
 
-// signMandrill signs m.URL and m.Body's form fields as Mandrill does.
+// signMandrill signs m.URL and m.Body's form fields as Mandrill does. A
+// body that is not a form (a JSON array of events, say) is sent the way
+// Mandrill sends its events: as the form field mandrill_events.
 func signMandrill(s Settings, m *Message) error {
-	if m.Header.Get("Content-Type") == "" && len(m.Body) > 0 {
+	if mt, _, _ := mime.ParseMediaType(m.Header.Get("Content-Type")); len(m.Body) > 0 && mt != "application/x-www-form-urlencoded" {
+		if mt != "" {
+			m.Body = []byte("mandrill_events=" + url.QueryEscape(string(m.Body)))
+		}
 		m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	params, err := mandrillParams(m.Header.Get("Content-Type"), m.Body)
