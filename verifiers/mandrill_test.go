@@ -70,3 +70,23 @@ func TestMandrill(t *testing.T) {
 		}
 	}
 }
+
+func TestMandrillSignerWrapsEvents(t *testing.T) {
+	const url = "https://hooks.example.com/mandrill"
+	s := Settings{Secrets: [][]byte{[]byte("k")}}
+	p, _ := Lookup("mandrill")
+	m := &Message{Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`[{"event":"send"}]`), URL: url}
+	if err := p.Sign(s, m); err != nil {
+		t.Fatal(err)
+	}
+	if ct := m.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" || string(m.Body) != "mandrill_events=%5B%7B%22event%22%3A%22send%22%7D%5D" {
+		t.Fatalf("signed %q as %q", m.Body, ct)
+	}
+	d := request("POST", url, string(m.Body))
+	d.Request.Header = m.Header
+	d.PublicURL = url
+	v, _ := p.Build(s)
+	if _, err := v.Verify(d); err != nil {
+		t.Errorf("signed events refused: %v", err)
+	}
+}
