@@ -951,6 +951,263 @@ var presets = []Preset{
 	//
 	// ---- Catalogue batch C (issue #12): microsoft_graph, okta and more ----
 	//
+	{
+		// Microsoft Graph change notifications: value[].clientState = the subscription's secret
+		// (every item, constant time); ?validationToken= answered by the gate (microsoft_graph.go).
+		Name: "microsoft_graph", New: newMicrosoftGraph, Signer: signMicrosoftGraph,
+		Sample: []byte(`{"value":[{"id":"lsgTZMr9KwAAA","subscriptionId":"7f105c7d-2dc5-4530-97cd-4e7ae6534c07","subscriptionExpirationDateTime":"2026-03-20T11:00:00.0000000Z","changeType":"created","resource":"users/u1/messages/m1","tenantId":"84bd8158-6d4d-4958-8b9f-9d6445542f95","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"m1"}}]}`),
+		Doc: PresetDoc{
+			Signature: "none: body `value[].clientState` carries the secret",
+			Algorithm: "shared secret (the subscription's `clientState`), compared in constant time",
+			Signed:    "nothing (the clientState proves the sender knows the secret; the body is unsigned)",
+			Handshake: "`?validationToken=<token>` (POST or GET, no body): 200 `text/plain` with the URL-decoded token (at most 1024 characters of `A-Za-z0-9 :-_.~+/=`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (learn.microsoft.com/graph/change-notifications-delivery-webhooks; the docs' example notification and lifecycle payloads)",
+			Note: "Microsoft Graph signs nothing: every notification in the body's `value` array (change and lifecycle notifications: " +
+				"`reauthorizationRequired`, `subscriptionRemoved`, `missed`) must carry a `clientState` equal to a configured secret, " +
+				"or the whole delivery is refused. Configure the `clientState` of your subscriptions as the secret; several secrets " +
+				"cover several subscriptions on one URL. Rich notifications (`includeResourceData`) also carry `validationTokens`, " +
+				"JWTs signed by Microsoft, and `encryptedContent`: the gate does not validate those JWTs nor decrypt the content; " +
+				"the app should still validate the tokens as Microsoft documents. The validation request is unauthenticated by design " +
+				"(Graph sends no clientState with it): the gate only echoes a bounded token of safe characters.",
+		},
+	},
+	{
+		// Okta event hooks: the hook's Authorization header value (option header: another name) is the
+		// secret, verbatim; the one-time GET X-Okta-Verification-Challenge is answered {"verification": ...} (okta.go).
+		Name: "okta", Options: []string{"header"}, New: newOkta, Signer: signOkta,
+		Sample: []byte(`{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","contentType":"application/json","eventId":"b5a188b9-5ece-4636-b041-482ffda96311","eventTime":"2026-03-27T16:59:53.032Z","source":"https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Jx0g3","data":{"events":[{"uuid":"f790999f-fe87-467a-9880-6982a583986c","eventType":"user.session.start","published":"2026-03-28T22:23:07.777Z"}]}}`),
+		Doc: PresetDoc{
+			Signature: "`Authorization: <secret>` (option `header`: the hook's authentication field name)",
+			Algorithm: "shared secret sent verbatim, compared in constant time",
+			Signed:    "nothing (the header proves the sender knows the secret; the body is unsigned)",
+			Handshake: "GET with `X-Okta-Verification-Challenge` (no body, after the header secret matched): 200 `application/json` `{\"verification\":\"<challenge>\"}`",
+			Identity:  "hash of the body (`eventId` is not signed)",
+			Vectors:   "computed (developer.okta.com/docs/concepts/event-hooks)",
+			Note: "Okta signs nothing: the event hook's authentication secret travels verbatim in the header named by its " +
+				"authentication field (`Authorization` unless option `header` names another). Okta's docs say the value is " +
+				"provided in every request, so the gate requires it on the one-time verification GET too; a hook registered " +
+				"without an authentication secret cannot use this preset. The challenge is echoed only when it is at most 512 " +
+				"visible ASCII characters.",
+		},
+	},
+	withScheme(Preset{
+		// Discourse: X-Discourse-Event-Signature: sha256=<hex HMAC-SHA256(webhook secret, body)>.
+		Name: "discourse", LogIDHeader: "X-Discourse-Event-Id",
+		Doc: PresetDoc{
+			Signature: "`X-Discourse-Event-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body; `X-Discourse-Event-Id` for logs",
+			Vectors:   "sdk-test (discourse/discourse `spec/jobs/emit_web_hook_event_spec.rb` with `spec/fabricators/web_hook_fabricator.rb`) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Discourse-Event-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// EasyPost: X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256(NFKD(webhook secret), body)>.
+		Name: "easypost", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`X-Hmac-Signature: hmac-sha256-hex=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook secret (UTF-8 of its NFKD form)",
+			Signed:    "body",
+			Identity:  "body `id` (the event ID)",
+			Vectors:   "computed (EasyPost/easypost-python `easypost/util.py` `validate_webhook`)",
+			Note: "EasyPost's SDKs key the HMAC with the NFKD normalisation of the webhook secret. The gate uses the secret " +
+				"as configured: an ASCII secret is its own NFKD form; a secret with other characters must be configured in " +
+				"its NFKD form.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Hmac-Signature", Prefix: "hmac-sha256-hex=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Help Scout: X-HelpScout-Signature: <base64 HMAC-SHA1(webhook secret key, body)>.
+		Name: "helpscout",
+		Doc: PresetDoc{
+			Signature: "`X-HelpScout-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's secret key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "sdk-test (helpscout/helpscout-api-php `examples/incoming_webhook.php`, checked by `src/Webhooks/IncomingWebhook.php`) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-HelpScout-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Buildkite: X-Buildkite-Signature: timestamp=<unix>,signature=<hex HMAC-SHA256(token, "timestamp.body")>.
+		Name: "buildkite", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Buildkite-Signature: timestamp=<unix>,signature=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook's token",
+			Signed:        "`timestamp.body`",
+			ToleranceNote: "Buildkite's docs suggest a short window, \"for example, 5 minutes\"",
+			Identity:      "hash of the body",
+			Vectors:       "computed (buildkite/docs `pages/apis/webhooks/_webhook_signature.md`, `_verifying_hmac_signatures.md`)",
+			Note: "Only the signature mode is supported: a Buildkite webhook set to send its token in plain text " +
+				"(`X-Buildkite-Token`) signs nothing and is refused; choose the signature in the webhook's Token setting.",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "X-Buildkite-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "timestamp", SignatureKey: "signature", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// AfterShip Tracking: aftership-hmac-sha256: <base64 HMAC-SHA256(webhook secret, body)>.
+		Name: "aftership",
+		Doc: PresetDoc{
+			Signature: "`aftership-hmac-sha256: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the account's webhook secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (aftership.com/docs/tracking/webhook/webhook-signature)",
+			Note:      "AfterShip's other products (Returns, Warranty) sign with other headers (`as-signature-hmac-sha256`); this preset is AfterShip Tracking's.",
+		},
+	}, bodyScheme(signatureFormat{Header: "aftership-hmac-sha256", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Modern Treasury: X-Signature: <hex HMAC-SHA256(webhook key, body)>.
+		Name: "modern_treasury",
+		Doc: PresetDoc{
+			Signature: "`X-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "sdk-test (Modern-Treasury/modern-treasury-python `tests/api_resources/test_webhooks.py`) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Viber bots: X-Viber-Content-Signature: <hex HMAC-SHA256(bot auth token, body)>.
+		Name: "viber",
+		Doc: PresetDoc{
+			Signature: "`X-Viber-Content-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the bot's authentication token",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (Viber/viber-bot-python `viberbot/api/api.py` `verify_signature`, README)",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Viber-Content-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Shopware apps: shopware-shop-signature: <hex HMAC-SHA256(shop secret, body)>.
+		Name: "shopware",
+		Doc: PresetDoc{
+			Signature: "`shopware-shop-signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the shop secret exchanged at app registration",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (shopware/app-php-sdk `src/Authentication/RequestVerifier.php` `authenticatePostRequest`)",
+			Note: "For app webhooks (POST) only. During a shop-secret rotation Shopware also sends " +
+				"`shopware-shop-signature-previous`; configure both secrets instead, the gate accepts either in " +
+				"`shopware-shop-signature`.",
+		},
+	}, bodyScheme(signatureFormat{Header: "shopware-shop-signature", Encoding: encHex}, algSHA256)),
+	{
+		// Appwrite: X-Appwrite-Webhook-Signature = base64 HMAC-SHA1(signature key, webhook URL + body).
+		Name: "appwrite", SignsURL: true, New: newAppwrite, Signer: signURLBodyHMAC(newAppwrite),
+		Doc: PresetDoc{
+			Signature: "`X-Appwrite-Webhook-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's signature key",
+			Signed:    "the webhook's URL followed by the body",
+			Identity:  "hash of the URL and body",
+			Vectors:   "computed (appwrite/appwrite `src/Appwrite/Platform/Workers/Webhooks.php`)",
+			Note: "Appwrite signs the webhook's URL as configured in Appwrite, percent-decoded (`rawurldecode`). The gate " +
+				"rebuilds the URL from the request (or takes `url`): the URL configured in Appwrite must be the public URL " +
+				"of the route exactly, without percent-escapes.",
+		},
+	},
+	withScheme(Preset{
+		// dbt Cloud: Authorization: <hex HMAC-SHA256(webhook secret token, body)>.
+		Name: "dbt_cloud", BodyID: "eventId",
+		Doc: PresetDoc{
+			Signature: "`Authorization: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret token",
+			Signed:    "body",
+			Identity:  "body `eventId`",
+			Vectors:   "computed (dbt-labs/docs.getdbt.com `website/docs/docs/deploy/webhooks.md`, its example payload)",
+		},
+	}, bodyScheme(signatureFormat{Header: "Authorization", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// SonarQube: X-Sonar-Webhook-HMAC-SHA256: <hex HMAC-SHA256(webhook secret, body)>.
+		Name: "sonarqube",
+		Doc: PresetDoc{
+			Signature: "`X-Sonar-Webhook-HMAC-SHA256: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (docs.sonarsource.com, Webhooks, \"Securing your webhooks\")",
+			Note:      "A webhook created without a secret is unsigned and refused; SonarQube Cloud and Server sign alike.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Sonar-Webhook-HMAC-SHA256", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Snyk: X-Hub-Signature: sha256=<hex HMAC-SHA256(webhook secret, body)>.
+		Name: "snyk", LogIDHeader: "X-Snyk-Transport-ID",
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body; `X-Snyk-Transport-ID` for logs",
+			Vectors:   "computed (docs.snyk.io, Snyk webhooks, \"Validation and versioning of payloads\")",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	{
+		// Azure DevOps service hooks (Web Hooks): Basic-auth credentials (secret "user:password"),
+		// or option header = a custom HTTP header whose value is the secret. Nothing is signed.
+		Name: "azure_devops", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
+		Doc: PresetDoc{
+			Signature: "`Authorization: Basic <base64(user:password)>` (option `header`: a custom header carrying the secret)",
+			Algorithm: "shared credentials sent verbatim, compared in constant time",
+			Signed:    "nothing (the credentials prove the sender knows them; the body is unsigned)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (MicrosoftDocs/azure-devops-docs `docs/service-hooks/services/webhooks.md`)",
+			Note: "Azure DevOps signs nothing. Configure the subscription's basic authentication user name and password and " +
+				"give the gate `user:password` as the secret, or add an HTTP header `Name: value` to the subscription and " +
+				"configure `header Name` with the value as the secret. Use HTTPS: the credentials travel in every request.",
+		},
+	},
+	withScheme(Preset{
+		// PayMongo: Paymongo-Signature: t=<unix>,te=<hex>,li=<hex> HMAC-SHA256("t.body"); te test mode, li live mode.
+		Name: "paymongo", Tolerance: tolerance5m, BodyID: "data.id",
+		Doc: PresetDoc{
+			Signature:     "`Paymongo-Signature: t=<unix>,te=<hex>,li=<hex>` (te: test mode, li: live mode; the other is empty)",
+			Algorithm:     "HMAC-SHA256, key = the webhook's secret key",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; PayMongo publishes none",
+			Identity:      "body `data.id` (the event ID)",
+			Vectors:       "computed (paymongo/paymongo-php `src/Services/WebhookService.php` `constructEvent`)",
+			Note: "Either of `te` and `li` is accepted when it matches; test and live webhooks have distinct secret keys, " +
+				"so configure only the live one on a production route.",
+		},
+	}, hmacScheme{Signature: paymongoSignatures{}, Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Webex: X-Spark-Signature: <hex HMAC-SHA1(webhook secret, body)>.
+		Name: "webex",
+		Doc: PresetDoc{
+			Signature: "`X-Spark-Signature: <hex>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's `secret`",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (developer.webex.com blog \"Using a Webhook Secret\"; docs/api/guides/webhooks)",
+			Note:      "A webhook created without a `secret` is unsigned and refused. Webex Contact Center subscriptions sign otherwise and are not covered.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Spark-Signature", Encoding: encHex}, algSHA1)),
+	{
+		// Mailchimp Transactional (Mandrill): X-Mandrill-Signature = base64 HMAC-SHA1(webhook key,
+		// URL + sorted POST name+value); the unsigned HEAD URL check is answered 200 (mandrill.go).
+		Name: "mandrill", SignsURL: true, New: newMandrill, Signer: signMandrill,
+		Sample: []byte("mandrill_events=%5B%7B%22event%22%3A%22send%22%2C%22msg%22%3A%7B%22ts%22%3A1365109999%2C%22subject%22%3A%22This+an+example+webhook+message%22%2C%22email%22%3A%22example.webhook%40mandrillapp.com%22%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%7D%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22ts%22%3A1384954004%7D%5D"),
+		Doc: PresetDoc{
+			Signature: "`X-Mandrill-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's authentication key",
+			Signed:    "the webhook URL as entered in Mandrill, then every POST field sorted by name, as name and value (no delimiter)",
+			Handshake: "HEAD without a body (the URL check when a webhook is added): 200, empty",
+			Identity:  "hash of the URL and the sorted fields",
+			Vectors:   "computed (mandrill.zendesk.com \"How to Authenticate Webhook Requests\", \"Webhook Format\", \"Why can't my webhook or inbound route URL be verified?\")",
+			Note: "Mandrill signs the URL exactly as entered in its settings, query string included: the route's public URL " +
+				"(or `url`) must be identical, trailing slash included. A form with a repeated field, or two names PHP " +
+				"files as one, is refused as ambiguous; Mandrill sends one field, `mandrill_events`. The HEAD check is " +
+				"answered so that Mandrill does not fall back to a POST signed with its generic key `test-webhook`.",
+		},
+	},
+	withScheme(Preset{
+		// Attio: Attio-Signature (and X-Attio-Signature, identical): <hex HMAC-SHA256(webhook secret, body)>.
+		Name: "attio", LogIDHeader: "Idempotency-Key",
+		Doc: PresetDoc{
+			Signature: "`Attio-Signature: <hex>` (`X-Attio-Signature` carries the same value and is not read)",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body; `Idempotency-Key` (same across retries) for logs",
+			Vectors:   "computed (docs.attio.com/rest-api/how-to/webhooks, \"Authenticating\")",
+		},
+	}, bodyScheme(signatureFormat{Header: "Attio-Signature", Encoding: encHex}, algSHA256)),
 	// (entries of batch C go above this line)
 	//
 	// ---- Keys fetched from the provider (issue #12) ----

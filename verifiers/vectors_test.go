@@ -74,6 +74,10 @@ var wantVectors = map[string]int{
 	"btcpay": 2, "calcom": 2, "cashfree": 3, "clickup": 2, "customerio": 3, "ghost": 3, "heroku": 2, "line": 3,
 	"meta": 6, "mux": 3, "onfido": 2, "patreon": 2, "persona": 4, "recurly": 5, "revolut": 4, "sanity": 6,
 	"tailscale": 3, "telegram": 3, "webflow": 3, "workos": 3,
+	// batch C (issue #12): testdata/vectors/presets-c.jsonl
+	"aftership": 2, "appwrite": 3, "attio": 2, "azure_devops": 3, "buildkite": 3, "dbt_cloud": 2, "discourse": 3,
+	"easypost": 4, "helpscout": 2, "mandrill": 5, "microsoft_graph": 7, "modern_treasury": 4, "okta": 5,
+	"paymongo": 5, "shopware": 2, "snyk": 2, "sonarqube": 2, "viber": 3, "webex": 2,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

@@ -1,0 +1,61 @@
+package verifiers
+
+import (
+	"net/http"
+	"strings"
+)
+
+// PayMongo (declared in presets.go): Paymongo-Signature is
+// t=<unix seconds>,te=<hex>,li=<hex>, where te is the signature of a test
+// mode event and li of a live mode one (the other is empty), each the hex
+// HMAC-SHA256 of "<t>.<raw body>" with the webhook's secret key.
+
+const paymongoHeader = "Paymongo-Signature"
+
+// paymongoSignatures carries PayMongo's signatures: the te and li items
+// of one header, either of which may be empty.
+type paymongoSignatures struct{}
+
+// ReadSignatures reads the one t item and every non-empty te and li item.
+func (paymongoSignatures) ReadSignatures(h http.Header, size int, sigs *signatures) (string, error) {
+	v, err := headerValue(h, paymongoHeader)
+	if err != nil {
+		return "", err
+	}
+	var ts string
+	var tsCount, found int
+	for item := range strings.SplitSeq(v, ",") {
+		k, val, ok := strings.Cut(strings.TrimSpace(item), "=")
+		if !ok {
+			continue
+		}
+		switch strings.TrimSpace(k) {
+		case "t":
+			ts = strings.TrimSpace(val)
+			tsCount++
+		case "te", "li":
+			if val = strings.TrimSpace(val); val != "" {
+				found += boolInt(sigs.Add(encHex, val, size))
+			}
+		}
+	}
+	if tsCount != 1 || ts == "" {
+		return "", reject(malformedSignature, "header %s has no single t timestamp", paymongoHeader)
+	}
+	if found == 0 {
+		return "", reject(malformedSignature, "header %s has no valid te or li signature", paymongoHeader)
+	}
+	return ts, nil
+}
+
+// WriteSignature writes a live mode signature, as PayMongo does for live
+// events: t=<t>,te=,li=<hex>.
+func (paymongoSignatures) WriteSignature(h http.Header, timestamp string, sig []byte) {
+	h.Set(paymongoHeader, "t="+timestamp+",te=,li="+string(encHex.Encode(nil, sig)))
+}
+
+// HeaderName is the signature header.
+func (paymongoSignatures) HeaderName() string { return paymongoHeader }
+
+// Interface guard
+var _ signatureCarrier = paymongoSignatures{}
