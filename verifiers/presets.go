@@ -306,6 +306,27 @@ var presets = []Preset{
 	// (entries of batch C go above this line)
 	//
 	{
+		// App Store Server Notifications V2: {"signedPayload": JWS ES256}, x5c chain to Apple Root CA - G3 (apple_app_store.go).
+		Name: "apple_app_store", SecretOptional: true,
+		Options:         []string{appStoreBundleID, appStoreAppAppleID, appStoreEnvironment},
+		RequiredOptions: []string{appStoreBundleID},
+		New:             newAppStore, Signer: signAppStore,
+		Sample: []byte(`{"notificationType":"TEST","data":{"bundleId":"com.example","environment":"Sandbox","appAppleId":1234},"version":"2.0"}`),
+		Doc: PresetDoc{
+			Signature:     "body `{\"signedPayload\": \"<JWS>\"}`, compact JWS with `alg` ES256 and an `x5c` chain of three certificates",
+			Algorithm:     "ECDSA P-256 SHA-256 (ES256, raw r\\|\\|s) with the leaf key of the `x5c` chain, which must lead to Apple Root CA - G3 (embedded) at the payload's `signedDate`, leaf marked 1.2.840.113635.100.6.11.1 and intermediate 1.2.840.113635.100.6.2.1; no secret",
+			Signed:        "the JWS header and payload (`signedPayload`), whose `data` must name the configured `bundle_id`, `environment` (`Production`, the default, or `Sandbox`) and, in Production, `app_apple_id`",
+			ToleranceNote: "Apple's library checks the chain at `signedDate` and no freshness; `tolerance`, when set, bounds `signedDate`",
+			AllowListNote: "none set: the chain to Apple's root is the check; set `allow_ip` from Apple's current docs if you want one",
+			Identity:      "signed payload `notificationUUID`",
+			Vectors:       "sdk-test: Apple's testNotification with its test CA (apple/app-store-server-library-python tests); computed: python `cryptography` with a generated root, intermediate and leaf carrying Apple's markers (testdata/vectors/generate_presets-d.py)",
+			Note: "Verification follows Apple's SignedDataVerifier (app-store-server-library-python) with online checks off: certificate revocation (OCSP) is not checked, and the chain is judged at the payload's `signedDate`, as Apple's library does offline. " +
+				"The third `x5c` certificate is not used; the embedded Apple Root CA - G3 (SHA-256 63:34:3A:BF:...:3E:91:79) is the only root. " +
+				"Options as SignedDataVerifier takes them: `bundle_id` (required), `environment` and `app_apple_id` (required in Production, not checked in Sandbox, as in Apple's library). The nested `signedTransactionInfo` and `signedRenewalInfo` are signed by the same chain but not verified by the gate; the app may rely on them only as far as it trusts the outer signature. " +
+				"The body must be exactly `{\"signedPayload\": ...}`: other members would be unsigned and are refused. `caddy webhook sign` takes a PEM bundle (leaf private key, leaf, intermediate and root certificates) as the secret; a real gate accepts only chains that end in Apple's root.",
+		},
+	},
+	{
 		// Wise: X-Signature-SHA256 = base64 SHA256withRSA(raw body) with Wise's published key (wise.go).
 		Name: "wise", SecretOptional: true, Options: []string{"environment"},
 		New: newWise, Signer: signWise, LogIDHeader: wiseDeliveryHeader,

@@ -133,7 +133,7 @@ func candidates(p verifiers.Preset) []candidate {
 			},
 		})
 	}
-	return cs
+	return append(cs, appStoreCandidate(p, opts))
 }
 
 // PlausibleOption is a value for a required option a test has to fill in.
@@ -210,9 +210,22 @@ func For(name, url string, now time.Time) (*Fixture, error) {
 
 // Tamper changes the content of a fixture body without changing its
 // syntax: the first "two" (both Bodies carry one in a value) becomes "TWO".
-// A scheme that covers the body refuses the result.
+// A body with none is one a signer wrapped (the App Store's base64url
+// signedPayload): the first letter from its middle on changes case. A
+// scheme that covers the body refuses the result.
 func Tamper(body []byte) []byte {
-	return bytes.Replace(bytes.Clone(body), []byte("two"), []byte("TWO"), 1)
+	out := bytes.Clone(body)
+	if i := bytes.Index(out, []byte("two")); i >= 0 {
+		copy(out[i:], "TWO")
+		return out
+	}
+	for i := len(out) / 2; i < len(out); i++ {
+		if c := out[i] | 0x20; 'a' <= c && c <= 'z' {
+			out[i] ^= 0x20
+			break
+		}
+	}
+	return out
 }
 
 // Message signs the fixture's body for url at now.
