@@ -313,16 +313,16 @@ var presets = []Preset{
 		New:             newAppStore, Signer: signAppStore,
 		Sample: []byte(`{"notificationType":"TEST","data":{"bundleId":"com.example","environment":"Sandbox","appAppleId":1234},"version":"2.0"}`),
 		Doc: PresetDoc{
-			Signature:     "body `{\"signedPayload\": \"<JWS>\"}`, compact JWS with `alg` ES256 and an `x5c` chain of three certificates",
-			Algorithm:     "ECDSA P-256 SHA-256 (ES256, raw r\\|\\|s) with the leaf key of the `x5c` chain, which must lead to Apple Root CA - G3 (embedded) at the payload's `signedDate`, leaf marked 1.2.840.113635.100.6.11.1 and intermediate 1.2.840.113635.100.6.2.1; no secret",
+			Signature:     "body `{\"signedPayload\": \"<JWS>\"}` (compact JWS, `alg` ES256, `x5c` chain)",
+			Algorithm:     "ECDSA P-256/SHA-256 with the `x5c` leaf key; the chain must lead to Apple Root CA - G3 (embedded) at `signedDate`, with Apple's marker OIDs; no secret",
 			Signed:        "the JWS header and payload (`signedPayload`), whose `data` must name the configured `bundle_id`, `environment` (`Production`, the default, or `Sandbox`) and, in Production, `app_apple_id`",
 			ToleranceNote: "Apple's library checks the chain at `signedDate` and no freshness; `tolerance`, when set, bounds `signedDate`",
-			AllowListNote: "none set: the chain to Apple's root is the check; set `allow_ip` from Apple's current docs if you want one",
+			AllowListNote: "none set; the chain to Apple's root is the check",
 			Identity:      "signed payload `notificationUUID`",
 			Vectors:       "sdk-test: Apple's testNotification with its test CA (apple/app-store-server-library-python tests); computed: python `cryptography` with a generated root, intermediate and leaf carrying Apple's markers (testdata/vectors/generate_presets-d.py)",
 			Note: "Verification follows Apple's SignedDataVerifier (app-store-server-library-python) with online checks off: certificate revocation (OCSP) is not checked, and the chain is judged at the payload's `signedDate`, as Apple's library does offline. " +
-				"The third `x5c` certificate is not used; the embedded Apple Root CA - G3 (SHA-256 63:34:3A:BF:...:3E:91:79) is the only root. " +
-				"Options as SignedDataVerifier takes them: `bundle_id` (required), `environment` and `app_apple_id` (required in Production, not checked in Sandbox, as in Apple's library). The nested `signedTransactionInfo` and `signedRenewalInfo` are signed by the same chain but not verified by the gate; the app may rely on them only as far as it trusts the outer signature. " +
+				"The leaf must carry 1.2.840.113635.100.6.11.1 and the intermediate 1.2.840.113635.100.6.2.1; the JWS signature is raw r\\|\\|s. The third `x5c` certificate is not used; the embedded Apple Root CA - G3 (SHA-256 63:34:3A:BF:...:3E:91:79) is the only root. " +
+				"Options as SignedDataVerifier takes them: `bundle_id` (required), `environment` and `app_apple_id` (required in Production, not checked in Sandbox, as in Apple's library). The nested `signedTransactionInfo` and `signedRenewalInfo` are covered by the outer signature as parts of the payload; the gate does not check their own signatures. " +
 				"The body must be exactly `{\"signedPayload\": ...}`: other members would be unsigned and are refused. `caddy webhook sign` takes a PEM bundle (leaf private key, leaf, intermediate and root certificates) as the secret; a real gate accepts only chains that end in Apple's root.",
 		},
 	},
