@@ -47,6 +47,7 @@ type appStore struct {
 	appAppleID  string // decimal; checked in Production only, as Apple does
 	environment string // "Production" or "Sandbox"
 	tolerance   time.Duration
+	chains      appStoreChains
 }
 
 // The options of apple_app_store, named after SignedDataVerifier's arguments.
@@ -307,6 +308,10 @@ func appStoreSignedDate(p *jsonValue) (time.Time, bool, error) {
 // verifyChain checks x5c's leaf and intermediate against the roots at
 // time at, with Apple's marker extensions, and returns the leaf's P-256 key.
 func (v *appStore) verifyChain(x5c []string, at time.Time) (*ecdsa.PublicKey, error) {
+	ck := appStoreChainKey(x5c[0], x5c[1])
+	if key, ok := v.chains.get(ck, at); ok {
+		return key, nil
+	}
 	var certs [2]*x509.Certificate
 	for i := range certs {
 		der, err := base64.StdEncoding.Strict().DecodeString(x5c[i])
@@ -335,6 +340,7 @@ func (v *appStore) verifyChain(x5c []string, at time.Time) (*ecdsa.PublicKey, er
 			if !ok || key.Curve != elliptic.P256() {
 				return nil, reject(badSignature, "the x5c leaf has no P-256 key")
 			}
+			v.chains.put(ck, chain, key)
 			return key, nil
 		}
 	}

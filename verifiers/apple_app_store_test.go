@@ -95,8 +95,11 @@ func TestAppleTestCATrustedOnlyByHook(t *testing.T) {
 	if err != nil || got.ID != "9ad56bd2-0bc6-42e0-af24-fd996d87a1e6" {
 		t.Fatalf("with the test hook: %+v, %v", got, err)
 	}
-	plain := *hooked.(*appStore)
-	plain.roots = appleOnlyRoots(t)
+	plain, err := newAppStore(Settings{Options: map[string]string{"bundle_id": "com.example", "environment": "Sandbox"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain.(*appStore).roots = appleOnlyRoots(t)
 	if _, err := plain.Verify(d); err == nil {
 		t.Fatal("Apple's test notification accepted with Apple's root alone")
 	}
