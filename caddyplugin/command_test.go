@@ -18,13 +18,15 @@ import (
 	"time"
 
 	"github.com/hookgate/hookgate/verifiers"
+	"github.com/hookgate/hookgate/verifiers/verifierstest"
 )
 
 // requiredOptionValues are values for the options presets require, used to
 // drive every preset. A preset that requires an option not listed here
 // fails TestWebhookCommandEveryPreset: add a value.
 var requiredOptionValues = map[string]string{
-	"header": "X-Hookgate-Test-Signature",
+	"header":    "X-Hookgate-Test-Signature",
+	"bundle_id": "com.example.hookgate",
 }
 
 // presetRoute is how the command test configures one preset's route and
@@ -109,6 +111,27 @@ func routeFor(t *testing.T, dir, name string) presetRoute {
 		r.signFlags = append([]string{"--secret-file", keyFile}, optionFlags...)
 		r.wrongFlags = append([]string{"--secret-file", wrongFile}, optionFlags...)
 		return r
+	}
+	// Neither: the signing key travels with the delivery (apple_app_store's
+	// x5c chain); sign with the chain the verifierstest fixture makes.
+	if f, err := verifierstest.For(name, "http://127.0.0.1/", time.Now()); err == nil && len(f.Verify.Secrets) == 0 && len(f.Verify.PublicKeys) == 0 {
+		keyFile, wrongFile := filepath.Join(dir, name+".key"), filepath.Join(dir, name+".wrong.key")
+		for file, s := range map[string]verifiers.Settings{keyFile: f.Sign, wrongFile: f.WrongSign} {
+			if err := os.WriteFile(file, s.Secrets[0], 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var lines, flags []string
+		for o, v := range f.Verify.Options {
+			lines = append(lines, fmt.Sprintf("%s %q", o, v))
+			flags = append(flags, "--option", o+"="+v)
+		}
+		r.block = strings.Join(lines, "\n")
+		r.signFlags = append([]string{"--secret-file", keyFile}, flags...)
+		r.wrongFlags = append([]string{"--secret-file", wrongFile}, flags...)
+		return r
+	} else if err != nil {
+		errs = append(errs, err)
 	}
 	t.Fatalf("preset %s cannot be driven: it accepts neither a hex secret nor a generated public key (%v)", name, errors.Join(errs...))
 	return r

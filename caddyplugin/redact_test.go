@@ -1,6 +1,7 @@
 package caddyplugin
 
 import (
+	"bytes"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -61,15 +62,18 @@ func TestSecretHeaderNamesEveryPreset(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var bodies [][]byte
 			sign := func(s verifiers.Settings) http.Header {
 				m := &verifiers.Message{Body: f.Body, URL: "https://hooks.example.com/" + name, Now: now, ID: "evt_1",
 					Header: http.Header{"Content-Type": {f.ContentType}}}
 				if err := f.Preset.Sign(s, m); err != nil {
 					t.Fatal(err)
 				}
+				bodies = append(bodies, m.Body)
 				return m.Header
 			}
 			right, wrong := sign(f.Sign), sign(f.WrongSign)
+			signsInBody := !bytes.Equal(bodies[0], bodies[1]) // apple_app_store's signedPayload
 			got := secretHeaderNames(f.Preset, f.Verify)
 			for h, vs := range right {
 				changes := !slices.Equal(vs, wrong[h])
@@ -77,7 +81,7 @@ func TestSecretHeaderNamesEveryPreset(t *testing.T) {
 					t.Errorf("header %s: named %v, but its value changes with the key: %v", h, named, changes)
 				}
 			}
-			if len(got) == 0 && f.BodySigned && name != "payone" {
+			if len(got) == 0 && f.BodySigned && name != "payone" && !signsInBody {
 				t.Errorf("no secret-bearing header found for a preset that signs the body in a header")
 			}
 		})

@@ -275,6 +275,9 @@ func TestVerifiedKey(t *testing.T) {
 				t.Fatal(err)
 			}
 			vs := f.Verify
+			if len(vs.PublicKeys) == 0 && len(vs.Secrets) == 0 {
+				t.Skip("no key is configured: the signing key travels with the delivery (apple_app_store's x5c chain)")
+			}
 			if len(vs.PublicKeys) > 0 {
 				vs.PublicKeys = append(slices.Clone(f.WrongSign.PublicKeys), vs.PublicKeys...)
 			} else {

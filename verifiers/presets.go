@@ -1210,6 +1210,45 @@ var presets = []Preset{
 	}, bodyScheme(signatureFormat{Header: "Attio-Signature", Encoding: encHex}, algSHA256)),
 	// (entries of batch C go above this line)
 	//
+	{
+		// App Store Server Notifications V2: {"signedPayload": JWS ES256}, x5c chain to Apple Root CA - G3 (apple_app_store.go).
+		Name: "apple_app_store", SecretOptional: true,
+		Options:         []string{appStoreBundleID, appStoreAppAppleID, appStoreEnvironment},
+		RequiredOptions: []string{appStoreBundleID},
+		New:             newAppStore, Signer: signAppStore,
+		Sample: []byte(`{"notificationType":"TEST","data":{"bundleId":"com.example","environment":"Sandbox","appAppleId":1234},"version":"2.0"}`),
+		Doc: PresetDoc{
+			Signature:     "body `{\"signedPayload\": \"<JWS>\"}` (compact JWS, `alg` ES256, `x5c` chain)",
+			Algorithm:     "ECDSA P-256/SHA-256 with the `x5c` leaf key; the chain must lead to Apple Root CA - G3 (embedded) at `signedDate`, with Apple's marker OIDs; no secret",
+			Signed:        "the JWS header and payload (`signedPayload`), whose `data` must name the configured `bundle_id`, `environment` (`Production`, the default, or `Sandbox`) and, in Production, `app_apple_id`",
+			ToleranceNote: "Apple's library checks the chain at `signedDate` and no freshness; `tolerance`, when set, bounds `signedDate`",
+			AllowListNote: "none set; the chain to Apple's root is the check",
+			Identity:      "signed payload `notificationUUID`",
+			Vectors:       "sdk-test: Apple's testNotification with its test CA (apple/app-store-server-library-python tests); computed: python `cryptography` with a generated root, intermediate and leaf carrying Apple's markers (testdata/vectors/generate_presets-d.py)",
+			Note: "Verification follows Apple's SignedDataVerifier (app-store-server-library-python) with online checks off: certificate revocation (OCSP) is not checked, and the chain is judged at the payload's `signedDate`, as Apple's library does offline. " +
+				"The leaf must carry 1.2.840.113635.100.6.11.1 and the intermediate 1.2.840.113635.100.6.2.1; the JWS signature is raw r\\|\\|s. The third `x5c` certificate is not used; the embedded Apple Root CA - G3 (SHA-256 63:34:3A:BF:...:3E:91:79) is the only root. " +
+				"Options as SignedDataVerifier takes them: `bundle_id` (required), `environment` and `app_apple_id` (required in Production, not checked in Sandbox, as in Apple's library). The Xcode and LocalTesting environments, whose data Apple's library does not verify, are refused. The nested `signedTransactionInfo` and `signedRenewalInfo` are covered by the outer signature as parts of the payload; the gate does not check their own signatures. " +
+				"The body must be exactly `{\"signedPayload\": ...}`: other members would be unsigned and are refused. `caddy webhook sign` takes a PEM bundle (leaf private key, leaf, intermediate and root certificates) as the secret; a real gate accepts only chains that end in Apple's root.",
+		},
+	},
+	{
+		// Wise: X-Signature-SHA256 = base64 SHA256withRSA(raw body) with Wise's published key (wise.go).
+		Name: "wise", SecretOptional: true, Options: []string{"environment"},
+		New: newWise, Signer: signWise, LogIDHeader: wiseDeliveryHeader,
+		Sample: []byte(`{"data":{"resource":{"id":49983981,"profile_id":16055450,"account_id":14124090,"type":"transfer"},"current_state":"incoming_payment_waiting","previous_state":null,"occurred_at":"2021-08-23T10:12:50Z"},"subscription_id":"90aa8e14-4ef1-4a56-861c-f3c9cde097ea","event_type":"transfers#state-change","schema_version":"2.0.0","sent_at":"2021-08-23T10:12:50Z"}`),
+		Doc: PresetDoc{
+			Signature:     "`X-Signature-SHA256: <base64>`",
+			Algorithm:     "RSA PKCS #1 v1.5 with SHA-256 (SHA256withRSA), Wise's published public key (option `environment`: `production`, the default, or `sandbox`); `public_key` replaces it",
+			Signed:        "body",
+			ToleranceNote: "the signature carries no time; Wise retries for two weeks",
+			AllowListNote: "Wise publishes no source ranges for webhooks",
+			Identity:      "hash of the body; `X-Delivery-Id` is unsigned (logs only)",
+			Vectors:       "published-doc: Wise's sandbox example (transferwise/digital-signatures-examples verify-webhook-signature); computed: python `cryptography` with a generated RSA key (testdata/vectors/generate_presets-d.py)",
+			Note: "Only `X-Signature-SHA256` is checked. Wise's current docs name no other signature header; the SHA-1 `X-Signature` of older TransferWise integrations is not accepted. " +
+				"The body has no signed event ID (`subscription_id`, `event_type`, `schema_version`, `sent_at` and `data`), so replay protection keys on the hash of the signed body: a retry that Wise re-sends with a new `sent_at` is a new delivery to the gate. " +
+				"`X-Delivery-Id` and `X-Test-Notification` are unsigned. A configured `public_key` (PEM or base64 DER, RSA of at least 2048 bits) replaces the published key; set it when Wise rotates its key before hookgate is updated.",
+		},
+	},
 	// ---- Keys fetched from the provider (issue #12) ----
 	//
 	// (entries of the fetched-key batch go above this line)

@@ -78,6 +78,7 @@ var wantVectors = map[string]int{
 	"aftership": 2, "appwrite": 3, "attio": 2, "azure_devops": 3, "buildkite": 3, "dbt_cloud": 2, "discourse": 3,
 	"easypost": 4, "helpscout": 2, "mandrill": 5, "microsoft_graph": 7, "modern_treasury": 4, "okta": 5,
 	"paymongo": 5, "shopware": 2, "snyk": 2, "sonarqube": 2, "viber": 3, "webex": 2,
+	"apple_app_store": 28, "wise": 9, // presets-d
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

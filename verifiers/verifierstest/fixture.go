@@ -11,6 +11,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
@@ -70,12 +71,13 @@ var (
 func asymmetricKeys() map[string][2]crypto.Signer {
 	keysOnce.Do(func() {
 		keys = map[string][2]crypto.Signer{}
-		var ed, ec [2]crypto.Signer
+		var ed, ec, rs [2]crypto.Signer
 		for i := range 2 {
 			ed[i] = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{byte(i + 1)}, ed25519.SeedSize))
 			ec[i], _ = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+			rs[i], _ = rsa.GenerateKey(rand.Reader, 2048)
 		}
-		keys["ed25519"], keys["ecdsa-p256"] = ed, ec
+		keys["ed25519"], keys["ecdsa-p256"], keys["rsa"] = ed, ec, rs
 	})
 	return keys
 }
@@ -119,7 +121,7 @@ func candidates(p verifiers.Preset) []candidate {
 			return verifiers.Settings{Secrets: [][]byte{[]byte(strings.ToUpper(hex.EncodeToString(key32(v))))}, Options: opts}
 		}},
 	}
-	for _, alg := range []string{"ed25519", "ecdsa-p256"} {
+	for _, alg := range []string{"ed25519", "ecdsa-p256", "rsa"} {
 		cs = append(cs, candidate{
 			name: alg,
 			sign: func(v int) verifiers.Settings {
@@ -131,7 +133,7 @@ func candidates(p verifiers.Preset) []candidate {
 			},
 		})
 	}
-	return cs
+	return append(cs, appStoreCandidate(p, opts))
 }
 
 // PlausibleOption is a value for a required option a test has to fill in.
@@ -208,9 +210,22 @@ func For(name, url string, now time.Time) (*Fixture, error) {
 
 // Tamper changes the content of a fixture body without changing its
 // syntax: the first "two" (both Bodies carry one in a value) becomes "TWO".
-// A scheme that covers the body refuses the result.
+// A body with none is one a signer wrapped (the App Store's base64url
+// signedPayload): the first letter from its middle on changes case. A
+// scheme that covers the body refuses the result.
 func Tamper(body []byte) []byte {
-	return bytes.Replace(bytes.Clone(body), []byte("two"), []byte("TWO"), 1)
+	out := bytes.Clone(body)
+	if i := bytes.Index(out, []byte("two")); i >= 0 {
+		copy(out[i:], "TWO")
+		return out
+	}
+	for i := len(out) / 2; i < len(out); i++ {
+		if c := out[i] | 0x20; 'a' <= c && c <= 'z' {
+			out[i] ^= 0x20
+			break
+		}
+	}
+	return out
 }
 
 // Message signs the fixture's body for url at now.
