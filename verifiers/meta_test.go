@@ -51,8 +51,8 @@ func TestMetaSubscriptionHandshake(t *testing.T) {
 }
 
 func TestMetaHandshakeNeedsGETWithoutBody(t *testing.T) {
-	s := Settings{Secrets: [][]byte{[]byte("app-secret")}, Options: map[string]string{"verify_token": "tok"}}
-	const target = "https://x/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=tok"
+	s := Settings{Secrets: [][]byte{[]byte("app-secret")}, Options: map[string]string{"verify_token": "tok-tok-tok"}}
+	const target = "https://x/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=tok-tok-tok"
 	for _, d := range []*Delivery{request("POST", target, ""), request("GET", target, "{}"), request("HEAD", target, "")} {
 		if err, a := verifyAndAnswer(t, "meta", s, d); err == nil || a != nil {
 			t.Errorf("%s with %d-byte body accepted: %+v", d.Request.Method, len(d.Body), a)
@@ -61,7 +61,7 @@ func TestMetaHandshakeNeedsGETWithoutBody(t *testing.T) {
 }
 
 func TestMetaSignedNotificationIsPassedOn(t *testing.T) {
-	s := Settings{Secrets: [][]byte{[]byte("app-secret")}, Options: map[string]string{"verify_token": "tok"}}
+	s := Settings{Secrets: [][]byte{[]byte("app-secret")}, Options: map[string]string{"verify_token": "tok-tok-tok"}}
 	body := `{"object":"page","entry":[]}`
 	d := signedDelivery(t, "meta", s, body, nil, request("GET", "https://x", "").Now)
 	if got := d.Request.Header.Get("X-Hub-Signature-256"); !strings.HasPrefix(got, "sha256=") || len(got) != len("sha256=")+64 {
@@ -80,5 +80,15 @@ func TestMetaVerifyTokenIsASecretOption(t *testing.T) {
 	p, _ := Lookup("meta")
 	if !p.HasOption("verify_token") || len(p.SecretOptions) != 1 || p.SecretOptions[0] != "verify_token" {
 		t.Fatalf("options %v, secret options %v", p.Options, p.SecretOptions)
+	}
+}
+
+// TestMetaShortVerifyToken: a verify_token too short to be cut out of logs
+// fails at provision, naming the option.
+func TestMetaShortVerifyToken(t *testing.T) {
+	p, _ := Lookup("meta")
+	_, err := p.Build(Settings{Secrets: [][]byte{[]byte("app-secret")}, Options: map[string]string{"verify_token": "short"}})
+	if err == nil || !strings.Contains(err.Error(), "verify_token must be at least 8 characters") {
+		t.Fatalf("err = %v", err)
 	}
 }
