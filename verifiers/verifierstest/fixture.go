@@ -11,6 +11,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
@@ -70,12 +71,13 @@ var (
 func asymmetricKeys() map[string][2]crypto.Signer {
 	keysOnce.Do(func() {
 		keys = map[string][2]crypto.Signer{}
-		var ed, ec [2]crypto.Signer
+		var ed, ec, rs [2]crypto.Signer
 		for i := range 2 {
 			ed[i] = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{byte(i + 1)}, ed25519.SeedSize))
 			ec[i], _ = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+			rs[i], _ = rsa.GenerateKey(rand.Reader, 2048)
 		}
-		keys["ed25519"], keys["ecdsa-p256"] = ed, ec
+		keys["ed25519"], keys["ecdsa-p256"], keys["rsa"] = ed, ec, rs
 	})
 	return keys
 }
@@ -119,7 +121,7 @@ func candidates(p verifiers.Preset) []candidate {
 			return verifiers.Settings{Secrets: [][]byte{[]byte(strings.ToUpper(hex.EncodeToString(key32(v))))}, Options: opts}
 		}},
 	}
-	for _, alg := range []string{"ed25519", "ecdsa-p256"} {
+	for _, alg := range []string{"ed25519", "ecdsa-p256", "rsa"} {
 		cs = append(cs, candidate{
 			name: alg,
 			sign: func(v int) verifiers.Settings {
