@@ -63,7 +63,7 @@ type keySource struct {
 	// fetch and on every redirect.
 	allowed func(u *url.URL) bool
 	// parse reads a fetched document at time now; ttl is its default
-	// lifetime when the response sets no max-age (and its cap).
+	// lifetime when the response sets no max-age.
 	parse func(doc []byte, now time.Time) (set *keySet, ttl time.Duration, err error)
 }
 
@@ -241,7 +241,7 @@ func (c *keyCache) evict() {
 }
 
 // cacheTTL is the response's Cache-Control max-age, bounded by minKeyTTL
-// and def (the source's cap), or def when there is none.
+// and maxKeyTTL, or def (the source's default) when there is none.
 func cacheTTL(h http.Header, def time.Duration) time.Duration {
 	for _, v := range h.Values("Cache-Control") {
 		for d := range strings.SplitSeq(v, ",") {
@@ -254,7 +254,7 @@ func cacheTTL(h http.Header, def time.Duration) time.Duration {
 				return minKeyTTL
 			}
 			ttl := time.Duration(n) * time.Second
-			return min(max(ttl, minKeyTTL), def)
+			return min(max(ttl, minKeyTTL), maxKeyTTL)
 		}
 	}
 	return def
