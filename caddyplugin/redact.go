@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
@@ -278,12 +279,12 @@ func probeOption(name string) string {
 }
 
 var probeKeys struct {
-	once sync.Once
-	ec   [2][]byte
+	once, rsaOnce sync.Once
+	ec, rsa       [2][]byte
 }
 
 // probeShapes are the key shapes presets take, each giving two different
-// keys: text, whsec_ base64, hex, and Ed25519 and ECDSA private keys.
+// keys: text, whsec_ base64, hex, and Ed25519, ECDSA and RSA private keys.
 func probeShapes() []func(i int) []byte {
 	key32 := func(i int) []byte { return bytes.Repeat([]byte{byte(0xb0 + i), 0x3c}, 16) }
 	pemOf := func(k any) []byte {
@@ -309,6 +310,16 @@ func probeShapes() []func(i int) []byte {
 				}
 			})
 			return probeKeys.ec[i]
+		},
+		func(i int) []byte {
+			probeKeys.rsaOnce.Do(func() {
+				for j := range probeKeys.rsa {
+					if k, err := rsa.GenerateKey(rand.Reader, 2048); err == nil {
+						probeKeys.rsa[j] = pemOf(k)
+					}
+				}
+			})
+			return probeKeys.rsa[i]
 		},
 	}
 }
