@@ -79,7 +79,10 @@ func TestGooglePubSubFetched(t *testing.T) {
 		{"valid", valid, ""},
 		{"issuer without scheme", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["iss"] = "accounts.google.com" })), ""},
 		{"bearer in lower case", "bearer " + googleToken(t, key, hdr, googleClaims(now)), ""},
-		{"within the skew after exp", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["exp"] = now.Add(-4 * time.Minute).Unix(); c["iat"] = now.Add(-time.Hour).Unix() })), ""},
+		{"within the skew after exp", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) {
+			c["exp"] = now.Add(-4 * time.Minute).Unix()
+			c["iat"] = now.Add(-time.Hour).Unix()
+		})), ""},
 		{"another key", "Bearer " + googleToken(t, other, hdr, googleClaims(now)), badSignature},
 		{"another audience", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["aud"] = "https://other.example.com" })), badSignature},
 		{"audience list", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["aud"] = []string{testAud} })), badSignature},
@@ -87,7 +90,10 @@ func TestGooglePubSubFetched(t *testing.T) {
 		{"email not verified", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["email_verified"] = false })), badSignature},
 		{"email_verified as text", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["email_verified"] = "true" })), badSignature},
 		{"another issuer", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["iss"] = "https://evil.example.com" })), badSignature},
-		{"expired", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["exp"] = now.Add(-6 * time.Minute).Unix(); c["iat"] = now.Add(-time.Hour).Unix() })), stale},
+		{"expired", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) {
+			c["exp"] = now.Add(-6 * time.Minute).Unix()
+			c["iat"] = now.Add(-time.Hour).Unix()
+		})), stale},
 		{"issued in the future", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["iat"] = now.Add(6 * time.Minute).Unix() })), stale},
 		{"lives two days", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { c["exp"] = now.Add(48 * time.Hour).Unix() })), badSignature},
 		{"no exp", "Bearer " + googleToken(t, key, hdr, claims(func(c map[string]any) { delete(c, "exp") })), malformedSignature},
