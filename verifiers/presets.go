@@ -322,7 +322,7 @@ var presets = []Preset{
 			Handshake:     "SubscriptionConfirmation of a listed topic: the gate GETs its SubscribeURL (an SNS host) and answers 200 (503 if SNS refused, so SNS resends); UnsubscribeConfirmation goes to the app",
 			Identity:      "body `MessageId` (signed)",
 			Vectors:       "sdk-test: aws/aws-php-sns-message-validator tests/FunctionalValidationsTest.php (4 real deliveries, versions 1 and 2, with AWS's certificate pinned); computed: python3 `cryptography` with a test key",
-			Note: "`topic_arn` (required; several ARNs separated by spaces): anyone can create an SNS topic and subscribe your URL, so a valid signature alone proves nothing; " +
+			Note: "`topic_arn` (required; several ARNs as one quoted value separated by spaces, `topic_arn \"arn:aws:sns:eu-west-1:123456789012:orders arn:aws:sns:eu-west-1:123456789012:refunds\"`): anyone can create an SNS topic and subscribe your URL, so a valid signature alone proves nothing; " +
 				"a message whose TopicArn is not listed is refused whatever its type, before any certificate is fetched. " +
 				"`SigningCertURL` must be an HTTPS URL whose host matches AWS's validators' pattern `^sns\\.[a-zA-Z0-9\\-]{3,}\\.amazonaws\\.com(\\.cn)?$` and whose path ends in `.pem`; " +
 				"the certificate is fetched over HTTPS with normal certificate verification, no redirect off those hosts, cached per URL for the process (see docs/fetched-keys.md), and must be valid at the delivery. " +
