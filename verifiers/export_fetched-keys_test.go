@@ -35,6 +35,7 @@ type keyDoc struct {
 	body     []byte
 	header   http.Header
 	location string // a redirect's target, with status 302
+	delay    time.Duration
 }
 
 // keyHost is a local HTTPS server answering for every keyHostNames host.
@@ -115,6 +116,7 @@ func (h *keyHost) serve(w http.ResponseWriter, r *http.Request) {
 	h.hits[key]++
 	doc, ok := h.docs[key]
 	h.mu.Unlock()
+	time.Sleep(doc.delay)
 	switch {
 	case !ok:
 		http.NotFound(w, r)

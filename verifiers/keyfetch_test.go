@@ -290,3 +290,24 @@ func TestCacheEvictsLeastRecentlyUsed(t *testing.T) {
 		t.Fatalf("evicted the wrong entry (%d left)", len(c.entries))
 	}
 }
+
+// TestKeyCacheConcurrentDeliveriesShareOneFetch: deliveries arriving while
+// a URL is being fetched wait for that fetch instead of starting theirs.
+func TestKeyCacheConcurrentDeliveriesShareOneFetch(t *testing.T) {
+	now := time.Now()
+	h := startKeyHost(t, now)
+	key, _ := testRSAKey(t)
+	h.set(testCertURL, keyDoc{body: testCert(t, key, "sns", now.Add(-time.Hour), now.Add(time.Hour)), delay: 200 * time.Millisecond})
+	errs := make(chan error, 20)
+	for range cap(errs) {
+		go func() { _, err := h.cache.get(context.Background(), snsCerts, testCertURL, ""); errs <- err }()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := h.hitsOf(testCertURL); n != 1 {
+		t.Fatalf("20 concurrent deliveries fetched %d times, want once", n)
+	}
+}
