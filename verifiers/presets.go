@@ -318,7 +318,7 @@ var presets = []Preset{
 			Algorithm:     "SHA1withRSA (version 1) or SHA256withRSA (version 2), key = the certificate at `SigningCertURL`, fetched only from `https://sns.<region>.amazonaws.com[.cn]/....pem`",
 			Signed:        "`Key\\nValue\\n` for Message, MessageId, Subject (if present), Timestamp, TopicArn, Type (Notification); Message, MessageId, SubscribeURL, Timestamp, Token, TopicArn, Type (confirmations)",
 			ToleranceNote: "SNS retries re-send the message as first signed, so `Timestamp` is only checked when `tolerance` is set",
-			AllowListNote: "AWS publishes no fixed sender range for SNS HTTP/S deliveries",
+			AllowListNote: "none set by hookgate: SNS delivers from AWS's shared address space; the signature and `topic_arn` are the check",
 			Handshake:     "SubscriptionConfirmation of a listed topic: the gate GETs its SubscribeURL (an SNS host) and answers 200 (503 if SNS refused, so SNS resends); UnsubscribeConfirmation goes to the app",
 			Identity:      "body `MessageId` (signed)",
 			Vectors:       "sdk-test: aws/aws-php-sns-message-validator tests/FunctionalValidationsTest.php (4 real deliveries, versions 1 and 2, with AWS's certificate pinned); computed: python3 `cryptography` with a test key",
@@ -343,7 +343,7 @@ var presets = []Preset{
 			Algorithm:     "SHA256withRSA, key = the certificate at `PAYPAL-CERT-URL`, fetched only from `https://api[-m][.sandbox].paypal.com/v1/notifications/certs/...`",
 			Signed:        "`transmission_id\\|transmission_time\\|webhook_id\\|crc32(body)` (CRC32 as unsigned decimal)",
 			ToleranceNote: "hookgate's choice; PayPal publishes none",
-			AllowListNote: "PayPal publishes no webhook sender range",
+			AllowListNote: "none set by hookgate; set `allow_ip` from PayPal's current list if you want one",
 			Identity:      "`PAYPAL-TRANSMISSION-ID` (signed)",
 			Vectors:       "computed: python3 `cryptography` with a test key and certificate (PayPal publishes no offline vector)",
 			Note: "`webhook_id` (required) is the webhook's ID from PayPal's dashboard: it is part of the signed string. " +
@@ -366,7 +366,7 @@ var presets = []Preset{
 			Algorithm:     "RS256 (RSASSA-PKCS1-v1_5 SHA-256), key = Google's key named by the token's `kid`, from `https://www.googleapis.com/oauth2/v3/certs`",
 			Signed:        "the JWT's header and claims only, not the body",
 			ToleranceNote: "`iat`/`exp` with 5 minutes of clock skew, google-auth-library's; `tolerance` sets the skew",
-			AllowListNote: "Google publishes no Pub/Sub push range",
+			AllowListNote: "none set by hookgate: push requests come from Google's shared address space",
 			Identity:      "hash of the body (the token does not cover it; `message.messageId` is not signed)",
 			Vectors:       "computed: python3 `cryptography` with a test key, pinned as JWKS or PEM (Google's published example token is expired and its key is no longer served)",
 			Note: "`aud` (required) is the audience set on the push subscription, `email` (required) its service account; `iss` must be `accounts.google.com` or `https://accounts.google.com`, `email_verified` true, and the token may live at most a day, as google-auth-library checks. " +
