@@ -72,9 +72,9 @@ configured with, and either prints the headers to send (and the body when the
 scheme rewrites it, as PAYONE's key field does) or, with --send, posts the
 delivery and prints the answer's status line and body.
 
-For asymmetric schemes (Discord, SendGrid, Standard Webhooks v1a) the secret
-is the private key (PEM, or the forms the provider's docs give); see
-'caddy webhook keygen'. Without --body a small sample payload for the
+For asymmetric schemes (Discord, SendGrid, Standard Webhooks v1a, and
+AWS SNS, PayPal, Google Pub/Sub with RSA) the secret is the private key
+(PEM, or the forms the provider's docs give); see 'caddy webhook keygen'. Without --body a small sample payload for the
 provider is signed. Schemes that sign the URL (Twilio, Square, HubSpot,
 Trello, Vipps) sign --url, or the --send URL when --url is not given: it
 must be the URL exactly as the gate sees it.

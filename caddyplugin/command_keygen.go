@@ -28,9 +28,14 @@ func keygenCommand() *cobra.Command {
 		Short: "Makes a key pair for testing asymmetric schemes",
 		Long: `
 Makes a key pair to test a route of an asymmetric scheme (Discord: ed25519;
-SendGrid: ecdsa-p256) end to end: configure the public key (printed, PEM)
-as the route's public_key and sign with the private key:
+SendGrid: ecdsa-p256; AWS SNS, PayPal, Google Pub/Sub: rsa) end to end:
+configure the public key (printed, PEM) as the route's public_key and sign
+with the private key:
 'caddy webhook sign --provider discord --secret-file <private key file>'.
+For the presets whose keys are fetched from the provider (aws_sns, paypal,
+google_pubsub), a pinned public_key replaces fetching, so such a test route
+needs no network: 'caddy webhook keygen -a rsa --private-key-file k.pem >
+pub.pem', then 'public_key {file.pub.pem}' on the route.
 The private key is written to --private-key-file (mode 0600), or printed
 first when none is given. Never use these keys in place of the provider's.
 `,

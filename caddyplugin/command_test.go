@@ -27,6 +27,9 @@ import (
 var requiredOptionValues = map[string]string{
 	"header":    "X-Hookgate-Test-Signature",
 	"bundle_id": "com.example.hookgate",
+	// fetched-key presets (aws_sns, paypal, google_pubsub)
+	"topic_arn": "arn:aws:sns:us-east-1:123456789012:hookgate-test", "webhook_id": "8PT597110X687430LKGECATA",
+	"aud": "https://hooks.example.com/pubsub", "email": "pusher@example-project.iam.gserviceaccount.com",
 }
 
 // presetRoute is how the command test configures one preset's route and

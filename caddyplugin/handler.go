@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"time"
 
 	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 	"go.uber.org/zap"
@@ -55,12 +56,18 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		}
 	}
 	verified, err := h.verifier.Verify(&delivery)
+	if rej, ok := errors.AsType[*verifiers.Rejection](err); ok && rej.RetryAfter > 0 {
+		// The provider's key could not be had (docs/fetched-keys.md): the provider retries.
+		w.Header().Set("Retry-After", strconv.Itoa(int((rej.RetryAfter+time.Second-1)/time.Second)))
+		return h.refuse(r, http.StatusServiceUnavailable, outcomeKeyUnavailable, rej.Detail, rej.Cause)
+	}
 	if err != nil {
 		return h.refuseRejection(r, err)
 	}
 	h.publishDeliveryID(r, &delivery, verified)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
 		if answer := hs.Handshake(&delivery); answer != nil {
+			h.logger.Info("webhook handshake answered", zap.String("provider", h.Provider), zap.Int("status", answer.Status))
 			h.record(r, outcomeHandshake)
 			return writeAnswer(w, answer)
 		}

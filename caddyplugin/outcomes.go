@@ -36,4 +36,10 @@ const (
 	// outcomeReplayStoreDown: the replay store could not be reached and
 	// on_store_error refuses (503).
 	outcomeReplayStoreDown = "replay_store_error"
+
+	// outcomeKeyUnavailable: the provider's public key (a certificate or
+	// JWKS fetched from the provider, docs/fetched-keys.md) could not be
+	// had; refused with 503 and Retry-After so the provider retries. The
+	// verifiers' reason of the same name.
+	outcomeKeyUnavailable = "key_unavailable"
 )

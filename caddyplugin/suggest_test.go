@@ -47,7 +47,7 @@ func TestNearestProviders(t *testing.T) {
 		{"gitlabs", []string{"gitlab"}},
 		{"checkout", []string{"checkout_com"}}, // contained in the name
 		{"payon", []string{"payone"}},
-		{"paypal", nil},
+		{"quokka", nil},
 		{"x", nil},
 		{"zzzzzzzz", nil},
 	}

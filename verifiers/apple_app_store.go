@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
@@ -526,16 +524,6 @@ func appStoreSignerPayload(s Settings, m *Message) ([]byte, error) {
 		app["appAppleId"] = jsonNumberOf(id)
 	}
 	return jsonMarshal(doc)
-}
-
-// randomUUID makes up a version 4 UUID, as Apple's notificationUUID is.
-func randomUUID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 // jsonMarshal is json.Marshal without HTML escaping.

@@ -100,6 +100,7 @@ var bodyUncovered = map[string]string{
 	"mailgun":         "signs timestamp and token",
 	"mailgun/form":    "signs timestamp and token",
 	"mercadopago":     "signs data.id, x-request-id and ts",
+	"google_pubsub":   "the bearer JWT covers its claims, not the body",
 }
 
 // declaredHeaders are headers a signer sets that the scheme does not sign
@@ -110,6 +111,7 @@ var declaredHeaders = map[string]string{
 	"User-Agent":                   "payone and others: checked by the handler, not the signature",
 	"Twitch-Eventsub-Message-Type": "twitch: selects the handshake only; the body is signed",
 	"X-Hubspot-Signature-Version":  "hubspot v1/v2: optional; when present it must match the configured version",
+	"Paypal-Cert-Url":              "paypal: names the certificate to fetch; a route that pins public_key (as the fixture does) does not read it",
 }
 
 // signed is one delivery as the handler would build it: a request, the

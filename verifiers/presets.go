@@ -1251,6 +1251,76 @@ var presets = []Preset{
 	},
 	// ---- Keys fetched from the provider (issue #12) ----
 	//
+	{
+		// Amazon SNS: SHA1/SHA256withRSA over "Key\nValue\n" of the signed body fields, certificate
+		// fetched from SigningCertURL (sns.<region>.amazonaws.com); topic_arn required; subscriptions confirmed.
+		Name: "aws_sns", SecretOptional: true, Options: []string{"topic_arn"}, RequiredOptions: []string{"topic_arn"},
+		New: newAWSSNS, Signer: signAWSSNS,
+		Sample: []byte(`{"event":"order.paid","order":{"id":"o_1001","total":"12.00"}}`),
+		Doc: PresetDoc{
+			Signature:     "body fields `Signature` (base64), `SignatureVersion` `1` or `2`, `SigningCertURL`",
+			Algorithm:     "SHA1withRSA (version 1) or SHA256withRSA (version 2), key = the certificate at `SigningCertURL`, fetched only from `https://sns.<region>.amazonaws.com[.cn]/....pem`",
+			Signed:        "`Key\\nValue\\n` for Message, MessageId, Subject (if present), Timestamp, TopicArn, Type (Notification); Message, MessageId, SubscribeURL, Timestamp, Token, TopicArn, Type (confirmations)",
+			ToleranceNote: "SNS retries re-send the message as first signed, so `Timestamp` is only checked when `tolerance` is set",
+			AllowListNote: "none set by hookgate: SNS delivers from AWS's shared address space; the signature and `topic_arn` are the check",
+			Handshake:     "SubscriptionConfirmation of a listed topic: the gate GETs its SubscribeURL (an SNS host) and answers 200 (503 if SNS refused, so SNS resends); UnsubscribeConfirmation goes to the app",
+			Identity:      "body `MessageId` (signed)",
+			Vectors:       "sdk-test: aws/aws-php-sns-message-validator tests/FunctionalValidationsTest.php (4 real deliveries, versions 1 and 2, with AWS's certificate pinned); computed: python3 `cryptography` with a test key",
+			Note: "`topic_arn` (required; several ARNs as one quoted value separated by spaces, `topic_arn \"arn:aws:sns:eu-west-1:123456789012:orders arn:aws:sns:eu-west-1:123456789012:refunds\"`): anyone can create an SNS topic and subscribe your URL, so a valid signature alone proves nothing; " +
+				"a message whose TopicArn is not listed is refused whatever its type, before any certificate is fetched. " +
+				"`SigningCertURL` must be an HTTPS URL whose host matches AWS's validators' pattern `^sns\\.[a-zA-Z0-9\\-]{3,}\\.amazonaws\\.com(\\.cn)?$` and whose path ends in `.pem`; " +
+				"the certificate is fetched over HTTPS with normal certificate verification, no redirect off those hosts, cached per URL for the process (see docs/fetched-keys.md), and must be valid at the delivery. " +
+				"A certificate that cannot be fetched gives 503 with Retry-After (`key_unavailable`): SNS retries. " +
+				"The `x-amz-sns-message-type`, `-message-id` and `-topic-arn` headers, when sent, must repeat the signed fields. A Notification carrying `SubscribeURL` or `Token` is refused as ambiguous (AWS's validators disagree on whether they are signed). " +
+				"For an offline site, pin the certificate (or its public key) with `public_key {file./etc/hookgate/sns.pem}`: it replaces fetching and trusts only that key. " +
+				"`caddy webhook sign --provider aws_sns` takes the RSA private key (`caddy webhook keygen --algorithm rsa`) as the secret; pin the printed public key on the test route.",
+		},
+	},
+	{
+		// PayPal: SHA256withRSA over "transmission_id|transmission_time|webhook_id|crc32(body)", certificate
+		// fetched from PAYPAL-CERT-URL on PayPal's API hosts; webhook_id required.
+		Name: "paypal", SecretOptional: true, Tolerance: tolerance5m, Options: []string{"webhook_id"}, RequiredOptions: []string{"webhook_id"},
+		New: newPayPal, Signer: signPayPal,
+		Sample: []byte(`{"id":"WH-2WR32451HC0233532-67976317FL4543714","event_version":"1.0","create_time":"2024-01-01T00:00:00.000Z","resource_type":"capture","event_type":"PAYMENT.CAPTURE.COMPLETED","summary":"Payment completed for $ 12.0 USD","resource":{"id":"42311647XV020574X","status":"COMPLETED"}}`),
+		Doc: PresetDoc{
+			Signature:     "`PAYPAL-TRANSMISSION-SIG: <base64>`, `PAYPAL-AUTH-ALGO: SHA256withRSA`, `PAYPAL-CERT-URL`, `PAYPAL-TRANSMISSION-ID`, `PAYPAL-TRANSMISSION-TIME`",
+			Algorithm:     "SHA256withRSA, key = the certificate at `PAYPAL-CERT-URL`, fetched only from `https://api[-m][.sandbox].paypal.com/v1/notifications/certs/...`",
+			Signed:        "`transmission_id\\|transmission_time\\|webhook_id\\|crc32(body)` (CRC32 as unsigned decimal)",
+			ToleranceNote: "hookgate's choice; PayPal publishes none",
+			AllowListNote: "none set by hookgate; set `allow_ip` from PayPal's current list if you want one",
+			Identity:      "`PAYPAL-TRANSMISSION-ID` (signed)",
+			Vectors:       "computed: python3 `cryptography` with a test key and certificate (PayPal publishes no offline vector)",
+			Note: "`webhook_id` (required) is the webhook's ID from PayPal's dashboard: it is part of the signed string. " +
+				"The scheme is PayPal's offline verification as its Java SDK implements it (`Event.validateReceivedEvent`): the certificate must be one of PayPal's message verification certificates (subject CN `messageverificationcerts*.paypal.com`, the SDK's check) and valid at the transmission; " +
+				"it is fetched over HTTPS with normal certificate verification from api.paypal.com, api.sandbox.paypal.com, api-m.paypal.com or api-m.sandbox.paypal.com only (PayPal's REST hosts; its SDKs publish no list), never through a redirect off them, and cached per URL (docs/fetched-keys.md). " +
+				"A certificate that cannot be fetched gives 503 with Retry-After (`key_unavailable`); PayPal retries for 3 days. " +
+				"The body is bound to the signature only through its CRC32, which is not a cryptographic hash: within the tolerance, a captured delivery's body could be swapped for another with the same CRC32. Turn on `replay` (keyed on the signed transmission ID) to stop that. " +
+				"For an offline site, pin the certificate or its public key with `public_key {file./etc/hookgate/paypal.pem}`: it replaces fetching (the CN check then does not apply: you chose the key). " +
+				"`caddy webhook sign --provider paypal` takes the RSA private key as the secret.",
+		},
+	},
+	{
+		// Google Cloud Pub/Sub push with authentication: Authorization: Bearer <RS256 OIDC token> for the
+		// route's aud and service-account email, keys from Google's JWKS; the body is not signed.
+		Name: "google_pubsub", SecretOptional: true, Options: []string{"aud", "email"}, RequiredOptions: []string{"aud", "email"},
+		New: newGooglePubSub, Signer: signGooglePubSub,
+		Sample: []byte(`{"message":{"data":"aGVsbG8=","messageId":"2070443601311540","publishTime":"2024-01-01T00:00:00Z","attributes":{}},"subscription":"projects/myproject/subscriptions/mysubscription"}`),
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Bearer <JWT>`",
+			Algorithm:     "RS256 (RSASSA-PKCS1-v1_5 SHA-256), key = Google's key named by the token's `kid`, from `https://www.googleapis.com/oauth2/v3/certs`",
+			Signed:        "the JWT's header and claims only, not the body",
+			ToleranceNote: "`iat`/`exp` with 5 minutes of clock skew, google-auth-library's; `tolerance` sets the skew",
+			AllowListNote: "none set by hookgate: push requests come from Google's shared address space",
+			Identity:      "hash of the body (the token does not cover it; `message.messageId` is not signed)",
+			Vectors:       "computed: python3 `cryptography` with a test key, pinned as JWKS or PEM (Google's published example token is expired and its key is no longer served)",
+			Note: "`aud` (required) is the audience set on the push subscription, `email` (required) its service account; `iss` must be `accounts.google.com` or `https://accounts.google.com`, `email_verified` true, and the token may live at most a day, as google-auth-library checks. " +
+				"The token proves that Pub/Sub pushed the request for that service account; it does not cover the body, so the gate vouches for the sender, not the content, and the replay identity is the body's hash (the body's `message.messageId` is not signed). " +
+				"Google's keys are fetched over HTTPS with normal certificate verification from www.googleapis.com only, cached for the response's max-age and refreshed before it ends (docs/fetched-keys.md); an unknown `kid` fetches the JWKS again at most once a minute. " +
+				"A key that cannot be had gives 503 with Retry-After (`key_unavailable`): Pub/Sub retries. " +
+				"For an offline site, pin keys with `public_key`: a JWKS document (`{file./etc/hookgate/google-certs.json}`, kids matched) or a PEM key or certificate (any kid); pinning replaces fetching. " +
+				"`caddy webhook sign --provider google_pubsub` takes the RSA private key as the secret.",
+		},
+	},
 	// (entries of the fetched-key batch go above this line)
 }
 

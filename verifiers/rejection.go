@@ -3,6 +3,7 @@ package verifiers
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Reason says which check refused a delivery. The values double as the
@@ -28,6 +29,10 @@ const (
 	// number not every parser reads alike), or the delivery's identity
 	// cannot be told from what the signature covers. Refused with 401.
 	ambiguousBody Reason = "ambiguous_body"
+	// keyUnavailable: the provider's public key (a certificate or JWKS the
+	// gate fetches from the provider) cannot be had right now. Refused with
+	// 503 and Retry-After (see Rejection.RetryAfter): the provider retries.
+	keyUnavailable Reason = "key_unavailable"
 )
 
 // Rejection is the error a verifier returns when it refuses a delivery. Its
@@ -37,6 +42,13 @@ type Rejection struct {
 	Reason Reason
 	// Detail is a short, client-safe explanation, e.g. "header Cko-Signature is missing".
 	Detail string
+	// RetryAfter, when positive, says the refusal is temporary (the
+	// provider's key could not be fetched): the gate answers 503 with a
+	// Retry-After of this many seconds instead of 401. Zero otherwise.
+	RetryAfter time.Duration
+	// Cause is what went wrong underneath, for the gate's log only (a
+	// fetch error); it never holds a secret. Nil when there is nothing more.
+	Cause error
 }
 
 func (r *Rejection) Error() string {

@@ -1,6 +1,8 @@
 package verifiers
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"time"
@@ -60,4 +62,14 @@ func hmacSum(alg algorithm, key []byte, parts ...[]byte) []byte {
 // write sets the header to the prefixed, encoded signature.
 func (f signatureFormat) write(h http.Header, sig []byte) {
 	h.Set(f.Header, f.Prefix+string(f.Encoding.Encode(nil, sig)))
+}
+
+// randomUUID is a random version 4 UUID, for the IDs signers make up.
+func randomUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }

@@ -79,6 +79,8 @@ var wantVectors = map[string]int{
 	"easypost": 4, "helpscout": 2, "mandrill": 5, "microsoft_graph": 7, "modern_treasury": 4, "okta": 5,
 	"paymongo": 5, "shopware": 2, "snyk": 2, "sonarqube": 2, "viber": 3, "webex": 2,
 	"apple_app_store": 28, "wise": 9, // presets-d
+	// fetched keys (fetched-keys.jsonl)
+	"aws_sns": 13, "paypal": 6, "google_pubsub": 8,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.
