@@ -299,6 +299,116 @@ var presets = []Preset{
 	//
 	// ---- Catalogue batch B (issue #12): terraform_cloud ... x ----
 	//
+	withScheme(Preset{
+		// HCP Terraform / Terraform Enterprise: X-TFE-Notification-Signature = hex HMAC-SHA512(token, body).
+		Name: "terraform_cloud",
+		Doc: PresetDoc{
+			Signature: "`X-TFE-Notification-Signature: <hex>`",
+			Algorithm: "HMAC-SHA512, key = the notification configuration's token",
+			Signed:    "body",
+			Identity:  "hash of the body (notifications carry no event ID)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Only generic (webhook) notification configurations with a token are signed; without a token HCP Terraform sends no signature and the gate refuses every delivery. Slack, Microsoft Teams and email destinations are not webhooks to verify.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-TFE-Notification-Signature", Encoding: encHex}, algSHA512)),
+	withScheme(Preset{
+		// CircleCI outbound webhooks: circleci-signature: v1=<hex HMAC-SHA256(secret, body)>[,v2=...].
+		Name: "circleci", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`circleci-signature: v1=<hex>` (a comma-separated list of versioned signatures; only `v1` is read)",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret token",
+			Signed:    "body",
+			Identity:  "body `id` (CircleCI's event ID, the same on a redelivery)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "circleci-signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
+		Template: rawBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Mollie next-gen webhooks: X-Mollie-Signature: sha256=<hex HMAC-SHA256(signing secret, body)>.
+		Name: "mollie", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`X-Mollie-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook subscription's signing secret",
+			Signed:    "body",
+			Identity:  "body `id` (the event ID)",
+			Vectors:   "sdk-test (mollie/mollie-api-php tests/Webhooks/SignatureValidatorTest.php) and computed",
+			Note:      "Only Mollie's next-gen webhooks (Webhooks API subscriptions) are signed. Classic webhooks (a payment's `webhookUrl`, form body `id=tr_...`) carry no signature at all: Mollie expects the app to fetch the object by ID over its authenticated API, and this preset refuses them. Mollie's PHP SDK also accepts a bare hex value without `sha256=`; the gate requires the prefix Mollie sends.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Mollie-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// LaunchDarkly: X-LD-Signature = hex HMAC-SHA256(webhook secret, body).
+		Name: "launchdarkly", BodyID: "_id",
+		Doc: PresetDoc{
+			Signature: "`X-LD-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "body `_id` (the audit-log entry's ID)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Only webhooks created with \"Sign this webhook\" carry X-LD-Signature; unsigned ones are refused.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-LD-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Segment Webhooks destination: X-Signature = hex HMAC-SHA1(shared secret, body).
+		Name: "segment", BodyID: "messageId",
+		Doc: PresetDoc{
+			Signature: "`X-Signature: <hex>`",
+			Algorithm: "HMAC-SHA1, key = the destination's shared secret",
+			Signed:    "body",
+			Identity:  "body `messageId` (Segment's message ID)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Segment signs only when the destination has a shared secret (advanced settings). Its docs' example recomputes the digest over `JSON.stringify(req.body)`; the gate checks the bytes received, which is what Segment signs. This is the classic Webhooks destination; Webhooks (Actions) destinations sign nothing of their own (send your own header instead and use the `hmac` or a token preset).",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// Notion: X-Notion-Signature: sha256=<hex HMAC-SHA256(verification_token, body)>.
+		Name: "notion", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`X-Notion-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the subscription's `verification_token`",
+			Signed:    "body",
+			Handshake: "none: the one-time `verification_token` POST is not answered (see the note)",
+			Identity:  "body `id` (the event ID)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "When a subscription is created Notion POSTs a one-time, unsigned `{\"verification_token\": \"...\"}` to the endpoint; a person must paste that token back into the integration's settings, and it then keys every signature. The gate cannot complete that step (it is not a challenge it could answer, and the POST is unsigned, so the gate refuses it as missing_signature). Receive the token once without the gate (or read it from the app's logs with the route temporarily not verifying), then configure it as the secret.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Notion-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Airtable: X-Airtable-Content-MAC: hmac-sha256=<hex HMAC-SHA256(base64-decoded macSecretBase64, body)>.
+		Name: "airtable",
+		Doc: PresetDoc{
+			Signature: "`X-Airtable-Content-MAC: hmac-sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the base64 `macSecretBase64` returned when the webhook was created, decoded (configure it as returned)",
+			Signed:    "body",
+			Identity:  "hash of the body (a notification ping carries the base and webhook IDs and a timestamp, no event ID)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Airtable's notification is a ping: the app fetches the changes with the list-webhook-payloads API. Airtable's docs compute the MAC after `hmac.update(body, 'ascii')`; ping bodies are ASCII, where this is the raw body.",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Airtable-Content-MAC", Prefix: "hmac-sha256=", Encoding: encHex},
+		Template: rawBody, Algorithm: algSHA256, Key: keyFormat{Decoding: keyBase64}}),
+	withScheme(Preset{
+		// Frame.io: X-Frameio-Signature: v0=<hex HMAC-SHA256("v0:" + X-Frameio-Request-Timestamp + ":" + body)>.
+		Name: "frameio", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Frameio-Signature: v0=<hex>`, `X-Frameio-Request-Timestamp: <unix seconds>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook's signing secret",
+			Signed:        "`v0:<timestamp>:<body>`",
+			ToleranceNote: "Frame.io's docs advise refusing requests older than 5 minutes",
+			Identity:      "hash of the body (no event ID in the payload)",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Frameio-Signature", Prefix: "v0=", Encoding: encHex},
+		TimestampHeader: "X-Frameio-Request-Timestamp", Template: slackV0, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// QuickBooks Online: intuit-signature = base64 HMAC-SHA256(verifier token, body).
+		Name: "quickbooks",
+		Doc: PresetDoc{
+			Signature: "`intuit-signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the app's webhook verifier token",
+			Signed:    "body",
+			Identity:  "hash of the body (a notification may batch several entities)",
+			Vectors:   "sdk-test (intuit/QuickBooks-V3-Java-SDK WebhooksServiceTest.testVerifyPayload) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "intuit-signature", Encoding: encBase64}, algSHA256)),
 	// (entries of batch B go above this line)
 	//
 	// ---- Catalogue batch C (issue #12): microsoft_graph, okta and more ----

@@ -70,6 +70,9 @@ var wantVectors = map[string]int{
 	"resend": 2, "sendgrid": 3, "sentry": 1, "shopify": 1, "slack": 2, "square": 7,
 	"standard_webhooks": 8, "stripe": 6, "svix": 3, "trello": 1, "twilio": 7, "twitch": 2,
 	"typeform": 1, "vercel": 1, "vipps": 1, "woocommerce": 2, "xero": 1, "zendesk": 2, "zoom": 2,
+	// catalogue batch B (presets-b.jsonl)
+	"airtable": 3, "circleci": 4, "frameio": 3, "launchdarkly": 3, "mollie": 4, "notion": 4, "quickbooks": 3,
+	"segment": 3, "terraform_cloud": 3,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Builds presets-b.jsonl: the vectors of catalogue batch B (issue #12).
+
+Every value is computed here with python's hmac/hashlib/base64 (and
+`cryptography` for Ed25519), from each provider's documented algorithm,
+independently of hookgate's Go code; lines copied from a provider's SDK
+tests say so in `kind` and `source`, and where a source quotes a value the
+script asserts that it matches. Run from anywhere:
+
+    python3 testdata/vectors/generate_presets-b.py
+"""
+import base64, hashlib, hmac, json, os, urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = []
+C = "computed"
+
+
+def hm(alg, key, msg):
+    key = key.encode() if isinstance(key, str) else key
+    msg = msg.encode() if isinstance(msg, str) else msg
+    return hmac.new(key, msg, alg).digest()
+
+
+def hx(b):
+    return b.hex()
+
+
+def b64(b):
+    return base64.b64encode(b).decode()
+
+
+def b64url(b):
+    return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+
+
+def add(provider, secret, headers, body, valid, kind, source, notes="", now=None, url=None, **extra):
+    v = {"provider": provider, "secret": secret, "headers": headers, "body": body, "url": url, "now": now,
+         "expected_valid": valid, "kind": kind, "source": source, "notes": notes}
+    v.update(extra)
+    OUT.append(v)
+
+
+def body_hmac(provider, header, prefix, enc, alg, secret, body, source, key=None, bad_secret="another-secret"):
+    """One valid line, one tampered-body line and one wrong-secret line."""
+    d = hm(alg, key if key is not None else secret, body)
+    sig = prefix + (hx(d) if enc == "hex" else b64(d))
+    add(provider, secret, {"Content-Type": "application/json", header: sig}, body, True, C, source)
+    add(provider, secret, {"Content-Type": "application/json", header: sig}, body + " ", False, C, source, "body changed after signing")
+    add(provider, bad_secret, {"Content-Type": "application/json", header: sig}, body, False, C, source, "verified with another secret")
+    return sig
+
+
+# ---- terraform_cloud ----
+src = "developer.hashicorp.com/terraform/cloud-docs/api-docs/notification-configurations#notification-authenticity (X-TFE-Notification-Signature = hex HMAC-SHA512(token, body))"
+tf_body = '{"payload_version":1,"notification_configuration_id":"nc-AeUQ2zfKZzW9TiGZ","run_url":"https://app.terraform.io/app/acme/ws/runs/run-y6QLrh4eHZ9mZQkC","run_id":"run-y6QLrh4eHZ9mZQkC","organization_name":"acme","workspace_name":"ws","notifications":[{"message":"Run Applied","trigger":"run:completed","run_status":"applied"}]}'
+body_hmac("terraform_cloud", "X-TFE-Notification-Signature", "", "hex", hashlib.sha512, "tfe-notification-token-1", tf_body, src)
+
+# ---- circleci ----
+src = "circleci.com/docs/webhooks (circleci-signature: v1=<hex HMAC-SHA256(secret, body)>, comma-separated versions); CircleCI-Public/webhooks-consumer-sample"
+cc_body = '{"type":"workflow-completed","id":"3888f21b-eaa7-38e3-8f3d-75a63bba8895","happened_at":"2021-09-01T22:49:34.317Z","webhook":{"id":"cf8c4fdd-0587-4da1-b4ca-4846e9640af9","name":"Sample Webhook"},"workflow":{"id":"fda08377-fe7e-46b1-8992-3a7aaecac9c3","name":"build-test-deploy","status":"success"}}'
+cc_sig = hx(hm(hashlib.sha256, "circleci-secret-1", cc_body))
+add("circleci", "circleci-secret-1", {"Content-Type": "application/json", "circleci-signature": "v1=" + cc_sig}, cc_body, True, C, src)
+add("circleci", "circleci-secret-1", {"Content-Type": "application/json", "circleci-signature": "v2=" + "0" * 64 + ",v1=" + cc_sig}, cc_body, True, C, src, "a future version alongside v1: v1 is read")
+add("circleci", "circleci-secret-1", {"Content-Type": "application/json", "circleci-signature": cc_sig}, cc_body, False, C, src, "bare hex without v1=: refused")
+add("circleci", "circleci-secret-2", {"Content-Type": "application/json", "circleci-signature": "v1=" + cc_sig}, cc_body, False, C, src, "verified with another secret")
+
+# ---- mollie ----
+msrc = "mollie/mollie-api-php tests/Webhooks/SignatureValidatorTest.php (secret test_webhook_secret, payload below, createSignature = hash_hmac sha256)"
+mbody = '{"id":"tr_12345","event_type":"payment-link.paid"}'
+msig = hx(hm(hashlib.sha256, "test_webhook_secret", mbody))
+add("mollie", "test_webhook_secret", {"Content-Type": "application/json", "X-Mollie-Signature": "sha256=" + msig}, mbody, True, "sdk-test", msrc, "verifies_valid_signature_with_prefix")
+add("mollie", "alternate_webhook_secret", {"Content-Type": "application/json", "X-Mollie-Signature": "sha256=" + msig}, mbody, False, "sdk-test", msrc, "signed with test_webhook_secret, checked with the test's ALTERNATE_SECRET")
+src = "docs.mollie.com/reference/webhooks-best-practices (X-Mollie-Signature, HMAC-SHA256 of the raw body, shared secret)"
+m2 = '{"resource":"event","id":"event_GvJ8WHrp5isUdRub9CJyH","type":"payment-link.paid","entityId":"pl_qng5gbbv8NAZ5gpM5ZYgx","createdAt":"2024-12-16T16:45:31+00:00"}'
+m2sig = hx(hm(hashlib.sha256, "mollie-signing-secret", m2))
+add("mollie", "mollie-signing-secret", {"Content-Type": "application/json", "X-Mollie-Signature": "sha256=" + m2sig}, m2, True, C, src)
+add("mollie", "mollie-signing-secret", {"Content-Type": "application/x-www-form-urlencoded"}, "id=tr_5B8cwPMGnU6qLbRvo7qEZo", False, C,
+    "docs.mollie.com/reference/webhooks (classic webhooks carry no signature)", "classic unsigned webhook: refused")
+
+# ---- launchdarkly ----
+src = "launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook (X-LD-Signature = hex HMAC-SHA256(secret, body))"
+body_hmac("launchdarkly", "X-LD-Signature", "", "hex", hashlib.sha256, "ld-webhook-secret",
+          '{"_id":"57c0a8e29969090743529965","kind":"flag","name":"Example flag","date":1472243938774,"titleVerb":"changed the name of"}', src)
+
+# ---- segment ----
+src = "segmentio/segment-docs src/connections/destinations/catalog/webhooks/index.md#authentication (X-Signature = hex HMAC-SHA1(shared secret, body))"
+body_hmac("segment", "X-Signature", "", "hex", hashlib.sha1, "segment-shared-secret",
+          '{"version":1,"type":"track","userId":"019mr8mf4r","event":"Purchased an Item","properties":{"revenue":"39.95","shippingMethod":"2-day"},"messageId":"ajs-5f1a2b3c","timestamp":"2012-12-02T00:30:08.276Z"}', src)
+
+# ---- notion ----
+src = "developers.notion.com/reference/webhooks#step-3-validating-event-payloads-recommended (X-Notion-Signature: sha256=<hex HMAC-SHA256(verification_token, body)>)"
+body_hmac("notion", "X-Notion-Signature", "sha256=", "hex", hashlib.sha256, "secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl",
+          '{"id":"367cba44-b6f3-4c92-81e7-6a2e9659efd4","timestamp":"2024-12-05T23:55:34.285Z","workspace_id":"13950b26-c203-4f3b-b97d-93ec06319565","type":"page.created","entity":{"id":"153104cd-477e-809d-8dc4-ff2d96ae3090","type":"page"}}', src)
+add("notion", "secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl", {"Content-Type": "application/json"},
+    '{"verification_token":"secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl"}', False, C, src,
+    "the one-time verification POST is unsigned: refused (the gate cannot complete Notion's manual handshake)")
+
+# ---- airtable ----
+src = "airtable.com/developers/web/api/webhooks-overview#webhook-notification-delivery (X-Airtable-Content-MAC: 'hmac-sha256=' + hex HMAC-SHA256(base64-decoded macSecretBase64, body))"
+at_secret = b64(bytes(range(1, 33)))
+at_body = '{"base":{"id":"appXXXXXXXXXXXXXX"},"webhook":{"id":"achYYYYYYYYYYYYYY"},"timestamp":"2022-02-01T21:25:05.663Z"}'
+at_sig = "hmac-sha256=" + hx(hm(hashlib.sha256, base64.b64decode(at_secret), at_body))
+add("airtable", at_secret, {"Content-Type": "application/json", "X-Airtable-Content-MAC": at_sig}, at_body, True, C, src)
+add("airtable", at_secret, {"Content-Type": "application/json", "X-Airtable-Content-MAC": "hmac-sha256=" + hx(hm(hashlib.sha256, at_secret, at_body))}, at_body, False, C, src,
+    "keyed with the base64 text instead of the decoded bytes: refused")
+add("airtable", b64(bytes(range(2, 34))), {"Content-Type": "application/json", "X-Airtable-Content-MAC": at_sig}, at_body, False, C, src, "verified with another MAC secret")
+
+# ---- frameio ----
+src = "developer.frame.io/docs/automations-webhooks/webhooks-overview#security-and-verification (X-Frameio-Signature: v0=<hex HMAC-SHA256('v0:' + X-Frameio-Request-Timestamp + ':' + body)>)"
+fsec, ft = "frameio-signing-secret", 1700000000
+fbody = '{"type":"asset.created","resource":{"type":"asset","id":"d3075547-4e64-45f0-ad12-d075660eddd2"},"user":{"id":"56556a3f-859f-4b38-b6c6-e8625b5da8a5"},"team":{"id":"35543609-7c21-4b39-9d33-fcb1c8b0e4e2"}}'
+fsig = "v0=" + hx(hm(hashlib.sha256, fsec, f"v0:{ft}:{fbody}"))
+fh = {"Content-Type": "application/json", "X-Frameio-Request-Timestamp": str(ft), "X-Frameio-Signature": fsig}
+add("frameio", fsec, fh, fbody, True, C, src, now=ft)
+add("frameio", fsec, fh, fbody, False, C, src, "301 s later: outside the 5-minute window", now=ft + 301)
+add("frameio", fsec, dict(fh, **{"X-Frameio-Request-Timestamp": str(ft + 1)}), fbody, False, C, src, "timestamp header changed after signing", now=ft)
+
+# ---- quickbooks ----
+qsrc = "intuit/QuickBooks-V3-Java-SDK ipp-v3-java-devkit/src/test/java/com/intuit/ipp/services/WebhooksServiceTest.java::testVerifyPayload"
+qtoken = "b5771f19b12ddb4bcdb9f08bdc50bc63878a"
+qbody = '{"eventNotifications":[{"realmId":"1185883450","dataChangeEvent":{"entities":[{"name":"Customer","id":"1","operation":"Create","lastUpdated":"2015-10-05T14:42:19-0700"}]}}]}'
+qsig = "JC2GUwciPmRBwEO7WvrRmKqu9tGOKL8FFallocTFi8Q="
+assert b64(hm(hashlib.sha256, qtoken, qbody)) == qsig
+add("quickbooks", qtoken, {"Content-Type": "application/json", "intuit-signature": qsig}, qbody, True, "sdk-test", qsrc)
+add("quickbooks", qtoken, {"Content-Type": "application/json", "intuit-signature": "1234"}, qbody, False, "sdk-test", qsrc, "the test's invalid signature \"1234\"")
+add("quickbooks", "another-verifier-token", {"Content-Type": "application/json", "intuit-signature": qsig}, qbody, False, C, qsrc, "verified with another verifier token")
+
+
+# ---- write ----
+with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
+    for v in OUT:
+        f.write(json.dumps(v, ensure_ascii=False, sort_keys=False) + "\n")
+counts = {}
+for v in OUT:
+    counts[v["provider"]] = counts.get(v["provider"], 0) + 1
+print(json.dumps(counts, sort_keys=True))
