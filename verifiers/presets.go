@@ -409,6 +409,51 @@ var presets = []Preset{
 			Vectors:   "sdk-test (intuit/QuickBooks-V3-Java-SDK WebhooksServiceTest.testVerifyPayload) and computed",
 		},
 	}, bodyScheme(signatureFormat{Header: "intuit-signature", Encoding: encBase64}, algSHA256)),
+	{
+		// Telnyx API v2: telnyx-signature-ed25519 = base64 Ed25519(public_key) over telnyx-timestamp + "|" + body.
+		Name: "telnyx", SecretOptional: true, Tolerance: telnyxTolerance, BodyID: "data.id",
+		New: newTelnyx, Signer: signTelnyx,
+		Doc: PresetDoc{
+			Signature:     "`telnyx-signature-ed25519: <base64>`, `telnyx-timestamp: <unix seconds>`",
+			Algorithm:     "Ed25519, checked with `public_key` (the account's base64 public key); no shared secret",
+			Signed:        "`<timestamp>\\|<body>`",
+			ToleranceNote: "the official SDKs' 300 s",
+			Identity:      "body `data.id` (the event ID)",
+			Vectors:       "computed with an RFC 8032 test key (testdata/vectors/presets-b.jsonl)",
+			Note:          "Telnyx's older HMAC-SHA256 signing (API v1) is not supported; the SDKs verify Ed25519 by default.",
+		},
+	},
+	{
+		// YouTube push notifications (WebSub): X-Hub-Signature: sha1=<hex HMAC-SHA1(hub.secret, body)>;
+		// the hub's verification GET is answered for the `topic` option's topics (youtube.go).
+		Name: "youtube", Options: []string{"topic"}, RequiredOptions: []string{"topic"},
+		New: newYouTube, Signer: bodyScheme(youtubeFormat, algSHA1).Sign,
+		Sample: []byte(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"><link rel="hub" href="https://pubsubhubbub.appspot.com"/><link rel="self" href="https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCxxxxxxxxxxxxxxxxxxxxxx"/><title>YouTube video feed</title><updated>2024-05-01T10:00:00.000000000+00:00</updated><entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId><yt:channelId>UCxxxxxxxxxxxxxxxxxxxxxx</yt:channelId><title>Video title</title><published>2024-05-01T10:00:00+00:00</published><updated>2024-05-01T10:00:00.000000000+00:00</updated></entry></feed>`),
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha1=<hex>`",
+			Algorithm: "HMAC-SHA1, key = the `hub.secret` the app sent when it subscribed",
+			Signed:    "body (an Atom feed)",
+			Handshake: "the hub's GET `hub.mode=subscribe\\|unsubscribe&hub.topic=..&hub.challenge=..` is answered 200 with the challenge as text/plain, for the topics of option `topic` only (required; space-separated feed URLs such as `https://www.youtube.com/xml/feeds/videos.xml?channel_id=...`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "WebSub (PubSubHubbub 0.4) signatures are optional: the app must subscribe with a `hub.secret`, or the hub signs nothing and the gate refuses every notification. Only the hub's parameters may be on the verification GET (a callback URL with query parameters of its own is not answered), and the challenge is echoed only when it is made of URL-safe characters (at most 256). The gate does not subscribe, renew leases or fetch anything.",
+		},
+	},
+	{
+		// X (Twitter) webhooks: x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(consumer secret, body)>;
+		// the CRC GET ?crc_token= is answered with {"response_token": "sha256=<base64 HMAC>"} (x.go).
+		Name: "x", New: newX, Signer: bodyScheme(xFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`x-twitter-webhooks-signature: sha256=<base64>`",
+			Algorithm: "HMAC-SHA256, key = the app's consumer secret (API secret key)",
+			Signed:    "body",
+			Handshake: "the Challenge-Response Check GET `?crc_token=..` (an optional `nonce` ignored) is answered 200 `{\"response_token\":\"sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>\"}`",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "The CRC answer is computed with the first configured secret: during a consumer-secret rotation, list the secret X now signs with first. Only `crc_token` and `nonce` may be on the CRC GET.",
+		},
+	},
+	//
 	// (entries of batch B go above this line)
 	//
 	// ---- Catalogue batch C (issue #12): microsoft_graph, okta and more ----

@@ -72,7 +72,7 @@ var wantVectors = map[string]int{
 	"typeform": 1, "vercel": 1, "vipps": 1, "woocommerce": 2, "xero": 1, "zendesk": 2, "zoom": 2,
 	// catalogue batch B (presets-b.jsonl)
 	"airtable": 3, "circleci": 4, "frameio": 3, "launchdarkly": 3, "mollie": 4, "notion": 4, "quickbooks": 3,
-	"segment": 3, "terraform_cloud": 3,
+	"segment": 3, "telnyx": 4, "terraform_cloud": 3, "x": 4, "youtube": 4,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

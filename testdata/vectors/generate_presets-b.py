@@ -127,6 +127,51 @@ add("quickbooks", qtoken, {"Content-Type": "application/json", "intuit-signature
 add("quickbooks", "another-verifier-token", {"Content-Type": "application/json", "intuit-signature": qsig}, qbody, False, C, qsrc, "verified with another verifier token")
 
 
+# ---- telnyx ----
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives import serialization
+tsrc = "team-telnyx/telnyx-python src/telnyx/lib/webhook_verification.py (Ed25519 over '{telnyx-timestamp}|{body}', base64 signature and key, 300 s tolerance)"
+seed = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")  # RFC 8032 TEST 1
+tpriv = Ed25519PrivateKey.from_private_bytes(seed)
+tpub = b64(tpriv.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+tt = 1700000000
+tbody = '{"data":{"event_type":"message.received","id":"b301ed3f-1490-491f-995f-6e64e69674d4","occurred_at":"2023-11-14T22:13:20.000+00:00","payload":{"id":"40318b91-28e8-4f0a-8b5e-0e1e7b4e3f3a","text":"hello"},"record_type":"event"},"meta":{"attempt":1,"delivered_to":"https://example.com/hook"}}'
+tsig = b64(tpriv.sign(f"{tt}|{tbody}".encode()))
+th = {"Content-Type": "application/json", "telnyx-signature-ed25519": tsig, "telnyx-timestamp": str(tt)}
+add("telnyx", None, th, tbody, True, C, tsrc, "key = RFC 8032 TEST 1", now=tt, public_key=tpub)
+add("telnyx", None, th, tbody + " ", False, C, tsrc, "body changed after signing", now=tt, public_key=tpub)
+add("telnyx", None, th, tbody, False, C, tsrc, "301 s later: outside the SDKs' 300 s", now=tt + 301, public_key=tpub)
+add("telnyx", None, dict(th, **{"telnyx-signature-ed25519": b64(tpriv.sign(f"{tt}{tbody}".encode()))}), tbody, False, C, tsrc,
+    "signed without the '|' separator: refused", now=tt, public_key=tpub)
+
+# ---- youtube (WebSub) ----
+ysrc = "developers.google.com/youtube/v3/guides/push_notifications; PubSubHubbub Core 0.4 sections 6.1.2 (verification GET, challenge echoed) and 7.1 (X-Hub-Signature: sha1=<hex HMAC-SHA1(hub.secret, body)>)"
+ytopic = "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCxxxxxxxxxxxxxxxxxxxxxx"
+ysec = "hub-secret-for-youtube"
+ybody = '<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"><entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId><yt:channelId>UCxxxxxxxxxxxxxxxxxxxxxx</yt:channelId><title>Video title</title></entry></feed>'
+ysig = "sha1=" + hx(hm(hashlib.sha1, ysec, ybody))
+yopt = {"topic": ytopic}
+add("youtube", ysec, {"Content-Type": "application/atom+xml", "X-Hub-Signature": ysig}, ybody, True, C, ysrc, options=yopt)
+add("youtube", ysec, {"Content-Type": "application/atom+xml", "X-Hub-Signature": ysig}, ybody.replace("Video title", "Other title"), False, C, ysrc, "feed changed after signing", options=yopt)
+q = urllib.parse.urlencode({"hub.topic": ytopic, "hub.challenge": "14828372985938183453", "hub.mode": "subscribe", "hub.lease_seconds": "432000"})
+add("youtube", ysec, {}, "", True, C, ysrc, "the hub's verification of intent: the challenge echoed", url="https://example.com/hook?" + q, method="GET", options=yopt,
+    answer={"status": 200, "content_type": "text/plain; charset=utf-8", "body": "14828372985938183453"})
+q2 = urllib.parse.urlencode({"hub.topic": "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCotherchannelxxxxxxxxxx", "hub.challenge": "14828372985938183453", "hub.mode": "subscribe"})
+add("youtube", ysec, {}, "", False, C, ysrc, "verification GET for a topic the route was not configured with: refused", url="https://example.com/hook?" + q2, method="GET", options=yopt)
+
+# ---- x ----
+xsrc = "docs.x.com/x-api/webhooks/introduction (Challenge-Response Check: response_token = 'sha256=' + base64 HMAC-SHA256(consumer secret, crc_token); x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(consumer secret, body)>)"
+xsec = "x-consumer-secret-0123456789"
+xbody = '{"for_user_id":"2244994945","tweet_create_events":[{"id_str":"1050118621198921728","text":"hello @XDevelopers"}]}'
+xsig = "sha256=" + b64(hm(hashlib.sha256, xsec, xbody))
+add("x", xsec, {"Content-Type": "application/json", "x-twitter-webhooks-signature": xsig}, xbody, True, C, xsrc)
+add("x", "x-consumer-secret-other", {"Content-Type": "application/json", "x-twitter-webhooks-signature": xsig}, xbody, False, C, xsrc, "verified with another consumer secret")
+crc = "ZjhiNWY1ZTMtMjEyNS00ZmE4LWI4YjgtOWQ5ODc5NzJiNjY3"
+resp = json.dumps({"response_token": "sha256=" + b64(hm(hashlib.sha256, xsec, crc))}, separators=(",", ":"))
+add("x", xsec, {}, "", True, C, xsrc, "CRC answered by the gate", url="https://example.com/hook?crc_token=" + crc, method="GET",
+    answer={"status": 200, "content_type": "application/json", "body": resp})
+add("x", xsec, {}, "", False, C, xsrc, "a GET without crc_token: refused", url="https://example.com/hook?token=" + crc, method="GET")
+
 # ---- write ----
 with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
     for v in OUT:
