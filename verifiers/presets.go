@@ -453,6 +453,50 @@ var presets = []Preset{
 			Note:      "The CRC answer is computed with the first configured secret: during a consumer-secret rotation, list the secret X now signs with first. Only `crc_token` and `nonce` may be on the CRC GET.",
 		},
 	},
+	{
+		// Braintree: form bt_signature = `<public key>|<hex HMAC-SHA1(SHA1(private key), bt_payload)>`[&...];
+		// GET ?bt_challenge= answered (braintree.go).
+		Name: "braintree", Options: []string{optionBraintreeKey}, RequiredOptions: []string{optionBraintreeKey},
+		New: newBraintree, Signer: signBraintree,
+		Sample: []byte(`<notification><timestamp type="datetime">2024-05-01T10:00:00Z</timestamp><kind>check</kind><subject><check type="boolean">true</check></subject></notification>`),
+		Doc: PresetDoc{
+			Signature: "form fields `bt_signature` (`<public key>\\|<hex>` pairs joined by `&`) and `bt_payload` (base64 of the notification's XML)",
+			Algorithm: "HMAC-SHA1, key = SHA-1 of the API private key (the secret); the pair of option `api_public_key` (required) is checked",
+			Signed:    "`bt_payload` as sent (or with a newline added, as the SDKs accept)",
+			Handshake: "the verification GET `?bt_challenge=<20-32 hex digits>` is answered 200 with `<public key>\\|<hex HMAC-SHA1(SHA1(private key), challenge)>` as text/plain (first secret)",
+			Identity:  "`bt_payload` (a trailing newline ignored)",
+			Vectors:   "sdk-test (braintree/braintree_python tests/unit/test_webhooks.py test_verify_returns_a_correct_challenge_response) and computed",
+			Note:      "The form must hold exactly `bt_signature` and `bt_payload`: any other field would be unsigned and is refused. The app still decodes `bt_payload` itself (or with its Braintree SDK, which verifies again).",
+		},
+	},
+	{
+		// Midtrans: body signature_key = hex SHA-512(order_id + status_code + gross_amount + server key) (midtrans.go).
+		Name: "midtrans", New: newMidtrans, Signer: signMidtrans,
+		Sample: []byte(`{"transaction_time":"2024-05-01 10:00:00","transaction_status":"settlement","transaction_id":"6ee793df-9b1d-4343-8eda-cc9663b4222f","status_message":"midtrans payment notification","status_code":"200","payment_type":"bank_transfer","order_id":"order-hookgate-1","gross_amount":"10000.00","fraud_status":"accept","currency":"IDR"}`),
+		Doc: PresetDoc{
+			Signature: "body field `signature_key` (hex)",
+			Algorithm: "SHA-512 (not an HMAC) of the fields and the server key (the secret)",
+			Signed:    "`order_id + status_code + gross_amount + server key`, the three read from the JSON body as JSON strings",
+			Identity:  "the signed fields (`order_id`, `status_code`, `gross_amount`)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Midtrans signs three fields, not the body: `transaction_status`, `fraud_status` and everything else can be changed by whoever replays a genuine notification (a `status_code` 200 notification of one order can be made to say `settlement` instead of `capture`). The gate proves only that Midtrans sent these three values; the app must still confirm the status with Midtrans's Get Status API, as Midtrans tells it to. The fields must be JSON strings, as Midtrans sends them; a number is refused (parsers format 10000.00 differently).",
+		},
+	},
+	{
+		// PayFast ITN: form signature = md5(param string of the fields before it + "&passphrase=" + passphrase) (payfast.go).
+		Name: "payfast", New: newPayFast, Signer: signPayFast,
+		AllowIP: []string{"197.97.145.144/28", "41.74.179.192/27", "102.216.36.0/28", "102.216.36.128/28", "144.126.193.139/32"},
+		Sample:  []byte("m_payment_id=01AB&pf_payment_id=1089250&payment_status=COMPLETE&item_name=Test+Item&item_description=A+test+product&amount_gross=100.00&amount_fee=-2.30&amount_net=97.70&custom_str1=&custom_int1=&name_first=John&name_last=Doe&email_address=john%40doe.com&merchant_id=10000100"),
+		Doc: PresetDoc{
+			Signature:     "form field `signature` (hex), the last field",
+			Algorithm:     "MD5 (not an HMAC), salted with the passphrase (the secret; required)",
+			Signed:        "`name=urlencode(trim(value))&...` of every field before `signature`, in the order posted, then `&passphrase=<urlencoded passphrase>`",
+			AllowListNote: "PayFast's published server IPs (developers.payfast.co.za, \"Ports & IPs\")",
+			Identity:      "the signed parameter string",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+			Note:          "PayFast also asks the notify page to confirm every ITN with a server-side POST to `/eng/query/validate` and to check the amount against the order: the gate makes no such call, so the app must still do both. Without a passphrase PayFast's MD5 authenticates nothing, so hookgate requires one (set it in the PayFast dashboard). Fields after `signature` are refused (they would be unsigned). Signatures with PHP `urlencode` and with PayFast's Node.js encoding (`encodeURIComponent`, `+` for spaces) are both accepted.",
+		},
+	},
 	//
 	// (entries of batch B go above this line)
 	//

@@ -172,6 +172,69 @@ add("x", xsec, {}, "", True, C, xsrc, "CRC answered by the gate", url="https://e
     answer={"status": 200, "content_type": "application/json", "body": resp})
 add("x", xsec, {}, "", False, C, xsrc, "a GET without crc_token: refused", url="https://example.com/hook?token=" + crc, method="GET")
 
+# ---- braintree ----
+bsrc = "braintree/braintree_python braintree/webhook_notification_gateway.py (bt_signature pairs 'public_key|hex HMAC-SHA1(SHA1(private_key), bt_payload)', '&'-separated; payload + '\\n' also accepted) and webhook_testing_gateway.py"
+bpk, bpriv = "integration_public_key", "integration_private_key"
+bkey = hashlib.sha1(bpriv.encode()).digest()
+bchal = "20f9f8ed05f77439fe955c977e4c8a53"
+bans = "integration_public_key|d9b899556c966b3f06945ec21311865d35df3ce4"
+assert bpk + "|" + hx(hm(hashlib.sha1, bkey, bchal)) == bans
+bopt = {"api_public_key": bpk}
+add("braintree", bpriv, {}, "", True, "sdk-test", "braintree/braintree_python tests/unit/test_webhooks.py::test_verify_returns_a_correct_challenge_response (keys from tests/test_helper.py)",
+    "the challenge answered by the gate", url="https://example.com/hook?bt_challenge=" + bchal, method="GET", options=bopt,
+    answer={"status": 200, "content_type": "text/plain; charset=utf-8", "body": bans})
+add("braintree", bpriv, {}, "", False, "sdk-test", "braintree/braintree_python tests/unit/test_webhooks.py::test_verify_raises_when_challenge_is_invalid",
+    "'bad challenge' is not hex: not answered, refused", url="https://example.com/hook?bt_challenge=bad+challenge", method="GET", options=bopt)
+bxml = '<notification><timestamp type="datetime">2024-05-01T10:00:00Z</timestamp><kind>subscription_went_past_due</kind><subject><subscription><id>my_id</id></subscription></subject></notification>'
+bpay = base64.encodebytes(bxml.encode()).decode()  # MIME lines of 76 characters, as the SDKs' sample notifications
+bsig = bpk + "|" + hx(hm(hashlib.sha1, bkey, bpay))
+def bform(sig, pay):
+    return urllib.parse.urlencode({"bt_signature": sig, "bt_payload": pay})
+bh = {"Content-Type": "application/x-www-form-urlencoded"}
+add("braintree", bpriv, bh, bform(bsig, bpay), True, C, bsrc, options=bopt)
+add("braintree", bpriv, bh, bform("other_public_key|" + "0" * 40 + "&" + bsig, bpay), True, C, bsrc, "several pairs: the configured public key's is checked", options=bopt)
+add("braintree", bpriv, bh, bform(bsig, bpay.rstrip("\n")), True, C, bsrc, "payload without its last newline: the SDKs also try payload + newline", options=bopt)
+add("braintree", bpriv, bh, bform(bsig, "YmFkc3R1ZmY=" + bpay), False, C, bsrc, "payload modified (tests/unit/test_webhooks.py::test_invalid_signature_when_payload_modified)", options=bopt)
+add("braintree", "wrong_private_key", bh, bform(bsig, bpay), False, C, bsrc, "another private key", options=bopt)
+add("braintree", bpriv, bh, bform(bsig, bpay), False, C, bsrc, "no pair for the configured public key (test_webhooks.py: 'no matching public key')", options={"api_public_key": "wrong_public_key"})
+
+# ---- midtrans ----
+mtsrc = "docs.midtrans.com (Handling HTTP Notification, 'Verifying Notification Authenticity': signature_key = SHA512(order_id + status_code + gross_amount + ServerKey))"
+mtkey = "VT-server-HJMpl9HLr_ntOKt5mRONdmKj"
+def mtbody(order, status, gross, sk, gross_json=None):
+    g = json.dumps(gross) if gross_json is None else gross_json
+    return ('{"transaction_time":"2020-01-09 18:27:19","transaction_status":"capture","transaction_id":"57d5293c-e65f-4a29-95e4-5959c3fa335b",'
+            '"status_message":"midtrans payment notification","status_code":"%s","signature_key":"%s","payment_type":"credit_card",'
+            '"order_id":"%s","merchant_id":"G141532850","masked_card":"48111111-1114","gross_amount":%s,"fraud_status":"accept","currency":"IDR"}') % (status, sk, order, g)
+mtsig = hashlib.sha512(("Postman-1578568851" + "200" + "10000.00" + mtkey).encode()).hexdigest()
+add("midtrans", mtkey, {"Content-Type": "application/json"}, mtbody("Postman-1578568851", "200", "10000.00", mtsig), True, C, mtsrc)
+add("midtrans", mtkey, {"Content-Type": "application/json"}, mtbody("Postman-1578568851", "200", "10001.00", mtsig), False, C, mtsrc, "gross_amount changed after signing")
+add("midtrans", mtkey, {"Content-Type": "application/json"}, mtbody("Postman-1578568851", "200", "10000.00", mtsig, gross_json="10000.00"), False, C, mtsrc,
+    "gross_amount sent as a JSON number: refused, parsers format it differently")
+add("midtrans", "VT-server-other", {"Content-Type": "application/json"}, mtbody("Postman-1578568851", "200", "10000.00", mtsig), False, C, mtsrc, "another server key")
+
+# ---- payfast ----
+pfsrc = "developers.payfast.co.za/docs#step_4_confirm_payment (pfValidSignature: md5(name=urlencode(value)&... of the posted fields before signature + '&passphrase=' + urlencode(passphrase)))"
+def php_urlencode(v):
+    return "".join(c if (c.isascii() and (c.isalnum() or c in "_.-")) else ("+" if c == " " else "".join("%%%02X" % b for b in c.encode())) for c in v)
+pff = [("m_payment_id", "SuperUnique1"), ("pf_payment_id", "1089250"), ("payment_status", "COMPLETE"), ("item_name", "test product"),
+       ("item_description", "Caf\u00e9 (large) ~ *special*!"), ("amount_gross", "200.00"), ("amount_fee", "-4.60"), ("amount_net", "195.40"),
+       ("custom_str1", ""), ("custom_int1", ""), ("name_first", ""), ("email_address", "john@doe.com"), ("merchant_id", "10000100")]
+pfpass = "jt7NOE43FZPn"
+def pf_sig(fields, passphrase, enc):
+    ps = "&".join(k + "=" + enc(v.strip()) for k, v in fields)
+    return hashlib.md5((ps + "&passphrase=" + enc(passphrase.strip())).encode()).hexdigest()
+def js_enc(v):
+    return urllib.parse.quote(v, safe="-_.!~*'()").replace("%20", "+")
+def pfbody(fields, sig):
+    return urllib.parse.urlencode(fields + [("signature", sig)])
+pfh = {"Content-Type": "application/x-www-form-urlencoded"}
+add("payfast", pfpass, pfh, pfbody(pff, pf_sig(pff, pfpass, php_urlencode)), True, C, pfsrc, "PHP urlencode of values (with !()*~ and a non-ASCII character)")
+add("payfast", pfpass, pfh, pfbody(pff, pf_sig(pff, pfpass, js_enc)), True, C, pfsrc, "PayFast's Node.js encoding: encodeURIComponent with + for spaces")
+add("payfast", pfpass, pfh, pfbody([(k, "300.00" if k == "amount_gross" else v) for k, v in pff], pf_sig(pff, pfpass, php_urlencode)), False, C, pfsrc, "amount_gross changed after signing")
+add("payfast", "another-passphrase", pfh, pfbody(pff, pf_sig(pff, pfpass, php_urlencode)), False, C, pfsrc, "another passphrase")
+add("payfast", pfpass, pfh, pfbody(pff, pf_sig(pff, pfpass, php_urlencode)) + "&amount_net=1.00", False, C, pfsrc, "a field after the signature: refused (it would be unsigned)")
+
 # ---- write ----
 with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
     for v in OUT:
