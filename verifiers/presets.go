@@ -497,6 +497,45 @@ var presets = []Preset{
 			Note:          "PayFast also asks the notify page to confirm every ITN with a server-side POST to `/eng/query/validate` and to check the amount against the order: the gate makes no such call, so the app must still do both. Without a passphrase PayFast's MD5 authenticates nothing, so hookgate requires one (set it in the PayFast dashboard). Fields after `signature` are refused (they would be unsigned). Signatures with PHP `urlencode` and with PayFast's Node.js encoding (`encodeURIComponent`, `+` for spaces) are both accepted.",
 		},
 	},
+	{
+		// Netlify: X-Webhook-Signature = HS256 JWS {"iss":"netlify","sha256":<hex SHA-256(body)>} (netlify.go).
+		Name: "netlify", New: newNetlify, Signer: signNetlify,
+		Doc: PresetDoc{
+			Signature: "`X-Webhook-Signature: <JWS>` (compact, HS256)",
+			Algorithm: "HMAC-SHA256 JWS, key = the notification's JWS secret token; claims `iss` = `netlify` and `sha256` = hex SHA-256 of the body, both required",
+			Signed:    "the JWS (which covers the body through `sha256`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "The token carries no time: a captured notification verifies again until it is past the replay guard's window; turn replay protection on. Only HS256 is accepted (never `none`).",
+		},
+	},
+	{
+		// Vonage signed webhooks: Authorization: Bearer <HS256 JWT (signature secret)>, payload_hash = hex SHA-256(body), iat (vonage.go).
+		Name: "vonage", Tolerance: vonageTolerance, New: newVonage, Signer: signVonage,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Bearer <JWT>` (HS256)",
+			Algorithm:     "HMAC-SHA256 JWT, key = the account's signature secret; claim `payload_hash` = hex SHA-256 of the body (required when there is a body), `iat` required",
+			Signed:        "the JWT (which covers the body through `payload_hash`)",
+			ToleranceNote: "hookgate's choice for `iat`, and the leeway on `exp`/`nbf`; Vonage publishes no window",
+			Identity:      "hash of the body",
+			Vectors:       "sdk-test (Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py) and computed",
+			Note:          "Vonage signs webhooks only where signed webhooks are on (Messages API and the applications set to sign): unsigned ones are refused. The secret is the signature secret from the dashboard, not the API secret, and its algorithm must be HMAC-SHA256 (Vonage also offers MD5 and SHA-1/512 signatures for the SMS API's query-string signing, which this preset does not read).",
+		},
+	},
+	{
+		// monday.com app webhooks: Authorization = HS256 JWT (app Signing Secret), aud = endpoint URL, exp; challenge answered (monday.go).
+		Name: "monday", SignsURL: true, Tolerance: mondayTolerance, New: newMonday, Signer: signMonday,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: <JWT>` (HS256; a `Bearer ` prefix is tolerated)",
+			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud` must be the endpoint's public URL, `exp` must not have passed",
+			Signed:        "the JWT only: the body is not covered",
+			ToleranceNote: "hookgate's leeway on `exp` and `iat`",
+			Handshake:     "a verified `{\"challenge\": \"...\"}` body is answered 200 with the same JSON",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+			Note:          "monday.com's token does not cover the body: it proves the sender held a token for this URL that has not expired (5 minutes in monday.com's example), not what the body says; a captured token can carry another body until then. The `aud` check needs the public URL as monday.com addressed it (set the route's `url` behind a proxy). Board webhooks created through the API without an app are not signed and are refused, their challenge included. App lifecycle webhooks are signed with the Client Secret instead: configure that as the secret on their route.",
+		},
+	},
 	//
 	// (entries of batch B go above this line)
 	//

@@ -235,6 +235,61 @@ add("payfast", pfpass, pfh, pfbody([(k, "300.00" if k == "amount_gross" else v) 
 add("payfast", "another-passphrase", pfh, pfbody(pff, pf_sig(pff, pfpass, php_urlencode)), False, C, pfsrc, "another passphrase")
 add("payfast", pfpass, pfh, pfbody(pff, pf_sig(pff, pfpass, php_urlencode)) + "&amount_net=1.00", False, C, pfsrc, "a field after the signature: refused (it would be unsigned)")
 
+# ---- JWT helpers (RFC 7515 compact JWS, HS256) ----
+def jwt(key, claims, header=None):
+    h = b64url(json.dumps(header or {"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
+    p = b64url(json.dumps(claims, separators=(",", ":")).encode())
+    return f"{h}.{p}." + b64url(hm(hashlib.sha256, key, f"{h}.{p}"))
+
+# ---- netlify ----
+nsrc = "docs.netlify.com/site-deploys/deploy-notifications/#payload-signature (X-Webhook-Signature: JWS HS256 with the JWS secret token; claims iss = netlify, sha256 = hex SHA-256 of the payload)"
+nsec = "netlify-jws-secret"
+nbody = '{"id":"5e5a2a9fd4a2b5e6a5b1c2d3","site_id":"9d0f4a3b-2c1e-4b5a-8d7f-1e2f3a4b5c6d","state":"ready","name":"example","deploy_ssl_url":"https://5e5a2a9f--example.netlify.app"}'
+ntok = jwt(nsec, {"iss": "netlify", "sha256": hashlib.sha256(nbody.encode()).hexdigest()})
+add("netlify", nsec, {"Content-Type": "application/json", "X-Webhook-Signature": ntok}, nbody, True, C, nsrc)
+add("netlify", nsec, {"Content-Type": "application/json", "X-Webhook-Signature": ntok}, nbody.replace("ready", "error"), False, C, nsrc, "body changed: the sha256 claim no longer matches")
+add("netlify", nsec, {"Content-Type": "application/json", "X-Webhook-Signature": jwt(nsec, {"iss": "someone", "sha256": hashlib.sha256(nbody.encode()).hexdigest()})}, nbody, False, C, nsrc, "iss is not netlify")
+none_tok = b64url(b'{"alg":"none","typ":"JWT"}') + "." + b64url(json.dumps({"iss": "netlify", "sha256": hashlib.sha256(nbody.encode()).hexdigest()}).encode()) + "."
+add("netlify", nsec, {"Content-Type": "application/json", "X-Webhook-Signature": none_tok}, nbody, False, C, nsrc, "alg none: refused")
+add("netlify", "another-secret", {"Content-Type": "application/json", "X-Webhook-Signature": ntok}, nbody, False, C, nsrc, "another JWS secret")
+
+# ---- vonage ----
+vsdk = "Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py (token, valid_signature, invalid_signature)"
+vtok = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJPbmxpbmUgSldUIEJ1aWxkZXIiLCJpYXQiOjE2OTc2MzQ2ODAsImV4cCI6MzMyNTQ1NDA4MjgsImF1ZCI6IiIsInN1YiI6IiJ9.88vJc3I2HhuqEDixHXVhc9R30tA6U_HQHZTC29y6CGM"
+assert vtok.split(".")[2] == b64url(hm(hashlib.sha256, "qwertyuiopasdfghjklzxcvbnm123456", ".".join(vtok.split(".")[:2])))
+add("vonage", "qwertyuiopasdfghjklzxcvbnm123456", {"Authorization": "Bearer " + vtok}, "", True, "sdk-test", vsdk,
+    "test_verify_signature_valid; no body, so no payload_hash; judged at its iat", now=1697634680)
+add("vonage", "asdf", {"Authorization": "Bearer " + vtok}, "", False, "sdk-test", vsdk, "test_verify_signature_invalid", now=1697634680)
+vsrc = "developer.vonage.com/en/getting-started/concepts/signing-messages#validate-the-signature-on-incoming-messages (Authorization: Bearer JWT, HS256 with the signature secret; payload_hash = SHA-256 of the body; iat)"
+vsec, vt = "vonage-signature-secret-0123456789", 1700000000
+vbody = '{"message_uuid":"aaaaaaaa-bbbb-cccc-dddd-0123456789ab","to":"447700900000","from":"447700900001","timestamp":"2023-11-14T22:13:20Z","status":"delivered","channel":"sms"}'
+vclaims = {"iat": vt, "jti": "c5ba8f24-1a14-4c10-bfdf-3fbe8ce511b5", "iss": "Vonage", "payload_hash": hashlib.sha256(vbody.encode()).hexdigest(),
+           "api_key": "abcd1234", "application_id": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"}
+vh = {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, vclaims)}
+add("vonage", vsec, vh, vbody, True, C, vsrc, now=vt)
+add("vonage", vsec, vh, vbody.replace("delivered", "rejected"), False, C, vsrc, "body changed: payload_hash no longer matches", now=vt)
+add("vonage", vsec, vh, vbody, False, C, vsrc, "iat 301 s ago: outside hookgate's 5-minute window", now=vt + 301)
+add("vonage", vsec, {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, {k: v for k, v in vclaims.items() if k != "payload_hash"})}, vbody, False, C, vsrc,
+    "a body without payload_hash: refused", now=vt)
+add("vonage", vsec, {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, vclaims, {"alg": "HS512", "typ": "JWT"})}, vbody, False, C, vsrc,
+    "header says HS512: refused", now=vt)
+
+# ---- monday ----
+mosrc = "developer.monday.com/apps/docs/authorization-header (Authorization JWT signed with the app's Signing Secret; check aud = endpoint URL and exp); developer.monday.com/api-reference/docs/webhooks#url-verification (challenge echoed)"
+mosec, mot = "monday-signing-secret", 1606808458
+mourl = "https://www.yourserver.com/endpoint"
+moclaims = {"accountId": 1825529, "userId": 4012689, "aud": mourl, "exp": mot + 300, "shortLivedToken": "SHORT_LIVED_TOKEN_HERE", "iat": mot}
+motok = jwt(mosec, moclaims)
+mobody = '{"event":{"userId":4012689,"originalTriggerUuid":null,"boardId":1771812698,"pulseId":1771812728,"pulseName":"Item 1","groupId":"topics","type":"create_pulse","triggerTime":"2020-12-01T07:40:58.000Z","triggerUuid":"3ff5f2ed7dca1c1ab8f0f8b6cb19be85"}}'
+add("monday", mosec, {"Content-Type": "application/json", "Authorization": motok}, mobody, True, C, mosrc, now=mot + 10, url=mourl)
+add("monday", mosec, {"Content-Type": "application/json", "Authorization": motok}, mobody, False, C, mosrc, "exp passed more than the 5-minute leeway ago", now=mot + 300 + 301, url=mourl)
+add("monday", mosec, {"Content-Type": "application/json", "Authorization": motok}, mobody, False, C, mosrc, "delivered to another URL than aud", now=mot + 10, url="https://www.yourserver.com/other")
+add("monday", mosec, {"Content-Type": "application/json", "Authorization": motok}, '{"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}', True, C, mosrc,
+    "verified challenge answered by the gate", now=mot + 10, url=mourl,
+    answer={"status": 200, "content_type": "application/json", "body": '{"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}'})
+add("monday", mosec, {"Content-Type": "application/json"}, '{"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}', False, C, mosrc,
+    "an unsigned challenge: refused", now=mot + 10, url=mourl)
+
 # ---- write ----
 with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
     for v in OUT:
