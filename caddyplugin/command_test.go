@@ -25,6 +25,9 @@ import (
 // fails TestWebhookCommandEveryPreset: add a value.
 var requiredOptionValues = map[string]string{
 	"header": "X-Hookgate-Test-Signature",
+	// catalogue batch B
+	"api_public_key": "braintree_test_public_key",                                      // braintree
+	"topic":          "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCtest", // youtube
 }
 
 // presetRoute is how the command test configures one preset's route and

@@ -290,6 +290,34 @@ add("monday", mosec, {"Content-Type": "application/json", "Authorization": motok
 add("monday", mosec, {"Content-Type": "application/json"}, '{"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}', False, C, mosrc,
     "an unsigned challenge: refused", now=mot + 10, url=mourl)
 
+# ---- plivo ----
+plsrc = "plivo/plivo-python plivo/utils/signature_v3.py (validate_v3_signature: construct_post_url / construct_get_url, base64 HMAC-SHA256(auth token, base + '.' + nonce), comma-separated signatures)"
+def plivo_base(uri, method, post):
+    u = urllib.parse.urlparse(uri)
+    base = f"{u.scheme}://{u.netloc}{u.path}"
+    q = dict(urllib.parse.parse_qsl(u.query, keep_blank_values=True))
+    qs = "&".join(f"{k}={q[k]}" for k in sorted(q))
+    if qs or post:
+        base += "?" + qs
+    if qs and post:
+        base += "."
+    return base + "".join(f"{k}{post[k]}" for k in sorted(post))
+pltok, plnonce = "MAXXXXXXXXXXXXXXXXXX-auth-token", "05429567804466091622"
+plurl = "https://example.com/plivo/answer?app=voice&b=1"
+plpost = {"CallUUID": "b3a7f9c2-1d4e-4f5a-9b8c-7d6e5f4a3b2c", "CallStatus": "completed", "From": "+14155550100", "To": "14155550101"}
+plbody = urllib.parse.urlencode(plpost)
+plsig = b64(hm(hashlib.sha256, pltok, plivo_base(plurl, "POST", plpost) + "." + plnonce))
+assert plivo_base(plurl, "POST", plpost) == "https://example.com/plivo/answer?app=voice&b=1.CallStatuscompletedCallUUIDb3a7f9c2-1d4e-4f5a-9b8c-7d6e5f4a3b2cFrom+14155550100To14155550101"
+plh = {"Content-Type": "application/x-www-form-urlencoded", "X-Plivo-Signature-V3": plsig, "X-Plivo-Signature-V3-Nonce": plnonce}
+add("plivo", pltok, plh, plbody, True, C, plsrc, url=plurl)
+add("plivo", pltok, dict(plh, **{"X-Plivo-Signature-V3": b64(b"x" * 32) + "," + plsig}), plbody, True, C, plsrc, "several signatures, one valid", url=plurl)
+add("plivo", pltok, plh, plbody.replace("completed", "failed"), False, C, plsrc, "a form value changed", url=plurl)
+add("plivo", pltok, plh, plbody, False, C, plsrc, "delivered to another URL than signed", url="https://example.com/plivo/answer?app=voice&b=2")
+add("plivo", pltok, dict(plh, **{"X-Plivo-Signature-V3-Nonce": "05429567804466091623"}), plbody, False, C, plsrc, "another nonce", url=plurl)
+plget = "https://example.com/plivo/status?CallUUID=abc&CallStatus=ringing"
+plgsig = b64(hm(hashlib.sha256, pltok, plivo_base(plget, "GET", {}) + "." + plnonce))
+add("plivo", pltok, {"X-Plivo-Signature-V3": plgsig, "X-Plivo-Signature-V3-Nonce": plnonce}, "", True, C, plsrc, "a GET callback: the query signed (construct_get_url)", url=plget, method="GET")
+
 # ---- write ----
 with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
     for v in OUT:
