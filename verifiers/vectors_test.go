@@ -71,7 +71,7 @@ var wantVectors = map[string]int{
 	"standard_webhooks": 8, "stripe": 6, "svix": 3, "trello": 1, "twilio": 7, "twitch": 2,
 	"typeform": 1, "vercel": 1, "vipps": 1, "woocommerce": 2, "xero": 1, "zendesk": 2, "zoom": 2,
 	// catalogue batch B (presets-b.jsonl)
-	"airtable": 3, "braintree": 8, "circleci": 4, "frameio": 3, "launchdarkly": 3, "midtrans": 4, "mollie": 4, "monday": 5,
+	"airtable": 3, "braintree": 8, "circleci": 4, "contentful": 5, "frameio": 3, "launchdarkly": 3, "midtrans": 4, "mollie": 4, "monday": 5,
 	"netlify": 5, "notion": 4, "payfast": 5, "quickbooks": 3, "segment": 3, "telnyx": 4, "terraform_cloud": 3, "vonage": 7,
 	"plivo": 6, "x": 4, "youtube": 4,
 }

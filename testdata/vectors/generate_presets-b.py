@@ -318,6 +318,38 @@ plget = "https://example.com/plivo/status?CallUUID=abc&CallStatus=ringing"
 plgsig = b64(hm(hashlib.sha256, pltok, plivo_base(plget, "GET", {}) + "." + plnonce))
 add("plivo", pltok, {"X-Plivo-Signature-V3": plgsig, "X-Plivo-Signature-V3-Nonce": plnonce}, "", True, C, plsrc, "a GET callback: the query signed (construct_get_url)", url=plget, method="GET")
 
+# ---- contentful ----
+cfsrc = "contentful/node-apps-toolkit src/requests/sign-request.ts, verify-request.ts, utils.ts (getNormalizedEncodedURI, sorted 'name:value' headers joined by ';', hex HMAC-SHA256 of method\\npath\\nheaders\\nbody)"
+def js_encode(s, keep):
+    return "".join(chr(b) if (chr(b).isascii() and chr(b).isalnum()) or chr(b) in keep else "%%%02X" % b for b in s.encode())
+def cf_path(target):
+    parts = target.split("?")
+    path = parts[0]
+    if len(parts) > 1 and parts[1]:
+        path += "?" + js_encode(parts[1], "-_.!~*'()")
+    return js_encode(path, ";,/?:@&=+$-_.!~*'()#")
+def cf_sign(secret, method, target, headers, body, ts):
+    h = {k.lower().strip(): v.strip() for k, v in headers.items()}
+    h["x-contentful-timestamp"] = str(ts)
+    names = sorted(set(h) | {"x-contentful-signed-headers"})
+    h["x-contentful-signed-headers"] = ",".join(names)
+    content = "\n".join([method, cf_path(target), ";".join(f"{n}:{h[n]}" for n in names), body])
+    return hx(hm(hashlib.sha256, secret, content)), h["x-contentful-signed-headers"]
+cfsec = "a" * 64  # the toolkit's tests' VALID_SECRET
+cft = 1603379941037  # the toolkit's tests' VALID_TIMESTAMP
+cfurl = "https://example.com/webhooks/contentful?space=abc&x=a%20b"
+cfbody = '{"sys":{"type":"Entry","id":"5KsDBWseXY6QegucYAoacS","space":{"sys":{"type":"Link","linkType":"Space","id":"yadj1kx9rmg0"}}},"fields":{"title":{"en-US":"Hello, World!"}}}'
+cfh = {"Content-Type": "application/vnd.contentful.management.v1+json", "X-Contentful-Topic": "ContentManagement.Entry.publish", "X-Contentful-Webhook-Request-Attempt": "1"}
+cfsig, cflist = cf_sign(cfsec, "POST", "/webhooks/contentful?space=abc&x=a%20b", cfh, cfbody, cft)
+assert cflist == "content-type,x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic,x-contentful-webhook-request-attempt"
+assert cf_path("/webhooks/contentful?space=abc&x=a%20b") == "/webhooks/contentful?space%253Dabc%2526x%253Da%252520b"
+cfall = dict(cfh, **{"x-contentful-signed-headers": cflist, "x-contentful-timestamp": str(cft), "x-contentful-signature": cfsig})
+add("contentful", cfsec, cfall, cfbody, True, C, cfsrc, "the query double-encoded as the toolkit does", now=cft // 1000, url=cfurl)
+add("contentful", cfsec, dict(cfall, **{"X-Contentful-Topic": "ContentManagement.Entry.unpublish"}), cfbody, False, C, cfsrc, "a signed header changed", now=cft // 1000, url=cfurl)
+add("contentful", cfsec, cfall, cfbody, False, C, cfsrc, "delivered to another path than signed", now=cft // 1000, url="https://example.com/webhooks/other?space=abc&x=a%20b")
+add("contentful", cfsec, cfall, cfbody, False, C, cfsrc, "31 s after the timestamp: past the toolkit's 30 s", now=cft // 1000 + 31, url=cfurl)
+add("contentful", "q" + "a" * 63, cfall, cfbody, False, C, cfsrc, "another secret (sign-request.spec.ts: different secrets)", now=cft // 1000, url=cfurl)
+
 # ---- write ----
 with open(os.path.join(HERE, "presets-b.jsonl"), "w") as f:
     for v in OUT:
