@@ -196,7 +196,7 @@ func (v *contentful) Verify(d *Delivery) (Verified, error) {
 var _ Verifier = (*contentful)(nil)
 
 // signContentful signs a POST of m to m.URL as Contentful's webhooks do,
-// covering Content-Type and x-contentful-topic.
+// covering x-contentful-topic and, when m has one, Content-Type.
 func signContentful(s Settings, m *Message) error {
 	target, err := contentfulTarget(m.URL)
 	if err != nil {
@@ -206,7 +206,11 @@ func signContentful(s Settings, m *Message) error {
 		m.Header.Set("X-Contentful-Topic", "ContentManagement.Entry.publish")
 	}
 	m.Header.Set(contentfulTimestamp, strconv.FormatInt(m.Now.UnixMilli(), 10))
-	m.Header.Set(contentfulSignedHeaders, "content-type,x-contentful-topic,"+contentfulSignedHeaders+","+contentfulTimestamp)
+	list := "x-contentful-topic," + contentfulSignedHeaders + "," + contentfulTimestamp
+	if m.Header.Get("Content-Type") != "" {
+		list = "content-type," + list
+	}
+	m.Header.Set(contentfulSignedHeaders, list)
 	r := &http.Request{Method: http.MethodPost, Header: m.Header}
 	content, _, _, err := contentfulContent(r, target, m.Body)
 	if err != nil {

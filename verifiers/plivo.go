@@ -136,8 +136,10 @@ func (v *plivo) Verify(d *Delivery) (Verified, error) {
 // Interface guard
 var _ Verifier = (*plivo)(nil)
 
-// signPlivo signs a POST of m's form body to m.URL as Plivo does.
+// signPlivo signs a POST of m's body to m.URL as Plivo does: as a form
+// (Plivo's callbacks are forms, so the Content-Type is set to say so).
 func signPlivo(s Settings, m *Message) error {
+	m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	base, err := plivoBase(m.URL, http.MethodPost, m.Header.Get("Content-Type"), m.Body)
 	if err != nil {
 		return fmt.Errorf("plivo: %v", err)

@@ -107,7 +107,7 @@ add("airtable", at_secret, {"Content-Type": "application/json", "X-Airtable-Cont
 add("airtable", b64(bytes(range(2, 34))), {"Content-Type": "application/json", "X-Airtable-Content-MAC": at_sig}, at_body, False, C, src, "verified with another MAC secret")
 
 # ---- frameio ----
-src = "developer.frame.io/docs/automations-webhooks/webhooks-overview#security-and-verification (X-Frameio-Signature: v0=<hex HMAC-SHA256('v0:' + X-Frameio-Request-Timestamp + ':' + body)>)"
+src = "developer.frame.io/platform/docs/guides/webhooks#verifying-webhook-signatures (X-Frameio-Signature: v0=<hex HMAC-SHA256('v0:' + X-Frameio-Request-Timestamp + ':' + body)>)"
 fsec, ft = "frameio-signing-secret", 1700000000
 fbody = '{"type":"asset.created","resource":{"type":"asset","id":"d3075547-4e64-45f0-ad12-d075660eddd2"},"user":{"id":"56556a3f-859f-4b38-b6c6-e8625b5da8a5"},"team":{"id":"35543609-7c21-4b39-9d33-fcb1c8b0e4e2"}}'
 fsig = "v0=" + hx(hm(hashlib.sha256, fsec, f"v0:{ft}:{fbody}"))
