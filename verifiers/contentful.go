@@ -47,9 +47,9 @@ func newContentful(s Settings) (Verifier, error) {
 	return &contentful{keys: s.Secrets, tolerance: s.Tolerance}, nil
 }
 
-// jsEncode percent-encodes s (as UTF-8, upper-case hex) but for the bytes
+// contentfulEncode percent-encodes s (as UTF-8, upper-case hex) but for the bytes
 // keep allows, as JavaScript's encodeURI and Node's querystring.escape do.
-func jsEncode(s string, keep string) string {
+func contentfulEncode(s string, keep string) string {
 	var b strings.Builder
 	for _, c := range []byte(s) {
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(keep, c) >= 0 {
@@ -70,9 +70,9 @@ func contentfulPath(target string) string {
 	parts := strings.Split(target, "?")
 	path := parts[0]
 	if len(parts) > 1 && parts[1] != "" {
-		path += "?" + jsEncode(parts[1], "-_.!~*'()")
+		path += "?" + contentfulEncode(parts[1], "-_.!~*'()")
 	}
-	return jsEncode(path, ";,/?:@&=+$-_.!~*'()#")
+	return contentfulEncode(path, ";,/?:@&=+$-_.!~*'()#")
 }
 
 // contentfulContent is the signed string; idContent is the same without
@@ -118,7 +118,7 @@ func contentfulContent(r *http.Request, target string, body []byte) (content, id
 	for n := range headers {
 		names = append(names, n)
 	}
-	idNames := slicesWithout(names, contentfulAttempt)
+	idNames := contentfulWithout(names, contentfulAttempt)
 	names = append(names, contentfulSignedHeaders, contentfulTimestamp)
 	sort.Strings(names)
 	sort.Strings(idNames)
@@ -137,8 +137,8 @@ func contentfulContent(r *http.Request, target string, body []byte) (content, id
 	return content, idContent, ts, nil
 }
 
-// slicesWithout returns names without drop.
-func slicesWithout(names []string, drop string) []string {
+// contentfulWithout returns names without drop.
+func contentfulWithout(names []string, drop string) []string {
 	out := make([]string, 0, len(names))
 	for _, n := range names {
 		if n != drop {

@@ -118,6 +118,19 @@ func jwtClaimString(claims *jsonValue, name string) (string, bool) {
 	return c.Text, true
 }
 
+// jwtBearer reads Authorization: Bearer <token>.
+func jwtBearer(d *Delivery) (string, error) {
+	auth, err := headerValue(d.Request.Header, "Authorization")
+	if err != nil {
+		return "", err
+	}
+	scheme, token, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+		return "", reject(malformedSignature, "Authorization is not a Bearer token")
+	}
+	return strings.TrimSpace(token), nil
+}
+
 // signHS256JWT makes a compact HS256 JWT of claims with key.
 func signHS256JWT(key []byte, claims map[string]any) (string, error) {
 	payload, err := json.Marshal(claims)

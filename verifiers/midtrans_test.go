@@ -28,15 +28,12 @@ func TestMidtrans(t *testing.T) {
 		{"duplicate key", `{"order_id":"order-1","order_id":"order-2","status_code":"200","gross_amount":"10000.00","signature_key":"` + sig + `"}`, false},
 		{"not JSON", "order_id=order-1", false},
 	} {
-		err, _ := func() (error, *Answer) {
-			p, _ := Lookup("midtrans")
-			v, err := p.Build(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = v.Verify(request("POST", "https://x/hook", tc.body))
-			return err, nil
-		}()
+		p, _ := Lookup("midtrans")
+		v, err := p.Build(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = v.Verify(request("POST", "https://x/hook", tc.body))
 		if (err == nil) != tc.ok {
 			t.Errorf("%s: %v", tc.name, err)
 		}

@@ -31,7 +31,7 @@ func (v *monday) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	if t, err := bearerToken(d); err == nil {
+	if t, err := jwtBearer(d); err == nil {
 		token = t // tolerate a Bearer prefix; monday.com sends the bare token
 	}
 	claims, key, err := hs256JWT(token, v.keys)

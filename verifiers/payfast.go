@@ -32,9 +32,9 @@ func newPayFast(s Settings) (Verifier, error) {
 	return &payfast{passphrases: p}, nil
 }
 
-// phpURLEncode is PHP's urlencode: every byte but [A-Za-z0-9_.-] as %XX
+// payfastPHPEncode is PHP's urlencode: every byte but [A-Za-z0-9_.-] as %XX
 // (upper case), spaces as '+'.
-func phpURLEncode(s string) string {
+func payfastPHPEncode(s string) string {
 	var b strings.Builder
 	for _, c := range []byte(s) {
 		switch {
@@ -51,8 +51,8 @@ func phpURLEncode(s string) string {
 	return b.String()
 }
 
-// jsURLEncode is encodeURIComponent with %20 as '+'.
-func jsURLEncode(s string) string {
+// payfastJSEncode is encodeURIComponent with %20 as '+'.
+func payfastJSEncode(s string) string {
 	// QueryEscape writes spaces as '+' and encodes as encodeURIComponent
 	// does, but for these:
 	e := url.QueryEscape(s)
@@ -91,8 +91,8 @@ func payfastParamStrings(body []byte) (php, js string, sig []byte, err error) {
 			j.WriteByte('&')
 		}
 		v := strings.TrimSpace(f.Value)
-		p.WriteString(f.Name + "=" + phpURLEncode(v))
-		j.WriteString(f.Name + "=" + jsURLEncode(v))
+		p.WriteString(f.Name + "=" + payfastPHPEncode(v))
+		j.WriteString(f.Name + "=" + payfastJSEncode(v))
 	}
 	return p.String(), j.String(), sig, nil
 }
@@ -110,8 +110,8 @@ func (v *payfast) Verify(d *Delivery) (Verified, error) {
 	}
 	ok, key := 0, 0
 	for i := len(v.passphrases) - 1; i >= 0; i-- { // every key, both encodings: no early exit
-		a := subtle.ConstantTimeCompare(payfastSum(php, v.passphrases[i], phpURLEncode), sig)
-		b := subtle.ConstantTimeCompare(payfastSum(js, v.passphrases[i], jsURLEncode), sig)
+		a := subtle.ConstantTimeCompare(payfastSum(php, v.passphrases[i], payfastPHPEncode), sig)
+		b := subtle.ConstantTimeCompare(payfastSum(js, v.passphrases[i], payfastJSEncode), sig)
 		if a|b == 1 {
 			ok, key = 1, i
 		}
@@ -135,7 +135,7 @@ func signPayFast(s Settings, m *Message) error {
 	if err != nil {
 		return err
 	}
-	m.Body = []byte(body + "&signature=" + hex.EncodeToString(payfastSum(php, string(firstSecret(s)), phpURLEncode)))
+	m.Body = []byte(body + "&signature=" + hex.EncodeToString(payfastSum(php, string(firstSecret(s)), payfastPHPEncode)))
 	m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return nil
 }

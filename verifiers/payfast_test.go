@@ -6,19 +6,19 @@ import (
 	"testing"
 )
 
-func TestPHPURLEncode(t *testing.T) {
+func TestPayFastEncodings(t *testing.T) {
 	for in, want := range map[string]string{
 		"abc XYZ_.-09": "abc+XYZ_.-09",
 		"a~b!c*d'e(f)": "a%7Eb%21c%2Ad%27e%28f%29",
 		"http://x/y?z": "http%3A%2F%2Fx%2Fy%3Fz",
 		"café":         "caf%C3%A9",
 	} {
-		if got := phpURLEncode(in); got != want {
-			t.Errorf("phpURLEncode(%q) = %q, want %q", in, got, want)
+		if got := payfastPHPEncode(in); got != want {
+			t.Errorf("payfastPHPEncode(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := jsURLEncode("a~b!c*d'e(f) g"); got != "a~b!c*d'e(f)+g" {
-		t.Errorf("jsURLEncode = %q", got)
+	if got := payfastJSEncode("a~b!c*d'e(f) g"); got != "a~b!c*d'e(f)+g" {
+		t.Errorf("payfastJSEncode = %q", got)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -29,21 +28,8 @@ func newVonage(s Settings) (Verifier, error) {
 	return &vonage{keys: s.Secrets, tolerance: s.Tolerance}, nil
 }
 
-// bearerToken reads Authorization: Bearer <token>.
-func bearerToken(d *Delivery) (string, error) {
-	auth, err := headerValue(d.Request.Header, "Authorization")
-	if err != nil {
-		return "", err
-	}
-	scheme, token, ok := strings.Cut(auth, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
-		return "", reject(malformedSignature, "Authorization is not a Bearer token")
-	}
-	return strings.TrimSpace(token), nil
-}
-
 func (v *vonage) Verify(d *Delivery) (Verified, error) {
-	token, err := bearerToken(d)
+	token, err := jwtBearer(d)
 	if err != nil {
 		return Verified{}, err
 	}

@@ -61,17 +61,17 @@ func websubChallenge(d *Delivery, topics []string) string {
 	if mode != "subscribe" && mode != "unsubscribe" || !slices.Contains(topics, topic) {
 		return ""
 	}
-	if lease, ok := q["hub.lease_seconds"]; ok && (mode != "subscribe" || !allDigits(lease[0])) {
+	if lease, ok := q["hub.lease_seconds"]; ok && (mode != "subscribe" || !websubDigits(lease[0])) {
 		return ""
 	}
-	if challenge == "" || len(challenge) > websubMaxChallenge || !urlSafe(challenge) {
+	if challenge == "" || len(challenge) > websubMaxChallenge || !websubSafe(challenge) {
 		return ""
 	}
 	return challenge
 }
 
-// allDigits reports whether s is a non-empty string of ASCII digits.
-func allDigits(s string) bool {
+// websubDigits reports whether s is a non-empty string of ASCII digits.
+func websubDigits(s string) bool {
 	if s == "" || len(s) > 12 {
 		return false
 	}
@@ -83,8 +83,8 @@ func allDigits(s string) bool {
 	return true
 }
 
-// urlSafe reports whether s has only RFC 3986 unreserved characters.
-func urlSafe(s string) bool {
+// websubSafe reports whether s has only RFC 3986 unreserved characters.
+func websubSafe(s string) bool {
 	for _, c := range []byte(s) {
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_' || c == '.' || c == '~') {
 			return false
