@@ -81,6 +81,11 @@ func (v *braintree) fields(body []byte) (sig, payload string, err error) {
 	if !braintreePayloadChars(values[1]) {
 		return "", "", reject(malformedSignature, "bt_payload is not base64")
 	}
+	// The challenge answer is the same HMAC under the same key: a payload
+	// that could have been a challenge could have been signed by the gate.
+	if braintreeIsChallenge(strings.TrimSuffix(values[1], "\n")) {
+		return "", "", reject(malformedSignature, "bt_payload could be a challenge the gate answered for")
+	}
 	return values[0], values[1], nil
 }
 
@@ -142,16 +147,24 @@ func braintreeChallenge(d *Delivery) string {
 	if err != nil || len(q) != 1 || len(q["bt_challenge"]) != 1 {
 		return ""
 	}
-	c := q["bt_challenge"][0]
+	if c := q["bt_challenge"][0]; braintreeIsChallenge(c) {
+		return c
+	}
+	return ""
+}
+
+// braintreeIsChallenge reports whether c is 20 to 32 lower-case hex digits,
+// the challenges the SDKs answer.
+func braintreeIsChallenge(c string) bool {
 	if len(c) < 20 || len(c) > 32 {
-		return ""
+		return false
 	}
 	for _, b := range []byte(c) {
 		if !('0' <= b && b <= '9' || 'a' <= b && b <= 'f') {
-			return ""
+			return false
 		}
 	}
-	return c
+	return true
 }
 
 // Handshake answers Braintree's verification challenge.

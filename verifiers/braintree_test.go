@@ -48,6 +48,9 @@ func TestBraintree(t *testing.T) {
 		{"an extra field", form("bt_signature", good, "bt_payload", payload, "kind", "x"), false, 0},
 		{"payload twice", form("bt_signature", good, "bt_payload", payload, "bt_payload", payload), false, 0},
 		{"no signature", form("bt_payload", payload), false, 0},
+		// The challenge answer is this HMAC: a payload shaped like a
+		// challenge could have been signed by the gate itself.
+		{"payload shaped like a challenge", form("bt_signature", "pk1|"+braintreeSig("priv-old", "20f9f8ed05f77439fe955c977e4c8a53"), "bt_payload", "20f9f8ed05f77439fe955c977e4c8a53"), false, 0},
 	} {
 		d := request("POST", "https://x/hook", tc.body)
 		err, a := verifyAndAnswer(t, "braintree", s, d)

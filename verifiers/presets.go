@@ -450,7 +450,7 @@ var presets = []Preset{
 			Handshake: "the Challenge-Response Check GET `?crc_token=..` (an optional `nonce` ignored) is answered 200 `{\"response_token\":\"sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>\"}`",
 			Identity:  "hash of the body",
 			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
-			Note:      "The CRC answer is computed with the first configured secret: during a consumer-secret rotation, list the secret X now signs with first. Only `crc_token` and `nonce` may be on the CRC GET.",
+			Note:      "The CRC answer is computed with the first configured secret: during a consumer-secret rotation, list the secret X now signs with first. Only `crc_token` and `nonce` may be on the CRC GET. The CRC answer is an HMAC under the key that signs events, so a token that starts like JSON is not answered and an event body that is not JSON is refused: the gate cannot be used to sign a body.",
 		},
 	},
 	{
@@ -466,7 +466,7 @@ var presets = []Preset{
 			Handshake: "the verification GET `?bt_challenge=<20-32 hex digits>` is answered 200 with `<public key>\\|<hex HMAC-SHA1(SHA1(private key), challenge)>` as text/plain (first secret)",
 			Identity:  "`bt_payload` (a trailing newline ignored)",
 			Vectors:   "sdk-test (braintree/braintree_python tests/unit/test_webhooks.py test_verify_returns_a_correct_challenge_response) and computed",
-			Note:      "The form must hold exactly `bt_signature` and `bt_payload`: any other field would be unsigned and is refused. The app still decodes `bt_payload` itself (or with its Braintree SDK, which verifies again).",
+			Note:      "The form must hold exactly `bt_signature` and `bt_payload`: any other field would be unsigned and is refused. The app still decodes `bt_payload` itself (or with its Braintree SDK, which verifies again). The challenge answer is the same HMAC as a payload's signature, so a `bt_payload` shaped like a challenge (20-32 hex digits) is refused.",
 		},
 	},
 	{

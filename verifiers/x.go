@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
@@ -53,15 +54,29 @@ func xCRCToken(d *Delivery) string {
 		}
 	}
 	token := q.Get("crc_token")
-	if len(token) > xMaxCRCToken {
+	if token == "" || len(token) > xMaxCRCToken || xJSONStart([]byte(token)) {
 		return ""
 	}
 	return token
 }
 
+// xJSONStart reports whether b, after JSON whitespace, starts a JSON
+// object or array. The CRC answer is the HMAC of crc_token under the key
+// that signs events, so the gate answers only tokens that cannot be an
+// event body (which X always sends as JSON), and refuses event bodies
+// that are not JSON: otherwise anyone could have the gate sign a body of
+// their choice.
+func xJSONStart(b []byte) bool {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	return len(b) > 0 && (b[0] == '{' || b[0] == '[')
+}
+
 func (v *xWebhooks) Verify(d *Delivery) (Verified, error) {
 	if xCRCToken(d) != "" {
 		return Verified{Signed: []byte{}}, nil // answered by Handshake, goes no further
+	}
+	if !xJSONStart(d.Body) {
+		return Verified{}, reject(malformedSignature, "the body is not JSON: it could be a crc_token the gate answered for")
 	}
 	return v.body.Verify(d)
 }

@@ -34,6 +34,7 @@ func TestXChallengeResponseCheck(t *testing.T) {
 		"long":           request("GET", "https://x/hook?crc_token="+strings.Repeat("a", 600), ""),
 		"with a body":    request("GET", "https://x/hook?crc_token=a", "{}"),
 		"POST":           request("POST", "https://x/hook?crc_token=a", ""),
+		"a JSON token":   request("GET", "https://x/hook?crc_token=%20%7B%22id%22%3A1%7D", ""),
 	} {
 		if err, a := verifyAndAnswer(t, "x", s, forged); err == nil || a != nil {
 			t.Errorf("%s: accepted (%+v)", name, a)
@@ -51,5 +52,17 @@ func TestXChallengeResponseCheck(t *testing.T) {
 		if err, a := verifyAndAnswer(t, "x", s, d); err != nil || a != nil {
 			t.Fatalf("signed POST with secret #%d: %v %+v", i+1, err, a)
 		}
+	}
+
+	// The CRC answer is a signature of the token: a body that could be a
+	// token (anything but JSON) is refused even when its signature matches.
+	m := &Message{Header: http.Header{}, Body: []byte("tok-en_1")}
+	if err := p.Sign(s, m); err != nil {
+		t.Fatal(err)
+	}
+	d := request("POST", "https://x/hook", string(m.Body))
+	d.Request.Header = m.Header
+	if err, _ := verifyAndAnswer(t, "x", s, d); err == nil {
+		t.Fatal("a non-JSON body signed like a CRC answer was accepted")
 	}
 }

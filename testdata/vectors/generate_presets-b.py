@@ -171,6 +171,8 @@ resp = json.dumps({"response_token": "sha256=" + b64(hm(hashlib.sha256, xsec, cr
 add("x", xsec, {}, "", True, C, xsrc, "CRC answered by the gate", url="https://example.com/hook?crc_token=" + crc, method="GET",
     answer={"status": 200, "content_type": "application/json", "body": resp})
 add("x", xsec, {}, "", False, C, xsrc, "a GET without crc_token: refused", url="https://example.com/hook?token=" + crc, method="GET")
+add("x", xsec, {"Content-Type": "application/json", "x-twitter-webhooks-signature": "sha256=" + b64(hm(hashlib.sha256, xsec, crc))}, crc, False, C, xsrc,
+    "a body equal to a crc_token, signed with the CRC answer: refused (the CRC would make the gate an HMAC oracle for non-JSON bodies)")
 
 # ---- braintree ----
 bsrc = "braintree/braintree_python braintree/webhook_notification_gateway.py (bt_signature pairs 'public_key|hex HMAC-SHA1(SHA1(private_key), bt_payload)', '&'-separated; payload + '\\n' also accepted) and webhook_testing_gateway.py"
