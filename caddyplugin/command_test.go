@@ -30,6 +30,9 @@ var requiredOptionValues = map[string]string{
 	// fetched-key presets (aws_sns, paypal, google_pubsub)
 	"topic_arn": "arn:aws:sns:us-east-1:123456789012:hookgate-test", "webhook_id": "8PT597110X687430LKGECATA",
 	"aud": "https://hooks.example.com/pubsub", "email": "pusher@example-project.iam.gserviceaccount.com",
+	// catalogue batch B
+	"api_public_key": "braintree_test_public_key",                                      // braintree
+	"topic":          "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCtest", // youtube
 }
 
 // presetRoute is how the command test configures one preset's route and

@@ -81,6 +81,10 @@ var wantVectors = map[string]int{
 	"apple_app_store": 28, "wise": 9, // presets-d
 	// fetched keys (fetched-keys.jsonl)
 	"aws_sns": 13, "paypal": 6, "google_pubsub": 8,
+	// catalogue batch B (presets-b.jsonl)
+	"airtable": 3, "braintree": 8, "circleci": 4, "contentful": 5, "frameio": 3, "launchdarkly": 3, "midtrans": 4, "mollie": 4, "monday": 5,
+	"netlify": 5, "notion": 4, "payfast": 5, "quickbooks": 3, "segment": 3, "telnyx": 4, "terraform_cloud": 3, "vonage": 7,
+	"plivo": 6, "x": 5, "youtube": 4,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

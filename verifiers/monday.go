@@ -1,0 +1,105 @@
+package verifiers
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// monday verifies monday.com app webhooks (integration recipes, board
+// webhooks of an app): Authorization holds a JWT, HS256 with the app's
+// Signing Secret, whose aud is the endpoint's URL and whose exp must not
+// have passed (developer.monday.com, "Authorization header"). The token
+// does not cover the body: whoever holds a token until its exp can send
+// any body with it. A verified challenge (a JSON body {"challenge": ...}
+// and nothing else) is answered by the gate with the same JSON.
+type monday struct {
+	keys      [][]byte
+	tolerance time.Duration
+}
+
+// mondayTolerance is the leeway on exp and iat: hookgate's choice.
+const mondayTolerance = 5 * time.Minute
+
+func newMonday(s Settings) (Verifier, error) {
+	return &monday{keys: s.Secrets, tolerance: s.Tolerance}, nil
+}
+
+func (v *monday) Verify(d *Delivery) (Verified, error) {
+	token, err := headerValue(d.Request.Header, "Authorization")
+	if err != nil {
+		return Verified{}, err
+	}
+	if t, err := jwtBearer(d); err == nil {
+		token = t // tolerate a Bearer prefix; monday.com sends the bare token
+	}
+	claims, key, err := hs256JWT(token, v.keys)
+	if err != nil {
+		return Verified{}, err
+	}
+	if exp, err := jwtTime(claims, "exp"); err != nil {
+		return Verified{}, err
+	} else if exp == nil {
+		return Verified{}, reject(missingSignature, "token claim exp is missing")
+	}
+	if err := checkJWTTimes(claims, d.Now, v.tolerance, false); err != nil {
+		return Verified{}, err
+	}
+	aud, ok := jwtClaimString(claims, "aud")
+	if !ok {
+		return Verified{}, reject(missingSignature, "token claim aud is missing")
+	}
+	if d.PublicURL == "" || aud != d.PublicURL {
+		return Verified{}, reject(badSignature, "the token's aud is not this endpoint's URL")
+	}
+	return bodySigned(d.Body, key), nil
+}
+
+// mondayChallenge returns the challenge of a body that is exactly
+// {"challenge": "<string>"}, or "".
+func mondayChallenge(body []byte) string {
+	doc, err := parseJSON(body)
+	if err != nil || doc.Kind != jsonObject || len(doc.Members) != 1 {
+		return ""
+	}
+	c := doc.Get("challenge")
+	if c == nil || c.Kind != jsonString || c.Text == "" || len(c.Text) > 512 {
+		return ""
+	}
+	return c.Text
+}
+
+// Handshake answers a verified challenge with the same JSON.
+func (v *monday) Handshake(d *Delivery) *Answer {
+	if _, err := v.Verify(d); err != nil {
+		return nil
+	}
+	c := mondayChallenge(d.Body)
+	if c == "" {
+		return nil
+	}
+	body, _ := json.Marshal(map[string]string{"challenge": c})
+	return &Answer{Status: http.StatusOK, ContentType: "application/json", Body: body}
+}
+
+// Interface guards
+var (
+	_ Verifier   = (*monday)(nil)
+	_ Handshaker = (*monday)(nil)
+)
+
+// signMonday signs m as monday.com does, for m.URL.
+func signMonday(s Settings, m *Message) error {
+	if m.URL == "" {
+		return fmt.Errorf("monday: the token's aud is the endpoint URL: give the URL")
+	}
+	token, err := signHS256JWT(firstSecret(s), map[string]any{
+		"accountId": 1, "userId": 1, "aud": m.URL, "iat": m.Now.Unix(), "exp": m.Now.Add(5 * time.Minute).Unix(),
+	})
+	if err != nil {
+		return fmt.Errorf("monday: %v", err)
+	}
+	m.Header.Set("Authorization", token)
+	return nil
+}

@@ -1,0 +1,141 @@
+package verifiers
+
+import (
+	"crypto/md5"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// payfast verifies PayFast ITNs (Instant Transaction Notifications): a
+// form whose last field, signature, is the hex MD5 of the parameter string
+// `name=urlencode(trim(value))&...` of every field before it, in the order
+// posted, followed by `&passphrase=urlencode(trim(passphrase))`
+// (developers.payfast.co.za, "Confirm payment": pfValidSignature). The
+// passphrase (the secret) is required: without one PayFast's MD5 is keyed
+// by nothing, and anybody could compute it.
+//
+// PayFast's PHP examples encode with PHP's urlencode, its Node.js examples
+// with encodeURIComponent and '+' for spaces; the two differ only for
+// `!'()*~`, and a signature in either encoding is accepted.
+type payfast struct {
+	passphrases []string
+}
+
+func newPayFast(s Settings) (Verifier, error) {
+	p := make([]string, len(s.Secrets))
+	for i, secret := range s.Secrets {
+		p[i] = string(secret)
+	}
+	return &payfast{passphrases: p}, nil
+}
+
+// payfastPHPEncode is PHP's urlencode: every byte but [A-Za-z0-9_.-] as %XX
+// (upper case), spaces as '+'.
+func payfastPHPEncode(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '.', c == '-':
+			b.WriteByte(c)
+		case c == ' ':
+			b.WriteByte('+')
+		default:
+			b.WriteByte('%')
+			b.WriteByte("0123456789ABCDEF"[c>>4])
+			b.WriteByte("0123456789ABCDEF"[c&15])
+		}
+	}
+	return b.String()
+}
+
+// payfastJSEncode is encodeURIComponent with %20 as '+'.
+func payfastJSEncode(s string) string {
+	// QueryEscape writes spaces as '+' and encodes as encodeURIComponent
+	// does, but for these:
+	e := url.QueryEscape(s)
+	for _, r := range []struct{ from, to string }{{"%21", "!"}, {"%27", "'"}, {"%28", "("}, {"%29", ")"}, {"%2A", "*"}} {
+		e = strings.ReplaceAll(e, r.from, r.to)
+	}
+	return e
+}
+
+// payfastParamStrings returns the parameter string of fields (without the
+// signature) in each encoding, and the signature.
+func payfastParamStrings(body []byte) (php, js string, sig []byte, err error) {
+	fields, err := parseForm(body)
+	if err != nil {
+		return "", "", nil, err
+	}
+	if err := formUnambiguous(fields, exactNames); err != nil {
+		return "", "", nil, err
+	}
+	if len(fields) == 0 || fields[len(fields)-1].Name != "signature" {
+		for _, f := range fields {
+			if f.Name == "signature" {
+				return "", "", nil, reject(malformedSignature, "form fields follow the signature: they would be unsigned")
+			}
+		}
+		return "", "", nil, reject(missingSignature, "form field signature is missing")
+	}
+	sig, err = hex.DecodeString(fields[len(fields)-1].Value)
+	if err != nil || len(sig) != md5.Size {
+		return "", "", nil, reject(malformedSignature, "signature is not a hex MD5")
+	}
+	var p, j strings.Builder
+	for i, f := range fields[:len(fields)-1] {
+		if i > 0 {
+			p.WriteByte('&')
+			j.WriteByte('&')
+		}
+		v := strings.TrimSpace(f.Value)
+		p.WriteString(f.Name + "=" + payfastPHPEncode(v))
+		j.WriteString(f.Name + "=" + payfastJSEncode(v))
+	}
+	return p.String(), j.String(), sig, nil
+}
+
+// payfastSum is the MD5 of the parameter string and the passphrase.
+func payfastSum(params, passphrase string, encode func(string) string) []byte {
+	sum := md5.Sum([]byte(params + "&passphrase=" + encode(strings.TrimSpace(passphrase))))
+	return sum[:]
+}
+
+func (v *payfast) Verify(d *Delivery) (Verified, error) {
+	php, js, sig, err := payfastParamStrings(d.Body)
+	if err != nil {
+		return Verified{}, err
+	}
+	ok, key := 0, 0
+	for i := len(v.passphrases) - 1; i >= 0; i-- { // every key, both encodings: no early exit
+		a := subtle.ConstantTimeCompare(payfastSum(php, v.passphrases[i], payfastPHPEncode), sig)
+		b := subtle.ConstantTimeCompare(payfastSum(js, v.passphrases[i], payfastJSEncode), sig)
+		if a|b == 1 {
+			ok, key = 1, i
+		}
+	}
+	if ok == 0 {
+		return Verified{}, errBadSignature
+	}
+	return Verified{Signed: []byte(php), Key: key}, nil
+}
+
+// Interface guard
+var _ Verifier = (*payfast)(nil)
+
+// signPayFast appends the signature field to a form body as PayFast does.
+func signPayFast(s Settings, m *Message) error {
+	body := strings.TrimSuffix(string(m.Body), "&")
+	if strings.HasPrefix(strings.TrimSpace(body), "{") {
+		return fmt.Errorf("payfast: an ITN is a form, not JSON")
+	}
+	php, _, _, err := payfastParamStrings([]byte(body + "&signature=" + strings.Repeat("0", 32)))
+	if err != nil {
+		return err
+	}
+	m.Body = []byte(body + "&signature=" + hex.EncodeToString(payfastSum(php, string(firstSecret(s)), payfastPHPEncode)))
+	m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return nil
+}
