@@ -81,7 +81,7 @@ var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "
 func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 	d.Next() // consume directive name
 	if !d.NextArg() {
-		return d.Errf("a provider is needed after webhook_verify, such as stripe, github or hmac (docs/providers.md lists all %d)", len(verifiers.Names()))
+		return d.Errf("a provider is needed after webhook_verify, such as stripe, github or hmac (docs/presets.md lists them all)")
 	}
 	h.Provider = d.Val()
 	preset, ok := verifiers.Lookup(h.Provider)
@@ -227,7 +227,7 @@ func oneArg(d *caddyfile.Dispenser) (string, error) {
 func unknownProvider(name string) string {
 	names := verifiers.Names()
 	if hint := didYouMean(name, names); hint != "" {
-		return fmt.Sprintf("unknown webhook provider %q: %s (docs/providers.md lists all %d)", name, hint, len(names))
+		return fmt.Sprintf("unknown webhook provider %q: %s (docs/presets.md lists them all)", name, hint)
 	}
 	return fmt.Sprintf("unknown webhook provider %q; known: %s", name, joinNames())
 }

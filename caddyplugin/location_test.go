@@ -123,7 +123,7 @@ func TestProvisionErrorNamesLocation(t *testing.T) {
 		{"without one", Handler{Provider: "payone"},
 			"payone: provider payone needs at least one secret (docs/presets.md says what payone needs)"},
 		{"unknown provider with a location", Handler{Provider: "strpe", Location: "Caddyfile:2"},
-			`at Caddyfile:2: unknown webhook provider "strpe": did you mean stripe? (docs/providers.md lists all 54)`},
+			`at Caddyfile:2: unknown webhook provider "strpe": did you mean stripe? (docs/presets.md lists them all)`},
 		{"url on a body scheme", Handler{Provider: "kkiapay", Secrets: []string{"x"}, URL: "https://a.example/", Location: "Caddyfile:9"},
 			"kkiapay at Caddyfile:9: url is only used by providers that sign the URL (kkiapay does not): remove it"},
 	}
