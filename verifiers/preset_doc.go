@@ -2,6 +2,7 @@ package verifiers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -46,11 +47,11 @@ type PresetDoc struct {
 // preset in name order.
 func presetTable(ps []Preset) string {
 	var b strings.Builder
-	b.WriteString("| name | signature header | algorithm | signed content | default tolerance | default allow-list | User-Agent | handshake | replay identity (log ID) | vector source |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| name | signature header | algorithm | signed content | options | default tolerance | default allow-list | User-Agent | handshake | replay identity (log ID) | vector source |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, p := range ps {
 		d := p.Doc
-		cells := []string{p.Name, d.Signature, d.Algorithm, d.Signed,
+		cells := []string{p.Name, d.Signature, d.Algorithm, d.Signed, optionsText(p),
 			withNote(toleranceText(p.Tolerance), d.ToleranceNote),
 			withNote(allowListText(p.AllowIP), d.AllowListNote),
 			withNote(userAgentText(p.UserAgent), d.UserAgentNote),
@@ -77,19 +78,34 @@ func readmeTable(ps []Preset) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "All %d presets. The full table, with the signed content, delivery IDs and\n", len(ps))
 	b.WriteString("the source of every test vector, is in [docs/presets.md](docs/presets.md):\n\n")
-	b.WriteString("| provider | signature | tolerance | default allow-list, User-Agent | handshake answered |\n")
-	b.WriteString("|---|---|---|---|---|\n")
+	b.WriteString("| provider | signature | options | tolerance | default allow-list, User-Agent | handshake answered |\n")
+	b.WriteString("|---|---|---|---|---|---|\n")
 	for _, p := range ps {
 		d := p.Doc
 		sender := withNote(allowListText(p.AllowIP), d.AllowListNote)
 		if p.UserAgent != "" {
 			sender = strings.TrimPrefix(sender+", "+userAgentText(p.UserAgent), "–, ")
 		}
-		cells := []string{"`" + p.Name + "`", d.Signature + "; " + d.Algorithm,
+		cells := []string{"`" + p.Name + "`", d.Signature + "; " + d.Algorithm, optionsText(p),
 			withNote(toleranceText(p.Tolerance), d.ToleranceNote), sender, orDash(d.Handshake)}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
+}
+
+// optionsText lists a preset's own options, the required ones marked.
+func optionsText(p Preset) string {
+	if len(p.Options) == 0 {
+		return "–"
+	}
+	names := make([]string, len(p.Options))
+	for i, o := range p.Options {
+		names[i] = "`" + o + "`"
+		if slices.Contains(p.RequiredOptions, o) {
+			names[i] += " (required)"
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // toleranceText is a default tolerance as the docs write it.
