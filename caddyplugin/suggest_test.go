@@ -48,7 +48,7 @@ func TestNearestProviders(t *testing.T) {
 		{"checkout", []string{"checkout_com"}}, // contained in the name
 		{"payon", []string{"payone"}},
 		{"quokka", nil},
-		{"x", nil},
+		{"qq", nil},
 		{"zzzzzzzz", nil},
 	}
 	for _, tt := range tests {
