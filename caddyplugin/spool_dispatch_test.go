@@ -1,0 +1,255 @@
+package caddyplugin
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// switchableUpstream is an app on a fixed address that can be down (its
+// port closed) or up, and records every delivery that reaches it.
+type switchableUpstream struct {
+	t    *testing.T
+	addr string
+	mu   sync.Mutex
+	srv  *http.Server
+	got  []received
+}
+
+func newSwitchableUpstream(t *testing.T) *switchableUpstream {
+	u := &switchableUpstream{t: t, addr: fmt.Sprintf("127.0.0.1:%d", freePort(t))}
+	t.Cleanup(u.down)
+	return u
+}
+
+// up starts answering TSOK.
+func (u *switchableUpstream) up() {
+	u.t.Helper()
+	var l net.Listener
+	var err error
+	for range 50 { // the port may linger a moment after down
+		if l, err = net.Listen("tcp", u.addr); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		u.t.Fatalf("upstream: %v", err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		u.mu.Lock()
+		u.got = append(u.got, received{Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), Body: body, ContentLength: r.ContentLength})
+		u.mu.Unlock()
+		io.WriteString(w, "TSOK")
+	})}
+	go srv.Serve(l)
+	u.mu.Lock()
+	u.srv = srv
+	u.mu.Unlock()
+}
+
+// down closes the port.
+func (u *switchableUpstream) down() {
+	u.mu.Lock()
+	srv := u.srv
+	u.srv = nil
+	u.mu.Unlock()
+	if srv != nil {
+		srv.Close()
+	}
+}
+
+// received returns what reached the app so far.
+func (u *switchableUpstream) received() []received {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return append([]received(nil), u.got...)
+}
+
+// waitFor waits until n deliveries reached the app, or fails after timeout.
+func (u *switchableUpstream) waitFor(t *testing.T, n int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for len(u.received()) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s the app has %d deliveries, want %d", timeout, len(u.received()), n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// spoolSite is a Payone route with a spool; BLOCK is replaced by the
+// lines inside webhook_verify (spool and replay).
+const spoolSite = errorsSite + `
+	handle /payone {
+		webhook_verify payone {
+			secret ` + payonePortalKey + `
+			verified_header X-Webhook-Verified
+			BLOCK
+		}
+		reverse_proxy UPSTREAM
+	}
+`
+
+func spoolConfig(block string) string { return strings.Replace(spoolSite, "BLOCK", block, 1) }
+
+// TestSpoolUpstreamDownThenUp: while the app is down every verified
+// delivery is acknowledged with TSOK; once it is up each arrives, byte for
+// byte with its headers and the verified header, exactly once with replay
+// on (copies sent while it was spooled included), at least once without.
+func TestSpoolUpstreamDownThenUp(t *testing.T) {
+	fastSpoolRetries(t)
+	for _, tt := range []struct {
+		name   string
+		replay string
+		copies int
+	}{
+		{"replay on", "replay 1h", 3},
+		{"replay off", "", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			up := newSwitchableUpstream(t)
+			dir := t.TempDir()
+			site := spoolConfig(tt.replay + "\n\t\t\tspool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
+			g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+
+			const n = 20
+			var bodies [][]byte
+			for i := range n {
+				body := payoneDelivery(100 + i)
+				bodies = append(bodies, body)
+				for c := range tt.copies {
+					h := payoneHeader()
+					h.Set("X-Trace", fmt.Sprint(i))
+					if rep := g.post(t, "/payone", h, body); rep.Status != 200 || rep.Body != "TSOK" {
+						t.Fatalf("delivery %d copy %d with the app down: %d %q, want 200 TSOK", i, c, rep.Status, rep.Body)
+					}
+				}
+			}
+			time.Sleep(300 * time.Millisecond) // a few failed attempts
+			if got := len(up.received()); got != 0 {
+				t.Fatalf("%d deliveries reached an app that was down", got)
+			}
+			up.up()
+			up.waitFor(t, n, 20*time.Second)
+			time.Sleep(time.Second) // anything more that would come
+			got := up.received()
+			seen := map[string]int{}
+			for _, r := range got {
+				seen[string(r.Body)]++
+				if r.Header.Get("X-Webhook-Verified") != "payone" || r.Header.Get("User-Agent") != "PAYONE FinanceGate" ||
+					r.Header.Get("X-Trace") == "" || r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" ||
+					r.ContentLength != int64(len(r.Body)) || r.Path != "/payone" || r.Method != http.MethodPost {
+					t.Errorf("delivery arrived as %s %s, length %d, headers %v", r.Method, r.Path, r.ContentLength, r.Header)
+				}
+			}
+			for i, b := range bodies {
+				switch c := seen[string(b)]; {
+				case c == 0:
+					t.Errorf("delivery %d never arrived (bytes compared)", i)
+				case c > 1 && tt.replay != "":
+					t.Errorf("delivery %d arrived %d times with replay on", i, c)
+				}
+			}
+			if len(seen) != n {
+				t.Errorf("the app got %d different bodies, want %d", len(seen), n)
+			}
+			op := onlySpool(t)
+			if p, d := countEntries(t, op, spoolStatePending), countEntries(t, op, spoolStateDead); p != 0 || d != 0 {
+				t.Errorf("after delivery the spool holds %d pending, %d dead", p, d)
+			}
+		})
+	}
+}
+
+// TestSpoolRetryForDeadLetters: a delivery the app never takes is retried
+// for retry_for, then dead-lettered, never deleted: the operator view has
+// it, with its attempts and last error, and secret-bearing headers
+// redacted.
+func TestSpoolRetryForDeadLetters(t *testing.T) {
+	fastSpoolRetries(t)
+	up := newSwitchableUpstream(t) // never up
+	dir := t.TempDir()
+	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t\tretry_for 1s\n\t\t\t}")
+	g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+	bodies := [][]byte{payoneDelivery(201), payoneDelivery(202)}
+	for _, b := range bodies {
+		if rep := g.post(t, "/payone", payoneHeader(), b); rep.Status != 200 || rep.Body != "TSOK" {
+			t.Fatalf("answer %d %q, want 200 TSOK", rep.Status, rep.Body)
+		}
+	}
+	op := onlySpool(t)
+	deadline := time.Now().Add(10 * time.Second)
+	for countEntries(t, op, spoolStateDead) < len(bodies) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not dead-lettered after 10s: %d pending, %d dead", countEntries(t, op, spoolStatePending), countEntries(t, op, spoolStateDead))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if p := countEntries(t, op, spoolStatePending); p != 0 {
+		t.Errorf("%d still pending after dead-lettering", p)
+	}
+	es, _ := op.List(t.Context(), spoolStateDead, 10)
+	for i, e := range es {
+		full, err := op.Get(t.Context(), e.ID, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.State != spoolStateDead || e.Attempts < 1 || !strings.Contains(e.LastError, "502") || e.Body != nil ||
+			e.Provider != "payone" || e.URI != "/payone" || !bytes.Equal(full.Body, bodies[i]) {
+			t.Errorf("dead letter %d: %+v", i, e)
+		}
+	}
+}
+
+// TestSpoolFullAnswers503: past max_pending the gate answers 503 with
+// Retry-After and stores nothing; the deliveries it acknowledged are
+// delivered once the app is up, the others never.
+func TestSpoolFullAnswers503(t *testing.T) {
+	fastSpoolRetries(t)
+	up := newSwitchableUpstream(t)
+	dir := t.TempDir()
+	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t\tmax_pending 3\n\t\t\t}")
+	g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+	acked := map[string]bool{}
+	for i := range 6 {
+		body := payoneDelivery(300 + i)
+		req, _ := http.NewRequest(http.MethodPost, g.base+"/payone", bytes.NewReader(body))
+		req.Header = payoneHeader()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		switch {
+		case i < 3 && (resp.StatusCode != 200 || string(b) != "TSOK"):
+			t.Fatalf("delivery %d (room left): %d %q, want 200 TSOK", i, resp.StatusCode, b)
+		case i >= 3 && (resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" || strings.Contains(string(b), "TSOK")):
+			t.Fatalf("delivery %d (spool full): %d %q Retry-After %q, want 503 with Retry-After", i, resp.StatusCode, b, resp.Header.Get("Retry-After"))
+		}
+		acked[string(body)] = resp.StatusCode == 200
+	}
+	if p := countEntries(t, onlySpool(t), spoolStatePending); p != 3 {
+		t.Fatalf("%d pending, want 3", p)
+	}
+	up.up()
+	up.waitFor(t, 3, 20*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	got := up.received()
+	if len(got) != 3 {
+		t.Fatalf("the app got %d deliveries, want the 3 acknowledged", len(got))
+	}
+	for _, r := range got {
+		if !acked[string(r.Body)] {
+			t.Errorf("a delivery answered 503 reached the app: %q", r.Body)
+		}
+	}
+}
