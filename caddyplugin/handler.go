@@ -21,7 +21,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	if m := spoolMarkerOf(r); m != nil {
 		return h.serveSpooled(w, r, m, next) // a stored delivery, verified when received (spool_dispatch.go)
 	}
-	h.begin(r)                     // first: strips any forged verified header
+	h.begin(r) // first: strips any forged verified header
 	if earlyData(r) {
 		return h.refuse(r, http.StatusTooEarly, outcomeTooEarly, "request sent in TLS early data; retry after the handshake", nil)
 	}
