@@ -76,6 +76,7 @@ const (
 	defaultSpoolRetryFor   = 72 * time.Hour
 	defaultSpoolMaxPending = 100000
 	spoolStreamPrefix      = "HOOKGATE_"
+	spoolHeaderRoom        = 64 << 10 // of a message's max_payload, kept for the headers
 )
 
 // outcomeSpooled: the delivery was verified and stored in the spool; its
@@ -279,8 +280,14 @@ func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer) error 
 	h.spool = s // from here Cleanup releases what is set up
 	s.js = s.conn.js
 
-	if limit := s.conn.nc.MaxPayload(); h.maxBody+64<<10 > limit {
-		return fmt.Errorf("max_body %d does not fit in a message of the NATS server (max_payload %d, with 64KiB for the headers): lower max_body or raise max_payload", h.maxBody, limit)
+	if limit := s.conn.nc.MaxPayload() - spoolHeaderRoom; h.maxBody > limit {
+		if h.MaxBody != 0 {
+			return fmt.Errorf("max_body %d does not fit in a message of the NATS server (max_payload %d, less %d bytes for the headers): lower max_body or raise the server's max_payload", h.maxBody, limit+spoolHeaderRoom, spoolHeaderRoom)
+		}
+		// The default max_body gives way to the server's limit.
+		h.maxBody = limit
+		h.logger.Info("spool: max_body lowered to fit the NATS server's max_payload",
+			zap.String("provider", h.Provider), zap.Int64("max_body", limit))
 	}
 	if err := s.setUp(ctx); err != nil {
 		return fmt.Errorf("%s: %v", s.name, err)
