@@ -120,6 +120,8 @@ func TestSpoolUpstreamDownThenUp(t *testing.T) {
 			site := spoolConfig(tt.replay + "\n\t\t\tspool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
 			g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
 
+			delivered0 := metricValue(t, spoolMetrics.delivered.WithLabelValues("payone"))
+			retries0 := metricValue(t, spoolMetrics.retries.WithLabelValues("payone"))
 			const n = 20
 			var bodies [][]byte
 			for i := range n {
@@ -161,6 +163,12 @@ func TestSpoolUpstreamDownThenUp(t *testing.T) {
 			if len(seen) != n {
 				t.Errorf("the app got %d different bodies, want %d", len(seen), n)
 			}
+			if d := metricValue(t, spoolMetrics.delivered.WithLabelValues("payone")) - delivered0; d < n {
+				t.Errorf("deliveries counted %v, want at least %d", d, n)
+			}
+			if r := metricValue(t, spoolMetrics.retries.WithLabelValues("payone")) - retries0; r < n {
+				t.Errorf("retries counted %v, want at least %d (each failed once while the app was down)", r, n)
+			}
 			op := onlySpool(t)
 			if p, d := countEntries(t, op, spoolStatePending), countEntries(t, op, spoolStateDead); p != 0 || d != 0 {
 				t.Errorf("after delivery the spool holds %d pending, %d dead", p, d)
@@ -179,6 +187,7 @@ func TestSpoolRetryForDeadLetters(t *testing.T) {
 	dir := t.TempDir()
 	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t\tretry_for 1s\n\t\t\t}")
 	g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+	dead0 := metricValue(t, spoolMetrics.dead.WithLabelValues("payone"))
 	bodies := [][]byte{payoneDelivery(201), payoneDelivery(202)}
 	for _, b := range bodies {
 		if rep := g.post(t, "/payone", payoneHeader(), b); rep.Status != 200 || rep.Body != "TSOK" {
@@ -195,6 +204,13 @@ func TestSpoolRetryForDeadLetters(t *testing.T) {
 	}
 	if p := countEntries(t, op, spoolStatePending); p != 0 {
 		t.Errorf("%d still pending after dead-lettering", p)
+	}
+	if d := metricValue(t, spoolMetrics.dead.WithLabelValues("payone")) - dead0; d != 2 {
+		t.Errorf("dead letters counted %v, want 2", d)
+	}
+	time.Sleep(300 * time.Millisecond) // the gauges refresh
+	if g := metricValue(t, spoolMetrics.deadNow.WithLabelValues("payone")); g != 2 {
+		t.Errorf("dead-letter gauge %v, want 2", g)
 	}
 	es, _ := op.List(t.Context(), spoolStateDead, 10)
 	for i, e := range es {
