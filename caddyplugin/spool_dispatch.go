@@ -177,6 +177,15 @@ func (s *spool) start() {
 
 // run takes deliveries from the shared consumer, one at a time.
 func (s *spool) run(ctx context.Context) {
+	// Deliveries go through the running configuration's servers: wait for
+	// Caddy to have one (at startup this spool is being provisioned as
+	// part of it).
+	for ctx.Err() == nil {
+		if _, err := activeHTTPApp(); err == nil {
+			break
+		}
+		sleep(ctx, 100*time.Millisecond)
+	}
 	var cons jetstream.Consumer
 	for ctx.Err() == nil {
 		if cons == nil {

@@ -269,3 +269,34 @@ func TestSpoolFullAnswers503(t *testing.T) {
 		}
 	}
 }
+
+// TestSpoolStoresOnlyVerified: a delivery refused by a check is answered
+// as without the spool and never stored; headers naming the spool's
+// internals do nothing (the replay marker is a context value).
+func TestSpoolStoresOnlyVerified(t *testing.T) {
+	fastSpoolRetries(t)
+	up := newSwitchableUpstream(t)
+	dir := t.TempDir()
+	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
+	g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+	forged := payoneBody("0123456789abcdef0123456789abcdef") // wrong key
+	h := payoneHeader()
+	h.Set("Hookgate-Server", "srv0")
+	h.Set("Hookgate-Method", "POST")
+	if rep := g.post(t, "/payone", h, forged); rep.Status != http.StatusUnauthorized {
+		t.Fatalf("forged delivery: %d %q, want 401", rep.Status, rep.Body)
+	}
+	wrongIP := payoneHeader()
+	wrongIP.Set("X-Forwarded-For", "203.0.113.9")
+	if rep := g.post(t, "/payone", wrongIP, payoneDelivery(600)); rep.Status != http.StatusForbidden {
+		t.Fatalf("delivery from outside PAYONE's range: %d, want 403", rep.Status)
+	}
+	if n := countEntries(t, onlySpool(t), ""); n != 0 {
+		t.Fatalf("%d refused deliveries were stored", n)
+	}
+	up.up()
+	time.Sleep(300 * time.Millisecond)
+	if n := len(up.received()); n != 0 {
+		t.Fatalf("%d refused deliveries reached the app", n)
+	}
+}

@@ -87,6 +87,7 @@ func (s *spool) watch(ctx context.Context) {
 		if err := s.refreshGauges(ctx); err != nil && ctx.Err() == nil {
 			s.logger.Debug("spool: reading the store's state failed", zap.String("spool", s.name), zap.Error(err))
 		}
+		s.forgetStaleAttempts()
 		select {
 		case <-ctx.Done():
 			return
@@ -138,4 +139,17 @@ func (s *spool) pendingState(ctx context.Context) (int, time.Time, error) {
 		return int(state.Msgs), msg.Time, nil
 	}
 	return int(state.Msgs), d.Received, nil
+}
+
+// forgetStaleAttempts drops what this gate remembers of attempts that
+// should have been retried long ago: another gate (store nats) completed
+// or dead-lettered them.
+func (s *spool) forgetStaleAttempts() {
+	stale := s.now().Add(-spoolBackoff.max - time.Hour)
+	s.attempts.Range(func(k, v any) bool {
+		if a := v.(spoolAttempt); a.next.Before(stale) {
+			s.attempts.Delete(k)
+		}
+		return true
+	})
 }
