@@ -226,3 +226,25 @@ func TestSpoolOperator(t *testing.T) {
 		t.Error("List of an unknown state did not fail")
 	}
 }
+
+// BenchmarkSpoolStore: storing one 1 KiB delivery in the embedded store,
+// fsynced, as the gate does before acknowledging it.
+func BenchmarkSpoolStore(b *testing.B) {
+	dir := b.TempDir()
+	conn, err := openEmbeddedStore("file:"+dir, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { spoolStores.Delete("file:" + dir) })
+	s := testSpool(conn, "HGBENCH")
+	s.maxPending = 10_000_000
+	if err := s.setUp(b.Context()); err != nil {
+		b.Fatal(err)
+	}
+	d := &spooledRequest{Method: "POST", URI: "/hook", Host: "h", Header: http.Header{"Content-Type": {"application/json"}}, Body: make([]byte, 1024), Received: time.Now()}
+	for b.Loop() {
+		if err := s.store(b.Context(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
