@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/caddyserver/caddy/v2"
 )
 
 // switchableUpstream is an app on a fixed address that can be down (its
@@ -298,5 +300,53 @@ func TestSpoolStoresOnlyVerified(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	if n := len(up.received()); n != 0 {
 		t.Fatalf("%d refused deliveries reached the app", n)
+	}
+}
+
+// TestSpoolSurvivesReload: a config reload keeps the embedded server (one
+// per directory, shared through the UsagePool) and the deliveries pending
+// in it, which the new configuration delivers.
+func TestSpoolSurvivesReload(t *testing.T) {
+	fastSpoolRetries(t)
+	up := newSwitchableUpstream(t)
+	dir := t.TempDir()
+	port := freePort(t)
+	site := func(header string) string {
+		s := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
+		s = strings.Replace(s, "X-Webhook-Verified", header, 1)
+		return strings.ReplaceAll(s, "UPSTREAM", up.addr)
+	}
+	g := startGateOnPort(t, nil, replayTrustedProxies, site("X-Webhook-Verified"), port)
+	for i := range 5 {
+		if rep := g.post(t, "/payone", payoneHeader(), payoneDelivery(700+i)); rep.Body != "TSOK" {
+			t.Fatalf("delivery %d: %d %q", i, rep.Status, rep.Body)
+		}
+	}
+	v, ok := spoolStores.References("file:" + dir)
+	if !ok || v != 1 {
+		t.Fatalf("store references before the reload: %d %v", v, ok)
+	}
+	before, _, _ := spoolStores.LoadOrNew("file:"+dir, nil)
+	spoolStores.Delete("file:" + dir)
+
+	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", globalOptions, replayTrustedProxies, port, site("X-Verified-By"))
+	cfg, err := adapt(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatal(err)
+	}
+	after, _, _ := spoolStores.LoadOrNew("file:"+dir, nil)
+	spoolStores.Delete("file:" + dir)
+	if before != after {
+		t.Error("the reload started a second embedded server")
+	}
+	up.up()
+	up.waitFor(t, 5, 20*time.Second)
+	for _, r := range up.received() {
+		if r.Header.Get("X-Webhook-Verified") != "payone" {
+			t.Errorf("a delivery lost the verified header it was stored with: %v", r.Header)
+		}
 	}
 }
