@@ -350,3 +350,57 @@ func TestSpoolSurvivesReload(t *testing.T) {
 		}
 	}
 }
+
+// TestSpoolHandOver: a delivery taken by a gate that then dies (it never
+// acknowledges) is handed to another gate after the ack wait and
+// delivered.
+func TestSpoolHandOver(t *testing.T) {
+	fastSpoolRetries(t)
+	saved := spoolAckWait
+	spoolAckWait = time.Second
+	t.Cleanup(func() { spoolAckWait = saved })
+	up := newSwitchableUpstream(t)
+	up.up()
+	dir := t.TempDir()
+	port := freePort(t)
+
+	// The gate that dies: it stores a delivery and takes it for delivery.
+	conn, err := openEmbeddedStore("file:"+dir, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dying := testSpool(conn, "HOOKGATE_PAYONE")
+	dying.provider = "payone"
+	if err := dying.setUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	body := payoneDelivery(800)
+	header := payoneHeader()
+	header.Set("Content-Type", "application/x-www-form-urlencoded")
+	header.Set("X-Webhook-Verified", "payone")
+	d := &spooledRequest{Method: "POST", URI: "/payone", Host: fmt.Sprintf("127.0.0.1:%d", port), Remote: "127.0.0.1:40000",
+		Server: "srv0", Header: header, Body: body, Received: time.Now()}
+	if err := dying.store(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	cons, err := dying.js.Consumer(t.Context(), dying.stream, spoolConsumer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cons.Next(); err != nil {
+		t.Fatal(err)
+	}
+	taken := time.Now()
+
+	// The other gate, on the same store.
+	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
+	startGateOnPort(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr), port)
+	spoolStores.Delete("file:" + dir) // the dying gate's reference
+	up.waitFor(t, 1, 10*time.Second)
+	if since := time.Since(taken); since < spoolAckWait {
+		t.Errorf("delivered %s after another gate took it, before the ack wait of %s", since, spoolAckWait)
+	}
+	if got := up.received(); !bytes.Equal(got[0].Body, body) {
+		t.Errorf("delivered %q, want %q", got[0].Body, body)
+	}
+}

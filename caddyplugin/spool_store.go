@@ -49,10 +49,14 @@ const (
 	spoolHeaderDead     = "Hookgate-Dead"
 )
 
+// spoolAckWait is how long a gate may hold a delivery without word before
+// JetStream hands it to another gate (or this one after a restart); a
+// gate delivering says it is in progress every third of it.
+var spoolAckWait = 30 * time.Second
+
 // Consumer settings.
 const (
 	spoolConsumer      = "hookgate"
-	spoolAckWait       = 30 * time.Second
 	spoolMaxAckPending = 100
 	spoolDupWindow     = 2 * time.Minute
 	spoolOpTimeout     = 5 * time.Second
