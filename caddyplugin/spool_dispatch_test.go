@@ -404,3 +404,26 @@ func TestSpoolHandOver(t *testing.T) {
 		t.Errorf("delivered %q, want %q", got[0].Body, body)
 	}
 }
+
+// TestSpoolDeliversInOrder: with the app up, deliveries reach it in the
+// order they arrived, and the provider's answer does not wait for the app.
+func TestSpoolDeliversInOrder(t *testing.T) {
+	fastSpoolRetries(t)
+	up := newSwitchableUpstream(t)
+	up.up()
+	dir := t.TempDir()
+	site := spoolConfig("spool {\n\t\t\t\tstore file " + dir + "\n\t\t\t}")
+	g := startGate(t, nil, replayTrustedProxies, strings.ReplaceAll(site, "UPSTREAM", up.addr))
+	const n = 30
+	for i := range n {
+		if rep := g.post(t, "/payone", payoneHeader(), payoneDelivery(900+i)); rep.Body != "TSOK" {
+			t.Fatalf("delivery %d: %d %q", i, rep.Status, rep.Body)
+		}
+	}
+	up.waitFor(t, n, 10*time.Second)
+	for i, r := range up.received() {
+		if !bytes.Equal(r.Body, payoneDelivery(900+i)) {
+			t.Fatalf("delivery %d arrived out of order", i)
+		}
+	}
+}
