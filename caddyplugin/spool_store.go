@@ -42,7 +42,7 @@ const (
 	spoolHeaderProto    = "Hookgate-Proto"
 	spoolHeaderProvider = "Hookgate-Provider"
 	spoolHeaderReceived = "Hookgate-Received" // RFC 3339, nanoseconds
-	spoolHeaderHeader   = "Hookgate-Header"   // the request's headers, JSON
+	spoolHeaderHeader   = "Hookgate-Header"   // the request's headers: JSON, values base64
 	// dead letters only
 	spoolHeaderAttempts = "Hookgate-Attempts"
 	spoolHeaderError    = "Hookgate-Error"
@@ -160,7 +160,15 @@ type spooledRequest struct {
 
 // message is the JetStream message that stores d.
 func (s *spool) message(d *spooledRequest) (*nats.Msg, error) {
-	header, err := json.Marshal(d.Header)
+	// Values as bytes (base64 in JSON): a header value need not be UTF-8,
+	// and must come back byte for byte.
+	raw := make(map[string][][]byte, len(d.Header))
+	for k, vs := range d.Header {
+		for _, v := range vs {
+			raw[k] = append(raw[k], []byte(v))
+		}
+	}
+	header, err := json.Marshal(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -195,8 +203,15 @@ func parseSpooled(h nats.Header, body []byte) (*spooledRequest, error) {
 	if d.Method == "" || d.URI == "" {
 		return nil, errors.New("not a spooled delivery (no method or URI)")
 	}
-	if err := json.Unmarshal([]byte(h.Get(spoolHeaderHeader)), &d.Header); err != nil {
+	var raw map[string][][]byte
+	if err := json.Unmarshal([]byte(h.Get(spoolHeaderHeader)), &raw); err != nil {
 		return nil, fmt.Errorf("unreadable stored headers: %v", err)
+	}
+	d.Header = make(http.Header, len(raw))
+	for k, vs := range raw {
+		for _, v := range vs {
+			d.Header[k] = append(d.Header[k], string(v))
+		}
 	}
 	var err error
 	if d.Received, err = time.Parse(time.RFC3339Nano, h.Get(spoolHeaderReceived)); err != nil {
