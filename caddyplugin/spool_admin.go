@@ -72,9 +72,11 @@ func (a adminSpool) Routes() []caddy.AdminRoute {
 
 // serveHTTP routes one request by path and method.
 func (adminSpool) serveHTTP(w http.ResponseWriter, r *http.Request) error {
-	rest, ok := strings.CutPrefix(r.URL.Path, spoolAdminPath)
+	// Split the escaped path, so that an ID with an escaped slash stays
+	// one segment.
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), spoolAdminPath)
 	if !ok {
-		return spoolAPIError(http.StatusNotFound, "not found")
+		return spoolAPIError(http.StatusNotFound, "no such endpoint: %s", r.URL.Path)
 	}
 	rest = strings.TrimPrefix(rest, "/")
 	if rest == "" {
@@ -83,7 +85,11 @@ func (adminSpool) serveHTTP(w http.ResponseWriter, r *http.Request) error {
 		}
 		return listSpooled(w, r)
 	}
-	id, action, _ := strings.Cut(rest, "/")
+	escapedID, action, _ := strings.Cut(rest, "/")
+	id, err := url.PathUnescape(escapedID)
+	if err != nil {
+		return spoolAPIError(http.StatusBadRequest, "malformed delivery ID %q: %v", escapedID, err)
+	}
 	if err := validSpoolID(id); err != nil {
 		return err
 	}

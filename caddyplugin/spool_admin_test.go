@@ -417,6 +417,8 @@ func TestSpoolAdminBadRequests(t *testing.T) {
 		{"DELETE", "/webhook/spool/f1?state=dead", 400, ""},
 		{"POST", "/webhook/spool/f2/redrive?body=1", 400, ""},
 		{"GET", "/webhook/spool/f1/retry", 404, ""},
+		{"GET", "/webhook/spool/f1%2Fredrive", 404, ""}, // the ID "f1/redrive"
+		{"POST", "/webhook/spool/f1%2Fredrive", 405, "GET, DELETE"},
 		{"GET", "/webhook/spool/f1/redrive/x", 404, ""},
 		{"POST", "/webhook/spool", 405, "GET"},
 		{"DELETE", "/webhook/spool", 405, "GET"},
