@@ -277,7 +277,7 @@ func findSpooled(r *http.Request, id, spool string, withBody bool) (spoolOperato
 	case 1:
 		return found, entry, nil
 	}
-	return nil, spoolEntry{}, spoolAPIError(http.StatusConflict, "delivery %s is in several spools (%s): give spool=", id, strings.Join(holders, ", "))
+	return nil, spoolEntry{}, spoolAPIError(http.StatusConflict, "delivery %s is in several spools (%s): name one with spool=<name> (caddy webhook spool --spool <name>)", id, strings.Join(holders, ", "))
 }
 
 // showSpooled answers GET /webhook/spool/<id>: one entry, with its body
