@@ -98,6 +98,7 @@ acked=$((1 + d_req - d_bad - d_sock + u_req - u_bad - u_sock)) # 1: the sanity c
 drain_s=$(awk -v a="$t_up" -v b="$t_drained" 'BEGIN {printf "%.1f", b - a}')
 after_load_s=$(awk -v a="$t_load_end" -v b="$t_drained" 'BEGIN {printf "%.1f", b - a}')
 rate=$(awk -v n="$delivered" -v a="$t_up" -v b="$t_drained" 'BEGIN {printf "%.0f", n / (b - a)}')
+rate_after=$(awk -v n="$((delivered - delivered_during))" -v a="$t_load_end" -v b="$t_drained" 'BEGIN {printf "%.0f", n / (b - a)}')
 rate_during=$(awk -v n="$delivered_during" -v a="$t_up" -v b="$t_load_end" 'BEGIN {printf "%.0f", n / (b - a)}')
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -109,7 +110,8 @@ echo "stored by the gate:              $stored_end (store failures: $failures)"
 echo "backlog when the app came up:    $backlog"
 echo "delivered while the load ran:    $delivered_during (${rate_during}/s alongside the load)"
 echo "delivered to the app in all:     $delivered (forged or altered: $forged)"
-echo "all delivered after:             ${drain_s} s from the app's start, ${after_load_s} s after the load (${rate}/s overall)"
+echo "delivered once the load stopped: $((delivered - delivered_during)) in ${after_load_s} s (${rate_after}/s)"
+echo "all delivered:                   ${drain_s} s after the app came up (${rate}/s overall)"
 echo "dead letters:                    $dead"
 echo "acknowledged (wrk) vs stored:    $acked vs $stored_end (in flight when wrk stopped: $((stored_end - acked)))"
 echo "spool after the run:             $listing"
