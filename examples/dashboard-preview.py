@@ -333,7 +333,9 @@ def render(scrapes, out):
     bg, panel, text, grid_c, muted = "#111217", "#181b1f", "#ccccdc", "#2c3235", "#8e8e9e"
     palette = {"accepted": "#73bf69", "bad_signature": "#f2495c", "stale": "#ff9830", "ip_denied": "#b877d9",
                "user_agent_denied": "#5794f2", "missing_signature": "#fade2a", "too_large": "#8ab8ff",
-               "replay": "#ff7383", "malformed_signature": "#c4162a", "handshake": "#96d98d"}
+               "replay": "#ff7383", "malformed_signature": "#c4162a", "handshake": "#96d98d",
+               "spooled": "#37872d", "spool_unavailable": "#fa6400"}
+    passed = ("accepted", "spooled", "handshake")  # not refusals
     plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "text.color": text,
                          "axes.labelcolor": text, "xtick.color": muted, "ytick.color": muted})
     fig = plt.figure(figsize=(16, 17.6), facecolor=bg)
@@ -345,10 +347,10 @@ def render(scrapes, out):
 
     first, last = scrapes[0][1], scrapes[-1][1]
     name = "hookgate_deliveries_total"
-    acc = total(last, name, lambda l: l["outcome"] == "accepted") - total(first, name, lambda l: l["outcome"] == "accepted")
+    acc = total(last, name, lambda l: l["outcome"] in ("accepted", "spooled")) - \
+        total(first, name, lambda l: l["outcome"] in ("accepted", "spooled"))
     allv = total(last, name) - total(first, name)
-    ref = total(last, name, lambda l: l["outcome"] not in ("accepted", "handshake")) - \
-        total(first, name, lambda l: l["outcome"] not in ("accepted", "handshake"))
+    ref = total(last, name, lambda l: l["outcome"] not in passed) - total(first, name, lambda l: l["outcome"] not in passed)
     p99 = quantile(0.99, bucket_deltas(first, last))
 
     def stat(ax, title, value, color):
@@ -380,7 +382,7 @@ def render(scrapes, out):
     ax = fig.add_subplot(gs[1, 0:2])
     frame(ax, "Deliveries by outcome", "deliveries/s")
     t, by = rates(scrapes, name, lambda l: l["outcome"])
-    order = ["accepted"] + sorted(k for k in by if k != "accepted")
+    order = [k for k in ("accepted", "spooled") if k in by] + sorted(k for k in by if k not in ("accepted", "spooled"))
     ax.stackplot(t, *[by[k] for k in order], labels=order, colors=[palette.get(k, "#999") for k in order], alpha=0.75)
     ax.set_ylim(0, 1.4 * max([sum(v) for v in zip(*by.values())] or [1]))  # room for the legend
     ax.legend(loc="upper left", fontsize=8, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=4)
@@ -389,7 +391,7 @@ def render(scrapes, out):
     ax = fig.add_subplot(gs[1, 2:4])
     frame(ax, "Refusals by provider and check", "deliveries/s")
     t, by = rates(scrapes, name, lambda l: "%s %s" % (l["provider"], l["outcome"]),
-                  pred=lambda l: l["outcome"] not in ("accepted", "handshake"))
+                  pred=lambda l: l["outcome"] not in passed)
     for k in sorted(by):
         ax.plot(t, by[k], label=k, color=palette.get(k.split(" ")[1], "#999"),
                 linestyle=["-", "--", ":", "-."][hash(k.split(" ")[0]) % 4], linewidth=1.4)
@@ -421,7 +423,7 @@ def render(scrapes, out):
             before = sum(v0 for n0, l0, v0 in first if n0 == name and l0 == l)
             if v - before > 0:
                 rows[(l["provider"], l["outcome"])] = v - before
-    keys = sorted(rows, key=lambda k: (k[0], k[1] != "accepted", k[1]))
+    keys = sorted(rows, key=lambda k: (k[0], k[1] not in ("accepted", "spooled"), k[1]))
     ax.barh(range(len(keys)), [rows[k] for k in keys], color=[palette.get(k[1], "#999") for k in keys], height=0.7)
     ax.set_yticks(range(len(keys)))
     ax.set_yticklabels(["%s  %s" % k for k in keys], fontsize=7.5, color=text)
