@@ -186,7 +186,7 @@ func runSpoolList(o spoolCmdOptions, _ []string, out io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s\n",
 			oneLine(e.ID, 40), oneLine(e.Provider, 24), oneLine(e.State, 8), age(e.Received, now), e.Attempts, next, e.Size,
-			oneLine(e.Method+" "+e.Host+e.URI, 48), oneLine(orDash(e.LastError), 48), oneLine(e.Spool, 0))
+			oneLine(e.Method+" "+e.Host+e.URI, 48), oneLineTail(orDash(e.LastError), 56), oneLine(e.Spool, 0))
 	}
 	tw.Flush()
 	fmt.Fprintf(out, "%d deliveries: %d pending, %d dead\n", len(entries), pending, dead)
@@ -316,6 +316,16 @@ func oneLine(s string, n int) string {
 	q = q[1 : len(q)-1]
 	if n > 0 && len(q) > n {
 		q = q[:n-1] + "…"
+	}
+	return q
+}
+
+// oneLineTail is oneLine keeping the end of a long string, where an
+// error's cause is ("…HTTP 502: dial tcp 10.0.0.7:8080: connection refused").
+func oneLineTail(s string, n int) string {
+	q := oneLine(s, 0)
+	if len(q) > n {
+		q = "…" + q[len(q)-(n-1):]
 	}
 	return q
 }

@@ -224,3 +224,30 @@ func TestSpoolCommandAdminAddress(t *testing.T) {
 		t.Errorf("caddy webhook spool --help:\n%s", out)
 	}
 }
+
+// TestSpoolCommandFormatting: what the table and show print of the API's
+// strings and times: one line, no control bytes, long errors cut at the
+// front where their cause is not.
+func TestSpoolCommandFormatting(t *testing.T) {
+	long := "{id=2h8645b37} reverseproxy.statusError (reverseproxy.go:1776): HTTP 502: dial tcp 10.0.0.7:8080: connect: connection refused"
+	for _, tt := range []struct{ got, want string }{
+		{oneLine("a\nb\x1b[31m\"é", 0), `a\nb\x1b[31m\"\u00e9`},
+		{oneLine("abcdefghij", 5), "abcd…"},
+		{oneLine("abcde", 5), "abcde"},
+		{oneLineTail(long, 56), "…" + long[len(long)-55:]},
+		{oneLineTail("short", 56), "short"},
+		{age(spoolT0, spoolT0.Add(90*time.Second+500*time.Millisecond)), "1m30s"},
+		{age(spoolT0.Add(time.Second), spoolT0), "0s"},
+		{relative(spoolT0.Add(9*time.Second), spoolT0), "in 9s"},
+		{relative(spoolT0, spoolT0.Add(9*time.Second)), "9s ago"},
+		{relative(spoolT0, spoolT0), "now"},
+		{orDash(""), "-"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	if got := oneLineTail(long, 56); !strings.HasSuffix(got, "connection refused") || len(got) != 55+len("…") {
+		t.Errorf("oneLineTail: %q", got)
+	}
+}
