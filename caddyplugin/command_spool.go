@@ -58,7 +58,7 @@ address is --address, else the one in --config, else the default
 	pf.StringVar(&o.address, "address", "", "the admin API's address, if not the default")
 	pf.StringVarP(&o.config, "config", "c", "", "configuration file to read the admin address from, if --address is not used")
 	pf.StringVarP(&o.adapter, "adapter", "a", "", "name of the config adapter (when --config is used)")
-	pf.StringVar(&o.spool, "spool", "", "only this spool (its name as list shows it); needed when an ID is in several")
+	pf.StringVar(&o.spool, "spool", "", "only this spool: its name as list shows it, or the end of one (PAYONE for ...#HOOKGATE_PAYONE); needed when an ID is in several")
 	pf.BoolVar(&o.json, "json", false, "print the admin API's JSON answer")
 
 	run := func(f func(spoolCmdOptions, []string, io.Writer) error) func(*cobra.Command, []string) error {

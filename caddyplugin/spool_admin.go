@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -191,29 +192,50 @@ func validSpoolID(id string) error {
 	return nil
 }
 
-// operatorsFor returns the spools a request addresses, sorted by name: the
-// one named by spool=, or all of them. An unknown name is a 404.
+// operatorsFor returns the spools a request addresses, sorted by name: all
+// of them, or the one spool= names. spool= is a spool's full name or the
+// end of exactly one name that follows a character other than a letter or
+// digit: "HOOKGATE_PAYONE" or "PAYONE" for
+// "file:/var/lib/caddy/spool#HOOKGATE_PAYONE". A name that matches none is
+// a 404, one that matches several a 400: it never addresses two spools.
 func operatorsFor(name string) ([]spoolOperator, error) {
 	spoolOperators.Lock()
-	ops := make([]spoolOperator, 0, len(spoolOperators.byName))
-	names := make([]string, 0, len(spoolOperators.byName))
-	for n, op := range spoolOperators.byName {
-		names = append(names, n)
-		if name == "" || n == name {
-			ops = append(ops, op)
+	all := make(map[string]spoolOperator, len(spoolOperators.byName))
+	maps.Copy(all, spoolOperators.byName)
+	spoolOperators.Unlock()
+	names := slices.Sorted(maps.Keys(all))
+	if name == "" {
+		ops := make([]spoolOperator, 0, len(names))
+		for _, n := range names {
+			ops = append(ops, all[n])
+		}
+		return ops, nil
+	}
+	if op, ok := all[name]; ok {
+		return []spoolOperator{op}, nil
+	}
+	var matches []string
+	for _, n := range names {
+		if rest, ok := strings.CutSuffix(n, name); ok && rest != "" && !isAlnum(rest[len(rest)-1]) {
+			matches = append(matches, n)
 		}
 	}
-	spoolOperators.Unlock()
-	slices.SortFunc(ops, func(a, b spoolOperator) int { return cmp.Compare(a.Name(), b.Name()) })
-	if name != "" && len(ops) == 0 {
-		slices.Sort(names)
+	switch len(matches) {
+	case 1:
+		return []spoolOperator{all[matches[0]]}, nil
+	case 0:
 		known := strings.Join(names, ", ")
 		if known == "" {
 			known = "none configured"
 		}
 		return nil, spoolAPIError(http.StatusNotFound, "no spool named %q (spools: %s)", name, known)
 	}
-	return ops, nil
+	return nil, spoolAPIError(http.StatusBadRequest, "spool %q could be any of %s: give more of the name", name, strings.Join(matches, ", "))
+}
+
+// isAlnum reports whether b is an ASCII letter or digit.
+func isAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // listSpooled answers GET /webhook/spool: the entries of every addressed

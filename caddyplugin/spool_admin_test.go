@@ -236,6 +236,8 @@ func TestSpoolAdminList(t *testing.T) {
 		{"/webhook/spool?state=pending", "f1@file both@file both@nats"},
 		{"/webhook/spool?spool=file:/var/lib/caddy/spool", "f2@file f1@file both@file"},
 		{"/webhook/spool?spool=nats:nats://127.0.0.1:4222/hookgate&state=dead", "n1@nats"},
+		{"/webhook/spool?spool=hookgate", "n1@nats both@nats"}, // the end of a name
+		{"/webhook/spool?spool=spool&state=pending", "f1@file both@file"},
 		{"/webhook/spool?limit=2", "f2@file n1@nats"},
 		{"/webhook/spool?limit=1&state=pending", "f1@file"},
 	}
@@ -410,6 +412,8 @@ func TestSpoolAdminBadRequests(t *testing.T) {
 		{"GET", "/webhook/spool?spool=", 400, ""},
 		{"GET", "/webhook/spool?%zz", 400, ""},
 		{"GET", "/webhook/spool?spool=file:/elsewhere", 404, ""},
+		{"GET", "/webhook/spool?spool=ool", 404, ""}, // not after a separator
+		{"GET", "/webhook/spool/f1?spool=gate", 404, ""},
 		{"GET", "/webhook/spool/f1?body=yes", 400, ""},
 		{"GET", "/webhook/spool/f1?limit=1", 400, ""},
 		{"GET", "/webhook/spool/f%201", 400, ""},
@@ -527,5 +531,44 @@ func TestSpoolAdminThroughCaddy(t *testing.T) {
 			json.Unmarshal(b, &apiErr) != nil || apiErr.Error == "" {
 			t.Errorf("%s %s: %d (Allow %q) %s, want %d with a JSON error", tt.method, tt.path, resp.StatusCode, resp.Header.Get("Allow"), b, tt.status)
 		}
+	}
+}
+
+// TestSpoolAdminSpoolByEnd: spool= may give the end of a name, as long as
+// it picks one spool; a shorter end that fits two is refused, never
+// applied to both.
+func TestSpoolAdminSpoolByEnd(t *testing.T) {
+	a := newOpsTestSpool("file:/var/lib/caddy/hookgate/spool#HOOKGATE_STRIPE",
+		spoolEntry{ID: "p1", Provider: "stripe", State: spoolStatePending, Received: spoolT0})
+	b := newOpsTestSpool("nats:nats://nats-1:4222#HOOKGATE_STRIPE",
+		spoolEntry{ID: "p1", Provider: "stripe", State: spoolStatePending, Received: spoolT0})
+	c := newOpsTestSpool("file:/var/lib/caddy/hookgate/spool#HOOKGATE_PAYONE",
+		spoolEntry{ID: "p1", Provider: "payone", State: spoolStatePending, Received: spoolT0})
+	useSpools(t, a, b, c)
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		spool          string // the spool that answered
+	}{
+		{"GET", "/webhook/spool/p1?spool=PAYONE", 200, c.name},
+		{"GET", "/webhook/spool/p1?spool=HOOKGATE_PAYONE", 200, c.name},
+		{"GET", "/webhook/spool/p1?spool=nats:nats://nats-1:4222%23HOOKGATE_STRIPE", 200, b.name},
+		{"GET", "/webhook/spool/p1?spool=4222%23HOOKGATE_STRIPE", 200, b.name},
+		{"GET", "/webhook/spool/p1?spool=STRIPE", 400, ""},
+		{"DELETE", "/webhook/spool/p1?spool=HOOKGATE_STRIPE", 400, ""},
+		{"POST", "/webhook/spool/p1/redrive?spool=STRIPE", 400, ""},
+		{"GET", "/webhook/spool?spool=STRIPE", 400, ""},
+		{"GET", "/webhook/spool/p1?spool=AYONE", 404, ""},
+		{"GET", "/webhook/spool/p1", 409, ""},
+	} {
+		ans := callSpoolAdmin(t, tt.method, tt.target)
+		var e spoolEntry
+		json.Unmarshal(ans.body, &e)
+		if ans.status != tt.status || tt.spool != "" && e.Spool != tt.spool {
+			t.Errorf("%s %s: %d %s, want %d from %s", tt.method, tt.target, ans.status, ans.body, tt.status, tt.spool)
+		}
+	}
+	if !a.has("p1") || !b.has("p1") || len(a.redriven)+len(b.redriven) != 0 {
+		t.Error("an ambiguous spool= acted on a spool")
 	}
 }
