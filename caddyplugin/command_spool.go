@@ -186,10 +186,14 @@ func runSpoolList(o spoolCmdOptions, _ []string, out io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s\n",
 			oneLine(e.ID, 40), oneLine(e.Provider, 24), oneLine(e.State, 8), age(e.Received, now), e.Attempts, next, e.Size,
-			oneLine(e.Method+" "+e.Host+e.URI, 48), oneLineTail(orDash(e.LastError), 56), oneLine(e.Spool, 0))
+			oneLine(e.Method+" "+e.Host+e.URI, 48), oneLineTail(orDash(e.LastError), 64), oneLine(e.Spool, 0))
 	}
 	tw.Flush()
-	fmt.Fprintf(out, "%d deliveries: %d pending, %d dead\n", len(entries), pending, dead)
+	noun := "deliveries"
+	if len(entries) == 1 {
+		noun = "delivery"
+	}
+	fmt.Fprintf(out, "%d %s: %d pending, %d dead\n", len(entries), noun, pending, dead)
 	if len(entries) == o.limit {
 		fmt.Fprintf(out, "(the first %d: --limit shows more)\n", o.limit)
 	}

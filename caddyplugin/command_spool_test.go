@@ -59,7 +59,7 @@ func TestSpoolCommandList(t *testing.T) {
 	}
 
 	out, err = spoolCmd(t, addr, spoolCmdOptions{state: spoolStateDead, spool: nats.name}, runSpoolList)
-	if err != nil || strings.Count(out, "\n") != 3 || !strings.Contains(out, "\nn1 ") || !strings.Contains(out, "1 deliveries: 0 pending, 1 dead") {
+	if err != nil || strings.Count(out, "\n") != 3 || !strings.Contains(out, "\nn1 ") || !strings.Contains(out, "1 delivery: 0 pending, 1 dead") {
 		t.Errorf("list --state dead --spool nats: %v\n%s", err, out)
 	}
 	out, err = spoolCmd(t, addr, spoolCmdOptions{limit: 2}, runSpoolList)
