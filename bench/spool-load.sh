@@ -17,8 +17,8 @@
 #
 # wrk counts only the requests it saw answered: the few still in flight
 # when it stops may have been stored and acknowledged to a connection wrk
-# was closing. So acknowledged (wrk) <= stored, by at most a connection's
-# worth; stored == delivered must hold exactly.
+# was closing. So acknowledged (wrk) <= stored, by at most CONNECTIONS per
+# wrk run (two runs); stored == delivered must hold exactly.
 #
 # Knobs: DOWN=10s  UP=10s  CONNECTIONS=8  SIZE=2048  DRAIN_TIMEOUT=300 (s)
 #        SKIP_BUILD=1
