@@ -34,6 +34,7 @@ import urllib.request
 
 DURATION = float(os.environ.get("PREVIEW_SECONDS", "150"))
 SCRAPE_EVERY = 3.0
+OUTAGE = (0.45, 0.62)  # the part of the run the spooled app is down
 
 
 def free_port():
@@ -244,7 +245,7 @@ def main():
 
         def outage():
             f = (time.time() - start) / DURATION
-            return 0.45 < f < 0.62  # the spooled app is down
+            return OUTAGE[0] < f < OUTAGE[1]  # the spooled app is down
 
         stop = threading.Event()
         workers = [threading.Thread(target=traffic, args=(caddy, stop, phase), daemon=True) for _ in range(3)]
@@ -448,6 +449,8 @@ def render_spool(fig, gs, scrapes, stat, frame, text, muted, panel, grid_c):
 
     ax = fig.add_subplot(gs[3, 0])
     fig.text(0.04, ax.get_position().y1 + 0.012, "Spool (store and forward)", fontsize=12, color=text, weight="bold")
+    fig.text(0.20, ax.get_position().y1 + 0.012, "payone and kkiapay (retry_for 20s) spool; their app was down from %.0f s to %.0f s"
+             % (OUTAGE[0] * DURATION, OUTAGE[1] * DURATION), fontsize=9, color=muted)
     stat(ax, "Pending in the spool", "%d" % sum(gauge(last, "hookgate_spool_pending")), "#73bf69")
     oldest = max(gauge(last, "hookgate_spool_oldest_pending_age_seconds") or [0])
     stat(fig.add_subplot(gs[3, 1]), "Oldest pending", "%.0f s" % oldest,
