@@ -38,7 +38,7 @@ Tests a webhook_verify route end to end without waiting for the provider.
       lists the providers and their options.
 `,
 		CobraFunc: func(cmd *cobra.Command) {
-			cmd.AddCommand(signCommand(), keygenCommand(), providersCommand())
+			cmd.AddCommand(signCommand(), keygenCommand(), providersCommand(), spoolCommand())
 		},
 	})
 }

@@ -199,7 +199,8 @@ func TestGrafanaDashboard(t *testing.T) {
 	if len(dash.Panels) < 4 {
 		t.Fatalf("%d panels, want at least 4", len(dash.Panels))
 	}
-	known := []string{"hookgate_deliveries_total", "hookgate_verify_duration_seconds_bucket", "hookgate_verify_duration_seconds_count", "hookgate_verify_duration_seconds_sum"}
+	known := []string{"hookgate_deliveries_total", "hookgate_verify_duration_seconds_bucket", "hookgate_verify_duration_seconds_count", "hookgate_verify_duration_seconds_sum",
+		"hookgate_spool_pending{", "hookgate_spool_oldest_pending_age_seconds", "hookgate_spool_dead_letters{", "hookgate_spool_stored_total", "hookgate_spool_store_failures_total", "hookgate_spool_deliveries_total", "hookgate_spool_retries_total", "hookgate_spool_dead_letters_total"}
 	for _, p := range dash.Panels {
 		for _, target := range p.Targets {
 			ok := false

@@ -8,7 +8,10 @@ operators meet: a wrong secret, a clock off by minutes, a scanner outside
 the allow-list, a client without the provider's User-Agent, an oversized
 body, a retried copy), scrapes the gate's /metrics every few seconds the way
 Prometheus would, and draws the dashboard's panels with the same queries
-computed over the scrapes.
+computed over the scrapes. The payone and kkiapay routes spool their
+deliveries to an app that goes down for a while in the middle of the run
+(kkiapay with a short retry_for, so some of its deliveries are
+dead-lettered), which fills the spool row.
 
     go build -o /tmp/caddy ./cmd/caddy
     /usr/bin/python3 examples/dashboard-preview.py /tmp/caddy docs/grafana-dashboard.png
@@ -31,6 +34,7 @@ import urllib.request
 
 DURATION = float(os.environ.get("PREVIEW_SECONDS", "150"))
 SCRAPE_EVERY = 3.0
+OUTAGE = (0.45, 0.62)  # the part of the run the spooled app is down
 
 
 def free_port():
@@ -41,7 +45,7 @@ def free_port():
     return port
 
 
-GATE, APP, METRICS = free_port(), free_port(), free_port()
+GATE, APP, METRICS, SPOOLED_APP = free_port(), free_port(), free_port(), free_port()
 
 CADDYFILE = f"""
 {{
@@ -63,8 +67,11 @@ http://127.0.0.1:{GATE} {{
 	handle /payone/status {{
 		webhook_verify payone {{
 			secret preview-portal-key
+			spool {{
+				store file {{$PREVIEW_SPOOL_DIR}}
+			}}
 		}}
-		reverse_proxy 127.0.0.1:{APP}
+		reverse_proxy 127.0.0.1:{SPOOLED_APP}
 	}}
 	handle /stripe {{
 		webhook_verify stripe {{
@@ -89,8 +96,12 @@ http://127.0.0.1:{GATE} {{
 		webhook_verify kkiapay {{
 			secret preview-kkiapay-secret
 			max_body 2KiB
+			spool {{
+				store file {{$PREVIEW_SPOOL_DIR}}
+				retry_for 20s
+			}}
 		}}
-		reverse_proxy 127.0.0.1:{APP}
+		reverse_proxy 127.0.0.1:{SPOOLED_APP}
 	}}
 }}
 
@@ -102,6 +113,35 @@ http://127.0.0.1:{METRICS} {{
 	metrics /metrics
 }}
 """
+
+
+class SpooledApp(threading.Thread):
+    """The app behind the spooled routes: answers as the provider expects
+    (TSOK for PAYONE), or 503 while `down` is set."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        import http.server
+        self.down = threading.Event()
+        app = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status, body = (503, b"down") if app.down.is_set() else \
+                    (200, b"TSOK" if self.path.startswith("/payone") else b"ok")
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", SPOOLED_APP), Handler)
+
+    def run(self):
+        self.server.serve_forever()
 
 
 def sign_and_send(caddy, provider, secret, path, *extra):
@@ -180,7 +220,10 @@ def main():
     cfg = os.path.join(tmp, "Caddyfile")
     with open(cfg, "w") as f:
         f.write(CADDYFILE)
-    env = dict(os.environ, HOME=tmp, XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp)
+    env = dict(os.environ, HOME=tmp, XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp,
+               PREVIEW_SPOOL_DIR=os.path.join(tmp, "spool"))
+    app = SpooledApp()
+    app.start()
     gate = subprocess.Popen([caddy, "run", "--config", cfg, "--adapter", "caddyfile"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -200,12 +243,20 @@ def main():
                 return "rotation"   # a secret rotated on one side only
             return "normal"
 
+        def outage():
+            f = (time.time() - start) / DURATION
+            return OUTAGE[0] < f < OUTAGE[1]  # the spooled app is down
+
         stop = threading.Event()
         workers = [threading.Thread(target=traffic, args=(caddy, stop, phase), daemon=True) for _ in range(3)]
         for w in workers:
             w.start()
         scrapes = []
         while time.time() - start < DURATION:
+            if outage():
+                app.down.set()
+            else:
+                app.down.clear()
             scrapes.append((time.time() - start, scrape()))
             time.sleep(SCRAPE_EVERY)
         stop.set()
@@ -283,22 +334,24 @@ def render(scrapes, out):
     bg, panel, text, grid_c, muted = "#111217", "#181b1f", "#ccccdc", "#2c3235", "#8e8e9e"
     palette = {"accepted": "#73bf69", "bad_signature": "#f2495c", "stale": "#ff9830", "ip_denied": "#b877d9",
                "user_agent_denied": "#5794f2", "missing_signature": "#fade2a", "too_large": "#8ab8ff",
-               "replay": "#ff7383", "malformed_signature": "#c4162a", "handshake": "#96d98d"}
+               "replay": "#ff7383", "malformed_signature": "#c4162a", "handshake": "#96d98d",
+               "spooled": "#37872d", "spool_unavailable": "#fa6400"}
+    passed = ("accepted", "spooled", "handshake")  # not refusals
     plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "text.color": text,
                          "axes.labelcolor": text, "xtick.color": muted, "ytick.color": muted})
-    fig = plt.figure(figsize=(16, 9.2), facecolor=bg)
-    gs = gridspec.GridSpec(3, 4, figure=fig, height_ratios=[0.9, 2, 2], hspace=0.42, wspace=0.22,
-                           left=0.04, right=0.985, top=0.90, bottom=0.06)
-    fig.text(0.04, 0.955, "hookgate: webhook deliveries", fontsize=15, color=text, weight="bold")
-    fig.text(0.04, 0.925, "Provider: All    ·    real gate, real deliveries signed with `caddy webhook sign`, scraped every %ds"
+    fig = plt.figure(figsize=(16, 17.6), facecolor=bg)
+    gs = gridspec.GridSpec(6, 4, figure=fig, height_ratios=[0.9, 2, 2, 0.9, 2, 2], hspace=0.5, wspace=0.22,
+                           left=0.04, right=0.985, top=0.945, bottom=0.035)
+    fig.text(0.04, 0.977, "hookgate: webhook deliveries", fontsize=15, color=text, weight="bold")
+    fig.text(0.04, 0.962, "Provider: All    ·    real gate, real deliveries signed with `caddy webhook sign`, scraped every %ds"
              % SCRAPE_EVERY, fontsize=9, color=muted)
 
     first, last = scrapes[0][1], scrapes[-1][1]
     name = "hookgate_deliveries_total"
-    acc = total(last, name, lambda l: l["outcome"] == "accepted") - total(first, name, lambda l: l["outcome"] == "accepted")
+    acc = total(last, name, lambda l: l["outcome"] in ("accepted", "spooled")) - \
+        total(first, name, lambda l: l["outcome"] in ("accepted", "spooled"))
     allv = total(last, name) - total(first, name)
-    ref = total(last, name, lambda l: l["outcome"] not in ("accepted", "handshake")) - \
-        total(first, name, lambda l: l["outcome"] not in ("accepted", "handshake"))
+    ref = total(last, name, lambda l: l["outcome"] not in passed) - total(first, name, lambda l: l["outcome"] not in passed)
     p99 = quantile(0.99, bucket_deltas(first, last))
 
     def stat(ax, title, value, color):
@@ -330,7 +383,7 @@ def render(scrapes, out):
     ax = fig.add_subplot(gs[1, 0:2])
     frame(ax, "Deliveries by outcome", "deliveries/s")
     t, by = rates(scrapes, name, lambda l: l["outcome"])
-    order = ["accepted"] + sorted(k for k in by if k != "accepted")
+    order = [k for k in ("accepted", "spooled") if k in by] + sorted(k for k in by if k not in ("accepted", "spooled"))
     ax.stackplot(t, *[by[k] for k in order], labels=order, colors=[palette.get(k, "#999") for k in order], alpha=0.75)
     ax.set_ylim(0, 1.4 * max([sum(v) for v in zip(*by.values())] or [1]))  # room for the legend
     ax.legend(loc="upper left", fontsize=8, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=4)
@@ -339,7 +392,7 @@ def render(scrapes, out):
     ax = fig.add_subplot(gs[1, 2:4])
     frame(ax, "Refusals by provider and check", "deliveries/s")
     t, by = rates(scrapes, name, lambda l: "%s %s" % (l["provider"], l["outcome"]),
-                  pred=lambda l: l["outcome"] not in ("accepted", "handshake"))
+                  pred=lambda l: l["outcome"] not in passed)
     for k in sorted(by):
         ax.plot(t, by[k], label=k, color=palette.get(k.split(" ")[1], "#999"),
                 linestyle=["-", "--", ":", "-."][hash(k.split(" ")[0]) % 4], linewidth=1.4)
@@ -371,7 +424,7 @@ def render(scrapes, out):
             before = sum(v0 for n0, l0, v0 in first if n0 == name and l0 == l)
             if v - before > 0:
                 rows[(l["provider"], l["outcome"])] = v - before
-    keys = sorted(rows, key=lambda k: (k[0], k[1] != "accepted", k[1]))
+    keys = sorted(rows, key=lambda k: (k[0], k[1] not in ("accepted", "spooled"), k[1]))
     ax.barh(range(len(keys)), [rows[k] for k in keys], color=[palette.get(k[1], "#999") for k in keys], height=0.7)
     ax.set_yticks(range(len(keys)))
     ax.set_yticklabels(["%s  %s" % k for k in keys], fontsize=7.5, color=text)
@@ -379,7 +432,77 @@ def render(scrapes, out):
     ax.grid(True, axis="x", color=grid_c, linewidth=0.6)
     ax.grid(False, axis="y")
 
+    render_spool(fig, gs, scrapes, stat, frame, text, muted, panel, grid_c)
     fig.savefig(out, dpi=100, facecolor=bg)
+
+
+def render_spool(fig, gs, scrapes, stat, frame, text, muted, panel, grid_c):
+    """The dashboard's spool row: the same queries over the hookgate_spool_* series."""
+    first, last = scrapes[0][1], scrapes[-1][1]
+    colors = {"stored": "#5794f2", "delivered": "#73bf69", "retries": "#ff9830", "dead letters": "#f2495c"}
+    styles = ["-", "--", ":", "-."]
+
+    def gauge(scrape_, name, provider=None):
+        return [v for n, l, v in scrape_ if n == name and (provider is None or l.get("provider") == provider)]
+
+    providers = sorted({l["provider"] for _, s in scrapes for n, l, _ in s if n.startswith("hookgate_spool_")})
+
+    ax = fig.add_subplot(gs[3, 0])
+    fig.text(0.04, ax.get_position().y1 + 0.012, "Spool (store and forward)", fontsize=12, color=text, weight="bold")
+    fig.text(0.20, ax.get_position().y1 + 0.012, "payone and kkiapay (retry_for 20s) spool; their app was down from %.0f s to %.0f s"
+             % (OUTAGE[0] * DURATION, OUTAGE[1] * DURATION), fontsize=9, color=muted)
+    stat(ax, "Pending in the spool", "%d" % sum(gauge(last, "hookgate_spool_pending")), "#73bf69")
+    oldest = max(gauge(last, "hookgate_spool_oldest_pending_age_seconds") or [0])
+    stat(fig.add_subplot(gs[3, 1]), "Oldest pending", "%.0f s" % oldest,
+         "#73bf69" if oldest < 300 else "#ff9830" if oldest < 3600 else "#f2495c")
+    dead_now = sum(gauge(last, "hookgate_spool_dead_letters"))
+    stat(fig.add_subplot(gs[3, 2]), "Dead letters held", "%d" % dead_now, "#73bf69" if dead_now == 0 else "#f2495c")
+    refused = total(last, "hookgate_spool_store_failures_total") - total(first, "hookgate_spool_store_failures_total")
+    stat(fig.add_subplot(gs[3, 3]), "Not stored (503)", "%d" % refused, "#73bf69" if refused == 0 else "#f2495c")
+
+    def gauge_panel(ax, name, title, unit, scale=1.0):
+        frame(ax, title, unit)
+        t = [ts for ts, _ in scrapes]
+        top = 0
+        for i, p in enumerate(providers):
+            ys = [sum(gauge(s, name, p)) * scale for _, s in scrapes]
+            top = max([top] + ys)
+            ax.plot(t, ys, label=p, linewidth=1.5, linestyle=styles[i % 4])
+        ax.set_ylim(0, 1.3 * (top or 1))
+        ax.legend(loc="upper left", fontsize=8, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=3)
+
+    gauge_panel(fig.add_subplot(gs[4, 0:2]), "hookgate_spool_pending", "Pending by provider", "deliveries")
+    gauge_panel(fig.add_subplot(gs[4, 2:4]), "hookgate_spool_oldest_pending_age_seconds",
+                "Oldest pending age by provider", "seconds")
+
+    counters = [("stored", "hookgate_spool_stored_total"), ("delivered", "hookgate_spool_deliveries_total"),
+                ("retries", "hookgate_spool_retries_total"), ("dead letters", "hookgate_spool_dead_letters_total")]
+    ax = fig.add_subplot(gs[5, 0:2])
+    frame(ax, "Spool traffic by provider", "deliveries/s")
+    top = 0
+    for what, name in counters:
+        t, by = rates(scrapes, name, lambda l: l["provider"])
+        for p in sorted(by):
+            top = max([top] + by[p])
+            ax.plot(t, by[p], label="%s %s" % (p, what), color=colors[what],
+                    linestyle=styles[providers.index(p) % 4] if p in providers else "-", linewidth=1.4)
+    ax.set_ylim(0, 1.5 * (top or 1))
+    ax.legend(loc="upper left", fontsize=7.5, facecolor=panel, edgecolor=grid_c, labelcolor=text, ncol=4)
+
+    ax = fig.add_subplot(gs[5, 2:4])
+    frame(ax, "Spool deliveries, retries and dead letters by provider", "")
+    ax.set_xlabel("in range", color=muted)
+    rows = []
+    for p in providers:
+        for what, name in counters[1:]:
+            v = total(last, name, lambda l: l.get("provider") == p) - total(first, name, lambda l: l.get("provider") == p)
+            rows.append(("%s  %s" % (p, what), v, colors[what]))
+    ax.barh(range(len(rows)), [r[1] for r in rows], color=[r[2] for r in rows], height=0.7)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([r[0] for r in rows], fontsize=7.5, color=text)
+    ax.invert_yaxis()
+    ax.grid(True, axis="x", color=grid_c, linewidth=0.6)
+    ax.grid(False, axis="y")
 
 
 if __name__ == "__main__":
