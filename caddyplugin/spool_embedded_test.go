@@ -25,9 +25,19 @@ type spoolProcess struct {
 // http://127.0.0.1:PORT) in a directory of its own and starts Caddy on it.
 func newSpoolProcess(t *testing.T, site string) *spoolProcess {
 	t.Helper()
+	return newSpoolProcessWithAdmin(t, site, "")
+}
+
+// newSpoolProcessWithAdmin is newSpoolProcess with Caddy's admin endpoint
+// on admin (host:port); "" leaves it off.
+func newSpoolProcessWithAdmin(t *testing.T, site, admin string) *spoolProcess {
+	t.Helper()
 	dir := t.TempDir()
 	port := freePort(t)
 	global := strings.ReplaceAll(processGlobalOptions, "STORAGE", filepath.Join(dir, "data"))
+	if admin != "" {
+		global = strings.Replace(global, "admin off", "admin "+admin, 1)
+	}
 	site = strings.ReplaceAll(site, "SPOOLDIR", filepath.Join(dir, "spool"))
 	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", global, replayTrustedProxies, port, site)
 	p := &spoolProcess{gate: gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}, dir: dir, config: filepath.Join(dir, "Caddyfile")}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,25 +20,9 @@ func TestSpoolRedriveDeadLetterThroughCLI(t *testing.T) {
 		t.Skip("builds and runs Caddy processes")
 	}
 	up := newSwitchableUpstream(t) // down until the redrive
-	dir := t.TempDir()
-	port, adminPort := freePort(t), freePort(t)
-	admin := fmt.Sprintf("127.0.0.1:%d", adminPort)
-	global := strings.ReplaceAll(processGlobalOptions, "STORAGE", filepath.Join(dir, "data"))
-	global = strings.Replace(global, "admin off", "admin "+admin, 1)
-	site := spoolConfig("spool {\n\t\t\t\tstore file " + filepath.Join(dir, "spool") + "\n\t\t\t\tretry_for 1s\n\t\t\t}")
-	site = strings.ReplaceAll(site, "UPSTREAM", up.addr)
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", global, replayTrustedProxies, port, site)
-	p := &spoolProcess{gate: gate{base: fmt.Sprintf("http://127.0.0.1:%d", port)}, dir: dir, config: filepath.Join(dir, "Caddyfile")}
-	if err := os.WriteFile(p.config, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p.start(t)
-	t.Cleanup(func() {
-		p.kill()
-		if t.Failed() {
-			t.Logf("caddy output:\n%s", p.logs.String())
-		}
-	})
+	admin := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	site := spoolConfig("spool {\n\t\t\t\tstore file SPOOLDIR\n\t\t\t\tretry_for 1s\n\t\t\t}")
+	p := newSpoolProcessWithAdmin(t, strings.ReplaceAll(site, "UPSTREAM", up.addr), admin)
 	spoolCLI := func(args ...string) []byte {
 		t.Helper()
 		cmd := exec.Command(buildCaddy(t), append([]string{"webhook", "spool"}, append(args, "--address", admin)...)...)
