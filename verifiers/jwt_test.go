@@ -1,6 +1,7 @@
 package verifiers
 
 import (
+	"crypto/hmac"
 	"encoding/base64"
 	"strings"
 	"testing"
@@ -68,4 +69,43 @@ func TestCheckJWTTimes(t *testing.T) {
 			t.Errorf("%s (iat required %v): %v", tc.claims, tc.needIat, err)
 		}
 	}
+}
+
+// FuzzHS256JWT: a token from the sender never panics the reader, and one
+// it accepts is a compact JWS whose header says HS256, whose signature is
+// the key's HMAC-SHA256 of exactly its first two parts, and whose claims
+// are a JSON object.
+func FuzzHS256JWT(f *testing.F) {
+	key := []byte("fuzz-signing-secret")
+	good, err := signHS256JWT(key, map[string]any{"iat": 1700000000, "sub": "x"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good + "=")
+	f.Add(strings.Replace(good, ".", "..", 1))
+	f.Add("eyJhbGciOiJub25lIn0.e30.")
+	f.Add("eyJhbGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.e30.AAAA")
+	f.Fuzz(func(t *testing.T, token string) {
+		claims, _, err := hs256JWT(token, [][]byte{key})
+		if err != nil {
+			return
+		}
+		parts := strings.Split(token, ".")
+		if len(parts) != 3 {
+			t.Fatalf("accepted %q with %d parts", token, len(parts))
+		}
+		header, _ := base64.RawURLEncoding.DecodeString(parts[0])
+		h, err := parseJSON(header)
+		if err != nil || h.Get("alg") == nil || h.Get("alg").Text != "HS256" {
+			t.Fatalf("accepted a header that is not HS256: %q", header)
+		}
+		sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
+		if !hmac.Equal(sig, hmacSum(algSHA256, key, []byte(parts[0]+"."+parts[1]))) {
+			t.Fatalf("accepted %q without the key's MAC", token)
+		}
+		if claims == nil || claims.Kind != jsonObject {
+			t.Fatalf("accepted claims that are not an object")
+		}
+	})
 }
