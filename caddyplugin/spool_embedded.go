@@ -38,9 +38,10 @@ var spoolStores = caddy.NewUsagePool()
 // spoolConn is an open store: a connection, its JetStream context and, for
 // store "file", the embedded server.
 type spoolConn struct {
-	nc  *nats.Conn
-	js  jetstream.JetStream
-	srv *server.Server // nil for store "nats"
+	nc   *nats.Conn
+	js   jetstream.JetStream
+	srv  *server.Server // nil for store "nats"
+	lock *os.File       // the directory's lock, for store "file" (spool_lock.go)
 }
 
 // Destruct closes the connection and shuts the embedded server down; the
@@ -53,6 +54,9 @@ func (c *spoolConn) Destruct() error {
 	if c.srv != nil {
 		c.srv.Shutdown()
 		c.srv.WaitForShutdown()
+	}
+	if c.lock != nil {
+		c.lock.Close() // releases the lock
 	}
 	return nil
 }
@@ -74,6 +78,16 @@ func startEmbedded(dir string) (*spoolConn, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("store file: creating %s: %v", dir, err)
 	}
+	lock, err := lockSpoolDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	started := false
+	defer func() {
+		if !started && lock != nil {
+			lock.Close()
+		}
+	}()
 	opts := &server.Options{
 		ServerName:         "hookgate-spool",
 		DontListen:         true,
@@ -110,7 +124,8 @@ func startEmbedded(dir string) (*spoolConn, error) {
 		srv.Shutdown()
 		return nil, fmt.Errorf("store file %s: %v", dir, err)
 	}
-	return &spoolConn{nc: nc, js: js, srv: srv}, nil
+	started = true
+	return &spoolConn{nc: nc, js: js, srv: srv, lock: lock}, nil
 }
 
 // Interface guard
