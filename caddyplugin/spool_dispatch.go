@@ -31,9 +31,9 @@ import (
 // A stored delivery goes to the same place the route would have sent it:
 // the dispatcher rebuilds the request (method, URI, Host, headers, body,
 // client address, TLS or not) and serves it through the route's own Caddy
-// server, found by name in the running configuration. The request carries
-// a spoolMarker in its context (a context value of an unexported type,
-// which no client can send), so the route's webhook_verify, seeing the
+// server, found by its listener addresses in the running configuration.
+// The request carries a spoolMarker in its context (a context value of an
+// unexported type, which no client can send), so the route's webhook_verify, seeing the
 // marker of its own spool, calls the rest of the route directly: the
 // checks already passed when the delivery was received. Whatever the rest
 // of the route does (reverse_proxy, headers, rewrites) happens as it would
@@ -91,7 +91,7 @@ func (h *Handler) spoolPass(r *http.Request, body []byte, v verifiers.Verified) 
 		s := h.spool
 		d := &spooledRequest{
 			Method: r.Method, URI: r.RequestURI, Host: r.Host, Remote: r.RemoteAddr,
-			Server: spoolServerName(r), Proto: r.Proto, TLS: r.TLS != nil,
+			Server: spoolServerKey(r), Proto: r.Proto, TLS: r.TLS != nil,
 			Header: r.Header.Clone(), Body: body, Received: h.now(),
 		}
 		if d.URI == "" {
@@ -119,27 +119,27 @@ func (h *Handler) spoolPass(r *http.Request, body []byte, v verifiers.Verified) 
 	}
 }
 
-// spoolServerName is the name, in the running http app, of the Caddy
-// server r arrived on; "" if it cannot be told.
-func spoolServerName(r *http.Request) string {
+// spoolServerKey names the Caddy server r arrived on by its listener
+// addresses, which, unlike a server's name in the http app (srv0, srv1: the
+// Caddyfile adapter numbers them in order), stay the same when sites are
+// reordered or added between restarts. "" if it cannot be told.
+func spoolServerKey(r *http.Request) string {
 	srv, _ := r.Context().Value(caddyhttp.ServerCtxKey).(*caddyhttp.Server)
-	app, err := activeHTTPApp()
-	if srv == nil || err != nil {
+	if srv == nil {
 		return ""
 	}
-	for name, s := range app.Servers {
-		if s == srv {
-			return name
+	return strings.Join(srv.Listen, ",")
+}
+
+// spoolServer is the running configuration's server listening where the
+// key says (spoolServerKey).
+func spoolServer(app *caddyhttp.App, key string) *caddyhttp.Server {
+	for _, s := range app.Servers {
+		if strings.Join(s.Listen, ",") == key {
+			return s
 		}
 	}
-	// A request served by a configuration being replaced: the new one's
-	// server on the same addresses.
-	for name, s := range app.Servers {
-		if strings.Join(s.Listen, ",") == strings.Join(srv.Listen, ",") {
-			return name
-		}
-	}
-	return ""
+	return nil
 }
 
 // activeHTTPApp is the http app of the running configuration. It is looked
@@ -308,9 +308,9 @@ func (s *spool) deliver(ctx context.Context, d *spooledRequest, id string) (a an
 	if err != nil {
 		return a, fmt.Errorf("no running http app: %v", err)
 	}
-	srv := app.Servers[d.Server]
+	srv := spoolServer(app, d.Server)
 	if srv == nil {
-		return a, fmt.Errorf("no server %q in the running configuration", d.Server)
+		return a, fmt.Errorf("no server listening on %q in the running configuration", d.Server)
 	}
 	req, err := rebuildRequest(ctx, d)
 	if err != nil {
