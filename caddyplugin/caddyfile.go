@@ -50,10 +50,10 @@ func parseDirective(h httpcaddyfile.Helper) ([]httpcaddyfile.ConfigValue, error)
 
 // singleValued are the subdirectives that take one value: giving one twice
 // is an error rather than a silent choice of the last.
-var singleValued = []string{"user_agent", "max_body", "tolerance", "url", "verified_header", "replay"}
+var singleValued = []string{"user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
 
 // subdirectives are the subdirectives every provider accepts.
-var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay"}
+var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
 
 // UnmarshalCaddyfile sets up the handler from Caddyfile tokens. Syntax:
 //
@@ -72,6 +72,13 @@ var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "
 //			wait           <duration>
 //			lease          <duration>
 //			scope          <name>
+//		}
+//		spool {                        # store and forward, see spool.go
+//			store file [<dir>] | nats <url>
+//			retry_for <duration>
+//			max_pending <n>
+//			ack_status <code>
+//			ack_body <text>
 //		}
 //		<option>    <value>            # the provider's own, e.g. portal_id
 //	}
@@ -166,6 +173,10 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 			block.Reset()
 			block.Next()
 			if err := h.unmarshalReplay(block); err != nil {
+				return err
+			}
+		case "spool":
+			if err := h.unmarshalSpool(d); err != nil { // spool.go
 				return err
 			}
 		case "tolerance":

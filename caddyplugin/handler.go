@@ -18,7 +18,10 @@ import (
 // one outcome (outcomes.go).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	defer h.redactSecretHeaders(r) // on every path, after the upstream has its copy (redact.go)
-	h.begin(r)                     // first: strips any forged verified header
+	if m := spoolMarkerOf(r); m != nil {
+		return h.serveSpooled(w, r, m, next) // a stored delivery, verified when received (spool_dispatch.go)
+	}
+	h.begin(r) // first: strips any forged verified header
 	if earlyData(r) {
 		return h.refuse(r, http.StatusTooEarly, outcomeTooEarly, "request sent in TLS early data; retry after the handshake", nil)
 	}
@@ -70,6 +73,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	pass := func(w http.ResponseWriter) error {
 		h.record(r, outcomeAccepted)
 		return next.ServeHTTP(w, r)
+	}
+	if h.spool != nil {
+		pass = h.spoolPass(r, body, verified) // store, then acknowledge (spool_dispatch.go)
 	}
 	if h.replay == nil {
 		err = pass(w)

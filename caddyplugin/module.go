@@ -100,6 +100,12 @@ type Handler struct {
 	// reaches it again (see Replay and docs/replay.md). Default: off.
 	Replay *Replay `json:"replay,omitempty"`
 
+	// Spool turns on store and forward: verified deliveries are stored
+	// durably, acknowledged to the provider, and delivered to the rest of
+	// the route when it takes them (see Spool and docs/spool.md).
+	// Default: off.
+	Spool *Spool `json:"spool,omitempty"`
+
 	// Location says where the handler was configured, such as
 	// "Caddyfile:12 (site hooks.example.com, handle /stripe)". The
 	// Caddyfile adapter sets it; it is used only in error messages, so
@@ -116,6 +122,7 @@ type Handler struct {
 
 	verifiedHeader string       // canonical VerifiedHeader; "": off
 	replay         *replayGuard // nil: no replay protection
+	spool          *spool       // nil: no spool
 	secretHeaders  []string     // headers carrying the secret or signature (redact.go)
 }
 
@@ -222,6 +229,9 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	if err := h.provisionReplay(repl, keys); err != nil {
 		return h.errorf("replay: %v", err)
 	}
+	if err := h.provisionSpool(ctx, repl); err != nil {
+		return h.errorf("spool: %v", err)
+	}
 	h.warnUntrustedForwarding(ctx)
 	if err := registerMetrics(ctx); err != nil {
 		return h.errorf("registering metrics: %v", err)
@@ -274,6 +284,9 @@ func (h *Handler) Validate() error {
 	if h.Tolerance < 0 {
 		return h.errorf("tolerance must not be negative")
 	}
+	if err := h.validateSpool(); err != nil {
+		return h.errorf("%v", err)
+	}
 	return nil
 }
 
@@ -283,10 +296,11 @@ func (h *Handler) Cleanup() error {
 	h.unregisterRedaction()
 	h.verifier = nil
 	h.allowList = nil
+	spoolErr := h.cleanupSpool()
 	if err := h.cleanupReplay(); err != nil {
 		return err
 	}
-	return nil
+	return spoolErr
 }
 
 // Interface guards
