@@ -31,7 +31,8 @@ import (
 // A stored delivery goes to the same place the route would have sent it:
 // the dispatcher rebuilds the request (method, URI, Host, headers, body,
 // client address, TLS or not) and serves it through the route's own Caddy
-// server, found by its listener addresses in the running configuration.
+// server, found by its listener addresses (or, failing that, its name) in
+// the running configuration.
 // The request carries a spoolMarker in its context (a context value of an
 // unexported type, which no client can send), so the route's webhook_verify, seeing the
 // marker of its own spool, calls the rest of the route directly: the
@@ -89,9 +90,10 @@ func (h *Handler) serveSpooled(w http.ResponseWriter, r *http.Request, m *spoolM
 func (h *Handler) spoolPass(r *http.Request, body []byte, v verifiers.Verified) func(http.ResponseWriter) error {
 	return func(w http.ResponseWriter) error {
 		s := h.spool
+		server, listen := spoolServerOf(r)
 		d := &spooledRequest{
 			Method: r.Method, URI: r.RequestURI, Host: r.Host, Remote: r.RemoteAddr,
-			Server: spoolServerKey(r), Proto: r.Proto, TLS: r.TLS != nil,
+			Server: server, Listen: listen, Proto: r.Proto, TLS: r.TLS != nil,
 			Header: r.Header.Clone(), Body: body, Received: h.now(),
 		}
 		if d.URI == "" {
@@ -119,27 +121,35 @@ func (h *Handler) spoolPass(r *http.Request, body []byte, v verifiers.Verified) 
 	}
 }
 
-// spoolServerKey names the Caddy server r arrived on by its listener
-// addresses, which, unlike a server's name in the http app (srv0, srv1: the
-// Caddyfile adapter numbers them in order), stay the same when sites are
-// reordered or added between restarts. "" if it cannot be told.
-func spoolServerKey(r *http.Request) string {
+// spoolServerOf names the Caddy server r arrived on: its name in the
+// running http app and its listener addresses; "" when it cannot be told.
+func spoolServerOf(r *http.Request) (name, listen string) {
 	srv, _ := r.Context().Value(caddyhttp.ServerCtxKey).(*caddyhttp.Server)
 	if srv == nil {
-		return ""
+		return "", ""
 	}
-	return strings.Join(srv.Listen, ",")
+	listen = strings.Join(srv.Listen, ",")
+	if app, err := activeHTTPApp(); err == nil {
+		for n, s := range app.Servers {
+			if s == srv || strings.Join(s.Listen, ",") == listen {
+				return n, listen
+			}
+		}
+	}
+	return "", listen
 }
 
-// spoolServer is the running configuration's server listening where the
-// key says (spoolServerKey).
-func spoolServer(app *caddyhttp.App, key string) *caddyhttp.Server {
+// spoolServer is the running configuration's server for d: the one
+// listening where d arrived, which stays right when sites are reordered
+// (the Caddyfile adapter renumbers srv0, srv1, ...); else, as on another
+// gate of a shared spool listening elsewhere, the server of the same name.
+func spoolServer(app *caddyhttp.App, d *spooledRequest) *caddyhttp.Server {
 	for _, s := range app.Servers {
-		if strings.Join(s.Listen, ",") == key {
+		if d.Listen != "" && strings.Join(s.Listen, ",") == d.Listen {
 			return s
 		}
 	}
-	return nil
+	return app.Servers[d.Server]
 }
 
 // activeHTTPApp is the http app of the running configuration. It is looked
@@ -308,9 +318,9 @@ func (s *spool) deliver(ctx context.Context, d *spooledRequest, id string) (a an
 	if err != nil {
 		return a, fmt.Errorf("no running http app: %v", err)
 	}
-	srv := spoolServer(app, d.Server)
+	srv := spoolServer(app, d)
 	if srv == nil {
-		return a, fmt.Errorf("no server listening on %q in the running configuration", d.Server)
+		return a, fmt.Errorf("no server listening on %q or named %q in the running configuration", d.Listen, d.Server)
 	}
 	req, err := rebuildRequest(ctx, d)
 	if err != nil {

@@ -379,7 +379,7 @@ func TestSpoolHandOver(t *testing.T) {
 	header.Set("Content-Type", "application/x-www-form-urlencoded")
 	header.Set("X-Webhook-Verified", "payone")
 	d := &spooledRequest{Method: "POST", URI: "/payone", Host: fmt.Sprintf("127.0.0.1:%d", port), Remote: "127.0.0.1:40000",
-		Server: fmt.Sprintf(":%d", port), Header: header, Body: body, Received: time.Now()}
+		Server: "srv0", Listen: fmt.Sprintf(":%d", port), Header: header, Body: body, Received: time.Now()}
 	if err := dying.store(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,7 @@ const (
 	spoolHeaderHost     = "Hookgate-Host"
 	spoolHeaderRemote   = "Hookgate-Remote"
 	spoolHeaderServer   = "Hookgate-Server" // the name of the Caddy server it arrived on
+	spoolHeaderListen   = "Hookgate-Listen" // that server's listener addresses
 	spoolHeaderTLS      = "Hookgate-Tls"
 	spoolHeaderProto    = "Hookgate-Proto"
 	spoolHeaderProvider = "Hookgate-Provider"
@@ -151,6 +152,7 @@ func (s *spool) ensureStream(ctx context.Context, want jetstream.StreamConfig) e
 // spooledRequest is a verified delivery as stored.
 type spooledRequest struct {
 	Method, URI, Host, Remote, Server, Proto string
+	Listen                                   string // the server's listener addresses, comma-separated
 	TLS                                      bool
 	Header                                   http.Header
 	Body                                     []byte
@@ -180,6 +182,7 @@ func (s *spool) message(d *spooledRequest) (*nats.Msg, error) {
 	h[spoolHeaderHost] = []string{d.Host}
 	h[spoolHeaderRemote] = []string{d.Remote}
 	h[spoolHeaderServer] = []string{d.Server}
+	h[spoolHeaderListen] = []string{d.Listen}
 	h[spoolHeaderProto] = []string{d.Proto}
 	h[spoolHeaderProvider] = []string{s.provider}
 	h[spoolHeaderReceived] = []string{d.Received.UTC().Format(time.RFC3339Nano)}
@@ -197,7 +200,7 @@ func (s *spool) message(d *spooledRequest) (*nats.Msg, error) {
 func parseSpooled(h nats.Header, body []byte) (*spooledRequest, error) {
 	d := &spooledRequest{
 		Method: h.Get(spoolHeaderMethod), URI: h.Get(spoolHeaderURI), Host: h.Get(spoolHeaderHost),
-		Remote: h.Get(spoolHeaderRemote), Server: h.Get(spoolHeaderServer), Proto: h.Get(spoolHeaderProto),
+		Remote: h.Get(spoolHeaderRemote), Server: h.Get(spoolHeaderServer), Listen: h.Get(spoolHeaderListen), Proto: h.Get(spoolHeaderProto),
 		TLS: h.Get(spoolHeaderTLS) == "1", Body: body, MsgID: h.Get(jetstream.MsgIDHeader),
 	}
 	if d.Method == "" || d.URI == "" {

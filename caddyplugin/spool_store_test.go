@@ -257,7 +257,7 @@ func TestSpooledMessageRoundTrip(t *testing.T) {
 	s := &spool{subject: "hookgate.spool.X", provider: "payone"}
 	d := &spooledRequest{
 		Method: "POST", URI: "/hook/a%20b?x=1&y=%E4", Host: "hooks.example:8443", Remote: "203.0.113.9:5123",
-		Server: "srv0", Proto: "HTTP/2.0", TLS: true,
+		Server: "srv0", Listen: ":8443,:443", Proto: "HTTP/2.0", TLS: true,
 		Header:   http.Header{"X-Name": {"M\xfcller"}, "X-Twice": {"a", "b"}, "Content-Type": {"application/x-www-form-urlencoded"}},
 		Body:     []byte("key=1&lastname=M\xfcller\x00\xff"),
 		Received: time.Date(2026, 12, 1, 10, 0, 0, 123456789, time.UTC),
