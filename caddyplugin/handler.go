@@ -59,13 +59,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		}
 	}
 	verified, err := h.verifier.Verify(&delivery)
-	if rej, ok := errors.AsType[*verifiers.Rejection](err); ok && rej.RetryAfter > 0 {
-		// The provider's key could not be had (docs/fetched-keys.md): the provider retries.
-		w.Header().Set("Retry-After", strconv.Itoa(int((rej.RetryAfter+time.Second-1)/time.Second)))
-		return h.refuse(r, http.StatusServiceUnavailable, outcomeKeyUnavailable, rej.Detail, rej.Cause)
-	}
 	if err != nil {
-		return h.refuseRejection(r, err)
+		return h.refuseRejection(w, r, err)
 	}
 	h.publishDeliveryID(r, &delivery, verified)
 	if hs, ok := h.verifier.(verifiers.Handshaker); ok {
@@ -101,7 +96,7 @@ func (h *Handler) serveOnce(w http.ResponseWriter, r *http.Request, verified ver
 	key, err := h.replay.storeKey(verified)
 	if err != nil {
 		// Nothing signed tells this delivery apart: refused, never guessed.
-		return h.refuseRejection(r, err)
+		return h.refuseRejection(w, r, err)
 	}
 	outcome, err := h.replay.serve(w, r, key, pass)
 	switch outcome {
@@ -175,11 +170,19 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, reason string, ca
 	return caddyhttp.Error(status, &refusal{message: outcome + ": " + reason})
 }
 
-// refuseRejection refuses a delivery the verifier rejected, with 401 and
-// the rejection's reason as the check.
-func (h *Handler) refuseRejection(r *http.Request, err error) error {
+// refuseRejection refuses a delivery the verifier rejected: with 401 and
+// the rejection's reason as the check, or, when the rejection asks the
+// sender to retry (a provider's key could not be had), with 503 and
+// Retry-After.
+func (h *Handler) refuseRejection(w http.ResponseWriter, r *http.Request, err error) error {
+	rej, _ := errors.AsType[*verifiers.Rejection](err)
+	if rej != nil && rej.RetryAfter > 0 {
+		// The provider's key could not be had (docs/fetched-keys.md): the provider retries.
+		w.Header().Set("Retry-After", strconv.Itoa(int((rej.RetryAfter+time.Second-1)/time.Second)))
+		return h.refuse(r, http.StatusServiceUnavailable, outcomeKeyUnavailable, rej.Detail, rej.Cause)
+	}
 	detail := "the delivery could not be verified"
-	if rej, ok := errors.AsType[*verifiers.Rejection](err); ok && rej.Detail != "" {
+	if rej != nil && rej.Detail != "" {
 		detail = rej.Detail
 	}
 	return h.refuse(r, http.StatusUnauthorized, string(verifiers.ReasonOf(err)), detail, nil)
