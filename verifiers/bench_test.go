@@ -19,14 +19,7 @@ func BenchmarkVerify(b *testing.B) {
 	const url = "https://hooks.example.com/webhook?source=bench"
 	now := time.Unix(1714557600, 0)
 	for _, name := range verifiers.Names() {
-		f, err := verifierstest.For(name, url, now)
-		if err != nil {
-			b.Fatal(err)
-		}
-		v, err := f.Preset.Build(f.Verify)
-		if err != nil {
-			b.Fatal(err)
-		}
+		f, v := verifierstest.Built(b, name, url, now)
 		m, err := f.Message(url, now)
 		if err != nil {
 			b.Fatal(err)

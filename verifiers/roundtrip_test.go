@@ -23,14 +23,7 @@ func TestSignVerifyRoundTrip(t *testing.T) {
 	now := time.Unix(1714557600, 0)
 	for _, name := range verifiers.Names() {
 		t.Run(name, func(t *testing.T) {
-			f, err := verifierstest.For(name, url, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, err := f.Preset.Build(f.Verify)
-			if err != nil {
-				t.Fatal(err)
-			}
+			f, v := verifierstest.Built(t, name, url, now)
 			deliver := func(m *verifiers.Message) *verifiers.Delivery {
 				return &verifiers.Delivery{Request: verifierstest.Request(m), Body: bytes.Clone(m.Body), Now: now, PublicURL: m.URL}
 			}
@@ -96,14 +89,7 @@ func TestEveryPresetNegatives(t *testing.T) {
 	now := time.Unix(1714557600, 0)
 	for _, name := range verifiers.Names() {
 		t.Run(name, func(t *testing.T) {
-			f, err := verifierstest.For(name, url, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v, err := f.Preset.Build(f.Verify)
-			if err != nil {
-				t.Fatal(err)
-			}
+			f, v := verifierstest.Built(t, name, url, now)
 			sign := func(s verifiers.Settings, at time.Time) *verifiers.Message {
 				t.Helper()
 				m := &verifiers.Message{Body: bytes.Clone(f.Body), URL: url, Now: at, ID: "msg_negatives_1",

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/hookgate/hookgate/verifiers"
@@ -267,4 +268,19 @@ func quote(v string) string {
 func verifyErr(v verifiers.Verifier, d *verifiers.Delivery) error {
 	_, err := v.Verify(d)
 	return err
+}
+
+// Built is For, and the preset's verifier built with the fixture's
+// settings; either failing fails tb.
+func Built(tb testing.TB, name, url string, now time.Time) (*Fixture, verifiers.Verifier) {
+	tb.Helper()
+	f, err := For(name, url, now)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	v, err := f.Preset.Build(f.Verify)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f, v
 }
