@@ -108,6 +108,9 @@ func (v *braintree) Verify(d *Delivery) (Verified, error) {
 	if braintreeChallenge(d) != "" {
 		return Verified{Signed: []byte{}}, nil // answered by Handshake, goes no further
 	}
+	if err := formBody(d.Request.Header.Get("Content-Type")); err != nil {
+		return Verified{}, err
+	}
 	field, payload, err := v.fields(d.Body)
 	if err != nil {
 		return Verified{}, err

@@ -52,7 +52,7 @@ func TestBraintree(t *testing.T) {
 		// challenge could have been signed by the gate itself.
 		{"payload shaped like a challenge", form("bt_signature", "pk1|"+braintreeSig("priv-old", "20f9f8ed05f77439fe955c977e4c8a53"), "bt_payload", "20f9f8ed05f77439fe955c977e4c8a53"), false, 0},
 	} {
-		d := request("POST", "https://x/hook", tc.body)
+		d := formRequest("POST", "https://x/hook", tc.body)
 		err, a := verifyAndAnswer(t, "braintree", s, d)
 		if (err == nil) != tc.ok || a != nil {
 			t.Errorf("%s: %v %+v", tc.name, err, a)
@@ -65,8 +65,8 @@ func TestBraintree(t *testing.T) {
 	// Identity: the payload with and without its newline is one delivery.
 	p, _ := Lookup("braintree")
 	v, _ := p.Build(s)
-	a, _ := v.Verify(request("POST", "https://x/hook", form("bt_signature", good, "bt_payload", payload)))
-	b, _ := v.Verify(request("POST", "https://x/hook", form("bt_payload", strings.TrimSuffix(payload, "\n"), "bt_signature", good)))
+	a, _ := v.Verify(formRequest("POST", "https://x/hook", form("bt_signature", good, "bt_payload", payload)))
+	b, _ := v.Verify(formRequest("POST", "https://x/hook", form("bt_payload", strings.TrimSuffix(payload, "\n"), "bt_signature", good)))
 	if ia, _ := a.Identity(); ia == "" || ia != func() string { ib, _ := b.Identity(); return ib }() {
 		t.Errorf("identities differ")
 	}

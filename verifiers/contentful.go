@@ -131,6 +131,11 @@ func contentfulContent(r *http.Request, target string, body []byte) (content, id
 		}
 		return strings.Join(pairs, ";")
 	}
+	if strings.Count(target, "?") > 1 {
+		// Contentful's toolkit signs the query only up to a second '?':
+		// what follows would reach the app unsigned.
+		return nil, nil, ts, reject(ambiguousBody, "the request target has more than one '?'")
+	}
 	head := r.Method + "\n" + contentfulPath(target) + "\n"
 	content = append([]byte(head+join(names)+"\n"), body...)
 	idContent = append([]byte(head+join(idNames)+"\n"), body...)

@@ -2,6 +2,7 @@ package verifiers
 
 import (
 	"bytes"
+	"mime"
 	"net/url"
 	"slices"
 )
@@ -109,4 +110,14 @@ func setFormFields(body []byte, set map[string]string) []byte {
 		out = append(out, url.QueryEscape(name)+"="+url.QueryEscape(set[name])...)
 	}
 	return out
+}
+
+// formBody refuses a body that is not sent as a form: a verifier that
+// reads it as one, and an app that does not parse it (and may fall back to
+// the query), would read different fields.
+func formBody(contentType string) error {
+	if mt, _, _ := mime.ParseMediaType(contentType); mt != "application/x-www-form-urlencoded" {
+		return reject(malformedSignature, "the body is not sent as a form (application/x-www-form-urlencoded)")
+	}
+	return nil
 }

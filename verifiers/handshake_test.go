@@ -26,6 +26,13 @@ func request(method, target, body string) *Delivery {
 	return &Delivery{Request: httptest.NewRequest(method, target, strings.NewReader(body)), Body: []byte(body), Now: time.Unix(1_750_000_000, 0)}
 }
 
+// formRequest is request with a form Content-Type.
+func formRequest(method, target, body string) *Delivery {
+	d := request(method, target, body)
+	d.Request.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return d
+}
+
 func TestDropboxChallenge(t *testing.T) {
 	s := Settings{Secrets: [][]byte{[]byte("dbx")}}
 	err, a := verifyAndAnswer(t, "dropbox", s, request("GET", "https://x/hook?challenge=abc-123_XYZ", ""))

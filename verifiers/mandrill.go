@@ -37,8 +37,8 @@ func mandrillParams(contentType string, body []byte) ([]byte, error) {
 	if len(body) == 0 {
 		return nil, nil
 	}
-	if mt, _, _ := mime.ParseMediaType(contentType); mt != "application/x-www-form-urlencoded" {
-		return nil, reject(malformedSignature, "body is not a form")
+	if err := formBody(contentType); err != nil {
+		return nil, err
 	}
 	fields, err := parseForm(body)
 	if err != nil {

@@ -90,6 +90,11 @@ func payfastParamStrings(body []byte) (php, js string, sig []byte, err error) {
 			p.WriteByte('&')
 			j.WriteByte('&')
 		}
+		if !payfastName(f.Name) {
+			// Names enter the parameter string unencoded: "a%3D1%26b" would
+			// sign as the two fields a and b, which the app does not see.
+			return "", "", nil, reject(ambiguousBody, "form field name %q is not one PayFast sends", truncate(f.Name, 40))
+		}
 		v := strings.TrimSpace(f.Value)
 		p.WriteString(f.Name + "=" + payfastPHPEncode(v))
 		j.WriteString(f.Name + "=" + payfastJSEncode(v))
@@ -104,6 +109,9 @@ func payfastSum(params, passphrase string, encode func(string) string) []byte {
 }
 
 func (v *payfast) Verify(d *Delivery) (Verified, error) {
+	if err := formBody(d.Request.Header.Get("Content-Type")); err != nil {
+		return Verified{}, err
+	}
 	php, js, sig, err := payfastParamStrings(d.Body)
 	if err != nil {
 		return Verified{}, err
@@ -138,4 +146,19 @@ func signPayFast(s Settings, m *Message) error {
 	m.Body = []byte(body + "&signature=" + hex.EncodeToString(payfastSum(php, string(firstSecret(s)), payfastPHPEncode)))
 	m.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return nil
+}
+
+// payfastName reports whether name is a PayFast ITN field name: letters,
+// digits and underscores.
+func payfastName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

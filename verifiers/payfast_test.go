@@ -45,7 +45,7 @@ func TestPayFast(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := v.Verify(request("POST", "https://x/hook", tc.body)); (err == nil) != tc.ok {
+		if _, err := v.Verify(formRequest("POST", "https://x/hook", tc.body)); (err == nil) != tc.ok {
 			t.Errorf("%s: %v", tc.name, err)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"mime"
 	"net/http"
 	"net/url"
 	"sort"
@@ -65,8 +64,10 @@ func plivoBase(publicURL, method, contentType string, body []byte) (string, erro
 	}
 	var post []formField
 	if method == http.MethodPost {
-		if mt, _, _ := mime.ParseMediaType(contentType); len(body) > 0 && mt != "application/x-www-form-urlencoded" {
-			return "", reject(malformedSignature, "the body is not a form: only form callbacks are read")
+		if len(body) > 0 {
+			if err := formBody(contentType); err != nil {
+				return "", err
+			}
 		}
 		if post, err = plivoPairs(body); err != nil {
 			return "", err
