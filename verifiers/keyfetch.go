@@ -169,6 +169,12 @@ func (c *keyCache) get(ctx context.Context, src *keySource, rawURL, kid string) 
 			c.mu.Unlock()
 			return nil, unavailable(src.provider, keyRetryInterval-since, cause)
 		}
+		if e.set == nil && !e.lastFetch.IsZero() && !c.takeNewURL(src.provider, now) {
+			// A URL that never gave a key counts as new each time: a sender
+			// cannot keep many failed URLs refetched once a minute each.
+			c.mu.Unlock()
+			return nil, unavailable(src.provider, keyRetryInterval, errors.New("too many new key URLs this minute"))
+		}
 		c.startFetch(e, now)
 		c.mu.Unlock()
 		c.fetch(src, rawURL, e)
@@ -225,16 +231,24 @@ func (c *keyCache) takeNewURL(provider string, now time.Time) bool {
 	return true
 }
 
-// evict drops the least recently used idle entry when the cache is full. c.mu is held.
+// evict drops an idle entry when the cache is full: the least recently
+// used of those that never gave a key, else the least recently used of
+// all, so URLs a sender makes up cannot push out a provider's real key.
+// c.mu is held.
 func (c *keyCache) evict() {
 	if len(c.entries) < maxCachedURLs {
 		return
 	}
 	var oldest string
 	var at time.Time
+	var oldestHasKey bool
 	for u, e := range c.entries {
-		if e.inflight == nil && (oldest == "" || e.lastUsed.Before(at)) {
-			oldest, at = u, e.lastUsed
+		if e.inflight != nil {
+			continue
+		}
+		hasKey := e.set != nil
+		if oldest == "" || oldestHasKey && !hasKey || oldestHasKey == hasKey && e.lastUsed.Before(at) {
+			oldest, at, oldestHasKey = u, e.lastUsed, hasKey
 		}
 	}
 	delete(c.entries, oldest)

@@ -203,7 +203,8 @@ func TestKeyCacheRefusals(t *testing.T) {
 }
 
 // TestKeyCacheFailureRateLimit: a failing URL is fetched once a minute,
-// and a sender naming new URLs gets at most newURLsPerMinute fetches.
+// and a sender naming new URLs, or refetching URLs that never gave a key,
+// gets at most newURLsPerMinute fetches a minute.
 func TestKeyCacheFailureRateLimit(t *testing.T) {
 	now := time.Now()
 	h := startKeyHost(t, now)
@@ -223,8 +224,10 @@ func TestKeyCacheFailureRateLimit(t *testing.T) {
 		u := strings.Replace(testCertURL, "0123456789", strings.Repeat(string(rune('a'+i%26)), 10)+string(rune('a'+i/26)), 1)
 		_, _ = h.cache.get(ctx, snsCerts, u, "")
 	}
-	if n := h.totalHits(); n != 2+newURLsPerMinute {
-		t.Fatalf("new URLs caused %d fetches, want %d (one minute's budget)", n-2, newURLsPerMinute)
+	// The refetch of the URL that never gave a key spent one of this
+	// minute's new-URL fetches.
+	if n := h.totalHits(); n != 2+newURLsPerMinute-1 {
+		t.Fatalf("new URLs caused %d fetches, want %d (one minute's budget, less the refetch)", n-2, newURLsPerMinute-1)
 	}
 }
 
@@ -288,6 +291,21 @@ func TestCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	c.evict()
 	if len(c.entries) != maxCachedURLs-1 || c.entries["uu"] != nil || c.entries["u"] == nil {
 		t.Fatalf("evicted the wrong entry (%d left)", len(c.entries))
+	}
+}
+
+// TestCacheEvictsKeylessFirst: a full cache drops a URL that never gave a
+// key before a provider's real key, however long that key went unused.
+func TestCacheEvictsKeylessFirst(t *testing.T) {
+	c := newKeyCache(time.Now)
+	base := time.Now()
+	for i := range maxCachedURLs {
+		c.entries[strings.Repeat("u", i+1)] = &keyEntry{lastUsed: base.Add(time.Hour + time.Duration(i)*time.Second)}
+	}
+	c.entries["u"] = &keyEntry{lastUsed: base, set: &keySet{}} // the real key, used longest ago
+	c.evict()
+	if len(c.entries) != maxCachedURLs-1 || c.entries["u"] == nil || c.entries["uu"] != nil {
+		t.Fatalf("evicted the wrong entry (%d left, real key kept: %v)", len(c.entries), c.entries["u"] != nil)
 	}
 }
 
