@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,7 +36,19 @@ type awsSNS struct {
 	topics    map[string]bool
 	keys      *keyRing
 	tolerance time.Duration // 0: Timestamp not checked (SNS retries keep it)
+
+	mu        sync.Mutex
+	confirmed map[string]snsConfirmation // by SubscribeURL; see Handshake
 }
+
+// snsConfirmation is the gate's last GET of one SubscribeURL.
+type snsConfirmation struct {
+	at time.Time
+	ok bool
+}
+
+// maxSNSConfirmations bounds the confirmations remembered per route.
+const maxSNSConfirmations = 1024
 
 // snsHost is AWS's default SigningCertURL host pattern, as in its SDK validators.
 var snsHost = regexp.MustCompile(`^sns\.[a-zA-Z0-9\-]{3,}\.amazonaws\.com(\.cn)?$`)
@@ -219,12 +232,36 @@ func (v *awsSNS) Handshake(d *Delivery) *Answer {
 	if err != nil || m.fields["Type"] != "SubscriptionConfirmation" {
 		return nil
 	}
+	confirmed := &Answer{Status: 200, ContentType: "text/plain; charset=utf-8", Body: []byte("subscription confirmed by the gate\n")}
+	retry := &Answer{Status: 503, ContentType: "text/plain; charset=utf-8", Body: []byte("the gate could not confirm the subscription with SNS; send it again\n")}
+	// A captured confirmation sent again must not make the gate call SNS
+	// each time: one GET per SubscribeURL, retried at most once a minute.
+	subscribe := m.fields["SubscribeURL"]
+	v.mu.Lock()
+	last, seen := v.confirmed[subscribe]
+	if seen && (last.ok || d.Now.Sub(last.at) < keyRetryInterval) {
+		v.mu.Unlock()
+		if last.ok {
+			return confirmed
+		}
+		return retry
+	}
+	if v.confirmed == nil || len(v.confirmed) >= maxSNSConfirmations {
+		v.confirmed = map[string]snsConfirmation{}
+	}
+	v.confirmed[subscribe] = snsConfirmation{at: d.Now}
+	v.mu.Unlock()
+
 	ctx, cancel := context.WithTimeout(d.Request.Context(), snsConfirmTimeout)
 	defer cancel()
-	if _, _, err := fetchDocument(ctx, snsSubscribeURL, m.fields["SubscribeURL"]); err != nil {
-		return &Answer{Status: 503, ContentType: "text/plain; charset=utf-8", Body: []byte("the gate could not confirm the subscription with SNS; send it again\n")}
+	_, _, err = fetchDocument(ctx, snsSubscribeURL, subscribe)
+	v.mu.Lock()
+	v.confirmed[subscribe] = snsConfirmation{at: d.Now, ok: err == nil}
+	v.mu.Unlock()
+	if err != nil {
+		return retry
 	}
-	return &Answer{Status: 200, ContentType: "text/plain; charset=utf-8", Body: []byte("subscription confirmed by the gate\n")}
+	return confirmed
 }
 
 // Interface guards

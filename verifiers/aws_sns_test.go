@@ -179,8 +179,19 @@ func TestAWSSNSSubscriptionConfirmation(t *testing.T) {
 		t.Fatalf("answer %+v, want 503", a)
 	}
 	h.set(confirm, keyDoc{body: []byte("<ConfirmSubscriptionResponse/>")})
-	if a := hs.Handshake(d); a == nil || a.Status != http.StatusOK {
+	// Sent again within the minute: 503 again, and SNS is not called.
+	if a := hs.Handshake(d); a == nil || a.Status != http.StatusServiceUnavailable || h.hitsOf(confirm) != 1 {
+		t.Fatalf("answer %+v after %d GETs, want 503 after 1", a, h.hitsOf(confirm))
+	}
+	later := snsDelivery(snsBody(t, key, fields("SubscriptionConfirmation", confirm)), nil, now.Add(keyRetryInterval))
+	if a := hs.Handshake(later); a == nil || a.Status != http.StatusOK {
 		t.Fatalf("answer %+v, want 200", a)
+	}
+	// A captured confirmation sent again is answered without calling SNS.
+	for range 3 {
+		if a := hs.Handshake(later); a == nil || a.Status != http.StatusOK {
+			t.Fatalf("answer %+v, want 200", a)
+		}
 	}
 	if h.hitsOf(confirm) != 2 {
 		t.Fatalf("SubscribeURL fetched %d times, want 2", h.hitsOf(confirm))
