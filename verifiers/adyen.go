@@ -9,6 +9,22 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Adyen: hex key; base64 HMAC-SHA256 per notification item (additionalData.hmacSignature)
+		// or of the raw body in HmacSignature (option variant: auto, notification, header).
+		Name: "adyen", Options: []string{"variant"}, New: newAdyen, Signer: signAdyen,
+		Doc: PresetDoc{
+			Signature: "variant `notification`: `additionalData.hmacSignature` in every item; variant `header`: `HmacSignature: <base64>`; `auto` (default): the header when present, else the items",
+			Algorithm: "HMAC-SHA256, key = hex-decoded HMAC key",
+			Signed:    "items: `pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success` (JSON-decoded values, every item must verify); header: raw body",
+			Handshake: "– (the app answers `[accepted]`)",
+			Identity:  "hash of the signed content",
+			Vectors:   "sdk-test (adyen-python-api-library) ×7",
+		},
+	})
+}
+
 // adyen verifies Adyen webhooks with the hex HMAC key from the Customer Area
 // (PROVIDERS.md 6.7; Adyen/adyen-python-api-library Adyen/util.py):
 //

@@ -20,6 +20,34 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Amazon SNS: SHA1/SHA256withRSA over "Key\nValue\n" of the signed body fields, certificate
+		// fetched from SigningCertURL (sns.<region>.amazonaws.com); topic_arn required; subscriptions confirmed.
+		Name: "aws_sns", SecretOptional: true, Options: []string{"topic_arn"}, RequiredOptions: []string{"topic_arn"},
+		New: newAWSSNS, Signer: signAWSSNS,
+		Sample: []byte(`{"event":"order.paid","order":{"id":"o_1001","total":"12.00"}}`),
+		Doc: PresetDoc{
+			Signature:     "body fields `Signature` (base64), `SignatureVersion` `1` or `2`, `SigningCertURL`",
+			Algorithm:     "SHA1withRSA (version 1) or SHA256withRSA (version 2), key = the certificate at `SigningCertURL`, fetched only from `https://sns.<region>.amazonaws.com[.cn]/....pem`",
+			Signed:        "`Key\\nValue\\n` for Message, MessageId, Subject (if present), Timestamp, TopicArn, Type (Notification); Message, MessageId, SubscribeURL, Timestamp, Token, TopicArn, Type (confirmations)",
+			ToleranceNote: "SNS retries re-send the message as first signed, so `Timestamp` is only checked when `tolerance` is set",
+			AllowListNote: "none set by hookgate: SNS delivers from AWS's shared address space; the signature and `topic_arn` are the check",
+			Handshake:     "SubscriptionConfirmation of a listed topic: the gate GETs its SubscribeURL (an SNS host) and answers 200 (503 if SNS refused, so SNS resends); UnsubscribeConfirmation goes to the app",
+			Identity:      "body `MessageId` (signed)",
+			Vectors:       "sdk-test: aws/aws-php-sns-message-validator tests/FunctionalValidationsTest.php (4 real deliveries, versions 1 and 2, with AWS's certificate pinned); computed: python3 `cryptography` with a test key",
+			Note: "`topic_arn` (required; several ARNs as one quoted value separated by spaces, `topic_arn \"arn:aws:sns:eu-west-1:123456789012:orders arn:aws:sns:eu-west-1:123456789012:refunds\"`): anyone can create an SNS topic and subscribe your URL, so a valid signature alone proves nothing; " +
+				"a message whose TopicArn is not listed is refused whatever its type, before any certificate is fetched. " +
+				"`SigningCertURL` must be an HTTPS URL whose host matches AWS's validators' pattern `^sns\\.[a-zA-Z0-9\\-]{3,}\\.amazonaws\\.com(\\.cn)?$` and whose path ends in `.pem`; " +
+				"the certificate is fetched over HTTPS with normal certificate verification, no redirect off those hosts, cached per URL for the process (see docs/fetched-keys.md), and must be valid at the delivery. " +
+				"A certificate that cannot be fetched gives 503 with Retry-After (`key_unavailable`): SNS retries. " +
+				"The `x-amz-sns-message-type`, `-message-id` and `-topic-arn` headers, when sent, must repeat the signed fields. A Notification carrying `SubscribeURL` or `Token` is refused as ambiguous (AWS's validators disagree on whether they are signed). " +
+				"For an offline site, pin the certificate (or its public key) with `public_key {file./etc/hookgate/sns.pem}`: it replaces fetching and trusts only that key. " +
+				"`caddy webhook sign --provider aws_sns` takes the RSA private key (`caddy webhook keygen --algorithm rsa`) as the secret; pin the printed public key on the test route.",
+		},
+	})
+}
+
 // awsSNS verifies Amazon SNS HTTP/S deliveries as AWS's message validators
 // do (aws/aws-php-sns-message-validator, aws/aws-js-sns-message-validator):
 // the JSON body's fields, "Key\nValue\n" for each signed key present in

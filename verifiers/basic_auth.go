@@ -5,6 +5,37 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Postmark signs nothing: Basic-auth credentials of the webhook URL (secret "user:password"),
+		// or option header = a custom header carrying the secret. Its IP list is not shipped (unverified).
+		Name: "postmark", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Basic …` (or option `header`)",
+			Algorithm:     "none: a shared credential (secret `user:password`, or the header's value); body **not** covered",
+			Signed:        "–",
+			AllowListNote: "the IP list is not verified",
+			Identity:      "none",
+			Vectors:       "computed",
+		},
+	})
+	register(Preset{
+		// Azure DevOps service hooks (Web Hooks): Basic-auth credentials (secret "user:password"),
+		// or option header = a custom HTTP header whose value is the secret. Nothing is signed.
+		Name: "azure_devops", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
+		Doc: PresetDoc{
+			Signature: "`Authorization: Basic <base64(user:password)>` (option `header`: a custom header carrying the secret)",
+			Algorithm: "shared credentials sent verbatim, compared in constant time",
+			Signed:    "nothing (the credentials prove the sender knows them; the body is unsigned)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (MicrosoftDocs/azure-devops-docs `docs/service-hooks/services/webhooks.md`)",
+			Note: "Azure DevOps signs nothing. Configure the subscription's basic authentication user name and password and " +
+				"give the gate `user:password` as the secret, or add an HTTP header `Name: value` to the subscription and " +
+				"configure `header Name` with the value as the secret. Use HTTPS: the credentials travel in every request.",
+		},
+	})
+}
+
 // basicAuth verifies `Authorization: Basic base64(user:password)` against
 // secrets written as "user:password". It is a shared credential, not a
 // signature: it proves the sender knows it, not that the body is intact.

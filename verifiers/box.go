@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Box (declared in presets.go; V2 signatures, box/box-node-sdk
+// Box (declared below; V2 signatures, box/box-node-sdk
 // validateMessage): BOX-SIGNATURE-PRIMARY and BOX-SIGNATURE-SECONDARY are
 // base64 HMAC-SHA256 over the raw body followed by BOX-DELIVERY-TIMESTAMP
 // (RFC 3339, as sent), one made with the primary and one with the
@@ -14,6 +14,22 @@ import (
 // BOX-SIGNATURE-VERSION must be 1 and BOX-SIGNATURE-ALGORITHM HmacSHA256.
 // Box's SDK allows 10 minutes of age and any future time; hookgate refuses
 // both beyond the tolerance.
+
+func init() {
+	register(withScheme(Preset{
+		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP); see box.go.
+		Name: "box", Tolerance: boxTolerance, BodyID: "id", Signer: signBox,
+		Doc: PresetDoc{
+			Signature:     "`BOX-SIGNATURE-PRIMARY` / `-SECONDARY: <base64>` + `BOX-DELIVERY-TIMESTAMP`; `BOX-SIGNATURE-VERSION: 1`, `BOX-SIGNATURE-ALGORITHM: HmacSHA256` required",
+			Algorithm:     "HMAC-SHA256, primary or secondary key (any header, any configured key)",
+			Signed:        "body + timestamp (RFC 3339, as sent)",
+			ToleranceNote: "Box SDK); future also limited (Box SDK allows any future",
+			Identity:      "body `id`",
+			Vectors:       "sdk-test (box-node-sdk) ×6",
+		},
+	}, hmacScheme{Signature: boxSignatures{}, TimestampHeader: boxTimestamp, TimeFormat: rfc3339,
+		Template: template{bodyPart, timestampPart}, Algorithm: algSHA256}))
+}
 
 const (
 	boxTimestamp = "Box-Delivery-Timestamp"

@@ -11,6 +11,25 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Braintree: form bt_signature = `<public key>|<hex HMAC-SHA1(SHA1(private key), bt_payload)>`[&...];
+		// GET ?bt_challenge= answered (braintree.go).
+		Name: "braintree", Options: []string{optionBraintreeKey}, RequiredOptions: []string{optionBraintreeKey},
+		New: newBraintree, Signer: signBraintree,
+		Sample: []byte(`<notification><timestamp type="datetime">2024-05-01T10:00:00Z</timestamp><kind>check</kind><subject><check type="boolean">true</check></subject></notification>`),
+		Doc: PresetDoc{
+			Signature: "form fields `bt_signature` (`<public key>\\|<hex>` pairs joined by `&`) and `bt_payload` (base64 of the notification's XML)",
+			Algorithm: "HMAC-SHA1, key = SHA-1 of the API private key (the secret); the pair of option `api_public_key` (required) is checked",
+			Signed:    "`bt_payload` as sent (or with a newline added, as the SDKs accept)",
+			Handshake: "the verification GET `?bt_challenge=<20-32 hex digits>` is answered 200 with `<public key>\\|<hex HMAC-SHA1(SHA1(private key), challenge)>` as text/plain (first secret)",
+			Identity:  "`bt_payload` (a trailing newline ignored)",
+			Vectors:   "sdk-test (braintree/braintree_python tests/unit/test_webhooks.py test_verify_returns_a_correct_challenge_response) and computed",
+			Note:      "The form must hold exactly `bt_signature` and `bt_payload`: any other field would be unsigned and is refused. The app still decodes `bt_payload` itself (or with its Braintree SDK, which verifies again). The challenge answer is the same HMAC as a payload's signature, so a `bt_payload` shaped like a challenge (20-32 hex digits) is refused.",
+		},
+	})
+}
+
 // braintree verifies Braintree webhooks as its SDKs do
 // (braintree/braintree_python webhook_notification_gateway.py): the body is
 // a form with bt_signature and bt_payload, bt_payload being the base64 of

@@ -9,6 +9,24 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
+		Name: "cardknox",
+		Doc: PresetDoc{
+			Signature: "`ck-signature: <hex>` (case-insensitive)",
+			Algorithm: "MD5, PIN ≥ 15 alphanumeric characters",
+			Signed:    "URL-decoded form values sorted by lower-cased name, concatenated, + PIN",
+			Identity:  "form `xRefNum`",
+			Vectors:   "computed (docs example body)",
+		},
+		AllowIP: nil, // Cardknox's published hosts changed between doc revisions; set allow_ip yourself.
+		New:     newCardknox,
+		Signer:  signCardknox,
+		Sample:  []byte("xResult=A&xStatus=Approved&xRefNum=1000001&xAmount=1.00&xCommand=cc%3Asale"),
+	})
+}
+
 // cardknox verifies a Cardknox (Sola) webhook: ck-signature is the MD5, in
 // hex, of the URL-decoded form values sorted by lower-cased field name and
 // concatenated, followed by the webhook PIN.

@@ -12,6 +12,23 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Contentful: x-contentful-signature = hex HMAC-SHA256 of the canonical request (method, path,
+		// x-contentful-signed-headers' headers, body), x-contentful-timestamp in ms (contentful.go).
+		Name: "contentful", SignsURL: true, Tolerance: contentfulTolerance, New: newContentful, Signer: signContentful,
+		Doc: PresetDoc{
+			Signature:     "`x-contentful-signature: <hex>`, `x-contentful-signed-headers`, `x-contentful-timestamp: <unix ms>`",
+			Algorithm:     "HMAC-SHA256, key = the 64-character signing secret",
+			Signed:        "`method\\npath\\nheaders\\nbody`: the path and query normalised as Contentful's toolkit does, the listed headers as `name:value` sorted and joined by `;`",
+			ToleranceNote: "the node-apps-toolkit's default time to live",
+			Identity:      "the signed request without its timestamp and attempt counter (a retry is the same delivery)",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+			Note:          "The signature covers the path Contentful called: behind a proxy that rewrites it, set the route's `url` to the public webhook URL. Only webhooks with a signing secret set in the space's settings are signed; others are refused. A signed-headers list naming a header that was not sent is refused (Contentful's toolkit would skip it).",
+		},
+	})
+}
+
 // contentful verifies Contentful's request verification, used by its
 // webhooks and app requests (contentful/node-apps-toolkit
 // src/requests/verify-request.ts and sign-request.ts):

@@ -8,6 +8,23 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Discord: X-Signature-Ed25519 = Ed25519(public_key) over X-Signature-Timestamp + body; PING answered.
+		Name: "discord", SecretOptional: true, Options: []string{"mode"}, Tolerance: discordTolerance,
+		Doc: PresetDoc{
+			Signature:     "`X-Signature-Ed25519: <hex>` + `X-Signature-Timestamp`",
+			Algorithm:     "Ed25519, `public_key` = application public key (hex); no shared secret",
+			Signed:        "timestamp + body",
+			ToleranceNote: "hookgate's choice; Discord checks none",
+			Handshake:     "verified PING answered: mode `interactions` (default) `{\"type\":1}` 200; mode `events` 204",
+			Identity:      "body `id`",
+			Vectors:       "computed (RFC 8032 TEST 1 key)",
+		},
+		New: newDiscord, Signer: signDiscord, BodyID: "id",
+	})
+}
+
 // discord verifies Discord interactions and webhook events: Ed25519 over
 // X-Signature-Timestamp followed by the raw body, hex in
 // X-Signature-Ed25519, checked with the application's public key

@@ -5,6 +5,20 @@ import (
 	"strconv"
 )
 
+func init() {
+	register(Preset{
+		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
+		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
+		Doc: PresetDoc{
+			Signature: "`X-DocuSign-Signature-1..N: <base64>` (one per Connect key, up to 100 read)",
+			Algorithm: "HMAC-SHA256, key = Connect HMAC key as UTF-8",
+			Signed:    "body",
+			Identity:  "hash of the signed content",
+			Vectors:   "computed",
+		},
+	})
+}
+
 // docusign verifies DocuSign Connect HMAC: one header per active Connect
 // key, X-DocuSign-Signature-1, -2, ..., each the base64 HMAC-SHA256 of the
 // raw body (key = the Connect secret as UTF-8). A delivery is accepted when

@@ -4,6 +4,21 @@ import (
 	"net/http"
 )
 
+func init() {
+	register(Preset{
+		// Dropbox: X-Dropbox-Signature = hex HMAC-SHA256(app secret, body); GET ?challenge= echoed.
+		Name: "dropbox", New: newDropbox, Signer: bodyScheme(dropboxFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`X-Dropbox-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = app secret",
+			Signed:    "body",
+			Handshake: "unsigned `GET ?challenge=<v>` (only parameter, no body, URL-safe characters, ≤256) echoed as text/plain",
+			Identity:  "hash of the signed content",
+			Vectors:   "3p-test (hapi-dropbox-webhooks), published-doc (challenge)",
+		},
+	})
+}
+
 // dropbox verifies Dropbox notifications: X-Dropbox-Signature is the hex
 // HMAC-SHA256 of the raw body with the app secret. When a webhook URI is
 // registered Dropbox sends an unsigned GET ?challenge=<value> that must be

@@ -2,6 +2,22 @@ package verifiers
 
 import "fmt"
 
+func init() {
+	register(Preset{
+		// Flutterwave: verif-hash = the secret hash verbatim (mode v3, default; no body signature);
+		// mode v4/auto: flutterwave-signature = base64 HMAC-SHA256(body).
+		// Only v4 signs the body, so only v4 reads its data.id (newFlutterwave).
+		Name: "flutterwave", Options: []string{"mode"}, New: newFlutterwave, Signer: signFlutterwave,
+		Doc: PresetDoc{
+			Signature: "`verif-hash` (mode `v3`, default); `flutterwave-signature: <base64>` (mode `v4`; `auto` uses v4 when that header is present)",
+			Algorithm: "v3: the secret hash itself (body **not** covered); v4: HMAC-SHA256 (third-party sources only)",
+			Signed:    "v3 –; v4 body",
+			Identity:  "body `data.id`",
+			Vectors:   "computed",
+		},
+	})
+}
+
 // newFlutterwave builds the flutterwave preset. Option mode: v3 (default)
 // compares the verif-hash header with the secret hash verbatim; v4 checks
 // flutterwave-signature, a base64 HMAC-SHA256 of the body keyed with the

@@ -1,5 +1,23 @@
 package verifiers
 
+func init() {
+	register(Preset{
+		// The generic scheme: an HMAC of the raw body in a header of your choice.
+		Name: "hmac",
+		Doc: PresetDoc{
+			Signature: "option `header` (+ `prefix`)",
+			Algorithm: "HMAC md5/sha1/sha256/sha512, hex/base64/base64url",
+			Signed:    "body",
+			Identity:  "`id_field`, else hash of the body",
+			Vectors:   "computed",
+		},
+		Options:         []string{"header", "algorithm", "encoding", "prefix", optionIDHeader, optionIDField},
+		RequiredOptions: []string{"header"},
+		New:             newGenericHMAC,
+		Signer:          signGenericHMAC,
+	})
+}
+
 // newGenericHMAC builds the `hmac` preset from its options: header
 // (required), algorithm (default sha256), encoding (default hex), prefix.
 func newGenericHMAC(s Settings) (Verifier, error) {

@@ -2,6 +2,23 @@ package verifiers
 
 import "fmt"
 
+func init() {
+	register(Preset{
+		// GitLab: X-Gitlab-Token shared token (mode token, default; no body signature),
+		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
+		Name: "gitlab", Options: []string{"mode"}, Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Gitlab-Token` (mode `token`, default); `webhook-signature` (mode `signing`)",
+			Algorithm:     "shared token (body **not** covered); or Standard Webhooks v1",
+			Signed:        "–; or `id.timestamp.body`",
+			ToleranceNote: "signing",
+			Identity:      "`Idempotency-Key`",
+			Vectors:       "computed (token); sdk (Standard Webhooks vector, signing)",
+		},
+		New: newGitLab, Signer: signGitLab, LogIDHeader: "Idempotency-Key",
+	})
+}
+
 // newGitLab builds the gitlab preset. Option mode: token (default) compares
 // X-Gitlab-Token with the secret token verbatim (no body signature);
 // signing (GitLab 19.0+ signing tokens, whsec_...) verifies the Standard

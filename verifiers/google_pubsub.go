@@ -16,6 +16,31 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Google Cloud Pub/Sub push with authentication: Authorization: Bearer <RS256 OIDC token> for the
+		// route's aud and service-account email, keys from Google's JWKS; the body is not signed.
+		Name: "google_pubsub", SecretOptional: true, Options: []string{"aud", "email"}, RequiredOptions: []string{"aud", "email"},
+		New: newGooglePubSub, Signer: signGooglePubSub,
+		Sample: []byte(`{"message":{"data":"aGVsbG8=","messageId":"2070443601311540","publishTime":"2024-01-01T00:00:00Z","attributes":{}},"subscription":"projects/myproject/subscriptions/mysubscription"}`),
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Bearer <JWT>`",
+			Algorithm:     "RS256 (RSASSA-PKCS1-v1_5 SHA-256), key = Google's key named by the token's `kid`, from `https://www.googleapis.com/oauth2/v3/certs`",
+			Signed:        "the JWT's header and claims only, not the body",
+			ToleranceNote: "`iat`/`exp` with 5 minutes of clock skew, google-auth-library's; `tolerance` sets the skew",
+			AllowListNote: "none set by hookgate: push requests come from Google's shared address space",
+			Identity:      "hash of the body (the token does not cover it; `message.messageId` is not signed)",
+			Vectors:       "computed: python3 `cryptography` with a test key, pinned as JWKS or PEM (Google's published example token is expired and its key is no longer served)",
+			Note: "`aud` (required) is the audience set on the push subscription, `email` (required) its service account; `iss` must be `accounts.google.com` or `https://accounts.google.com`, `email_verified` true, and the token may live at most a day, as google-auth-library checks. " +
+				"The token proves that Pub/Sub pushed the request for that service account; it does not cover the body, so the gate vouches for the sender, not the content, and the replay identity is the body's hash (the body's `message.messageId` is not signed). " +
+				"Google's keys are fetched over HTTPS with normal certificate verification from www.googleapis.com only, cached for the response's max-age and refreshed before it ends (docs/fetched-keys.md); an unknown `kid` fetches the JWKS again at most once a minute. " +
+				"A key that cannot be had gives 503 with Retry-After (`key_unavailable`): Pub/Sub retries. " +
+				"For an offline site, pin keys with `public_key`: a JWKS document (`{file./etc/hookgate/google-certs.json}`, kids matched) or a PEM key or certificate (any kid); pinning replaces fetching. " +
+				"`caddy webhook sign --provider google_pubsub` takes the RSA private key as the secret.",
+		},
+	})
+}
+
 // googlePubSub verifies Google Cloud Pub/Sub push deliveries of a
 // subscription with authentication: "Authorization: Bearer <JWT>", an
 // OpenID Connect ID token signed RS256 by one of Google's keys (JWKS at

@@ -13,7 +13,7 @@ import (
 // hmacScheme is an HMAC signature scheme written as data: where the
 // signature is, where the timestamp and delivery ID are, what content is
 // signed, and how the secret becomes the key. Most presets are one
-// hmacScheme literal; see presets.go.
+// hmacScheme literal; see the family tables in presets_*.go.
 type hmacScheme struct {
 	// Signature is the header carrying the signature(s), and for
 	// structured headers (Stripe's t=..,v1=..) the timestamp too.

@@ -10,6 +10,23 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// HubSpot v3: X-HubSpot-Signature-v3 = base64 HMAC-SHA256(method+URL+body+timestamp ms);
+		// option version v1/v2: X-HubSpot-Signature = hex sha256(secret[+method+URL]+body).
+		Name: "hubspot", Options: []string{"version"}, Tolerance: hubspotTolerance, SignsURL: true,
+		Doc: PresetDoc{
+			Signature:     "`X-HubSpot-Signature-v3: <base64>` + `X-HubSpot-Request-Timestamp` (ms); option `version v1/v2`: `X-HubSpot-Signature: <hex>`",
+			Algorithm:     "v3 HMAC-SHA256; v1/v2 plain SHA-256",
+			Signed:        "v3 `method+URL+body+timestamp`; v2 `secret+method+URL+body`; v1 `secret+body`",
+			ToleranceNote: "v3",
+			Identity:      "none",
+			Vectors:       "sdk (v1, v2: hubspot-api-nodejs) + computed (v3)",
+		},
+		New: newHubSpot, Signer: signHubSpot,
+	})
+}
+
 // hubspotV3 is HubSpot's v3 signature: base64 HMAC-SHA256 of
 // method + URL + body + timestamp (unix ms), no separators.
 var hubspotV3 = hmacScheme{

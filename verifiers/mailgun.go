@@ -11,6 +11,20 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
+		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
+		Doc: PresetDoc{
+			Signature: "in the body: JSON `signature{timestamp,token,signature}` (and `parent-signature`), or form/multipart fields",
+			Algorithm: "HMAC-SHA256 hex, key = webhook signing key",
+			Signed:    "timestamp + token (**the event data is not signed**)",
+			Identity:  "the signed token",
+			Vectors:   "computed",
+		},
+	})
+}
+
 // mailgun verifies Mailgun webhooks: the signature travels in the body,
 // hex HMAC-SHA256(signing key, timestamp + token). JSON webhooks carry
 // {"signature":{"timestamp","token","signature"}} (and, for subaccounts,

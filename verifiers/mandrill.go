@@ -9,6 +9,27 @@ import (
 	"slices"
 )
 
+func init() {
+	register(Preset{
+		// Mailchimp Transactional (Mandrill): X-Mandrill-Signature = base64 HMAC-SHA1(webhook key,
+		// URL + sorted POST name+value); the unsigned HEAD URL check is answered 200 (mandrill.go).
+		Name: "mandrill", SignsURL: true, New: newMandrill, Signer: signMandrill,
+		Sample: []byte("mandrill_events=%5B%7B%22event%22%3A%22send%22%2C%22msg%22%3A%7B%22ts%22%3A1365109999%2C%22subject%22%3A%22This+an+example+webhook+message%22%2C%22email%22%3A%22example.webhook%40mandrillapp.com%22%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%7D%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22ts%22%3A1384954004%7D%5D"),
+		Doc: PresetDoc{
+			Signature: "`X-Mandrill-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's authentication key",
+			Signed:    "the webhook URL as entered in Mandrill, then every POST field sorted by name, as name and value (no delimiter)",
+			Handshake: "HEAD without a body (the URL check when a webhook is added): 200, empty",
+			Identity:  "hash of the URL and the sorted fields",
+			Vectors:   "computed (mandrill.zendesk.com \"How to Authenticate Webhook Requests\", \"Webhook Format\", \"Why can't my webhook or inbound route URL be verified?\")",
+			Note: "Mandrill signs the URL exactly as entered in its settings, query string included: the route's public URL " +
+				"(or `url`) must be identical, trailing slash included. A form with a repeated field, or two names PHP " +
+				"files as one, is refused as ambiguous; Mandrill sends one field, `mandrill_events`. The HEAD check is " +
+				"answered so that Mandrill does not fall back to a POST signed with its generic key `test-webhook`.",
+		},
+	})
+}
+
 // mandrill verifies Mailchimp Transactional (Mandrill) webhooks:
 // X-Mandrill-Signature is the base64 HMAC-SHA1, keyed with the webhook's
 // authentication key, of the webhook's URL exactly as entered in Mandrill

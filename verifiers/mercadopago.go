@@ -9,6 +9,21 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
+		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
+		Doc: PresetDoc{
+			Signature:     "`x-signature: ts=..,v1=<hex>` + `x-request-id`",
+			Algorithm:     "HMAC-SHA256, key = secret signature key",
+			Signed:        "`id:<query data.id, lowercased>;request-id:<x-request-id>;ts:<ts>;` (absent parts left out; **body not signed**)",
+			ToleranceNote: "none unless `tolerance` is set; the ts unit is ambiguous: 13+ digits are read as ms",
+			Identity:      "`x-request-id`",
+			Vectors:       "computed",
+		},
+	})
+}
+
 // mercadoPago verifies Mercado Pago webhooks ("Validar origen de una
 // notificación"): x-signature: ts=<ts>,v1=<hex> where v1 is HMAC-SHA256
 // (secret signature key) over the manifest

@@ -5,6 +5,26 @@ import (
 	"net/http"
 )
 
+func init() {
+	register(Preset{
+		// Meta: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, body)>; the GET
+		// subscription handshake is answered by the gate with option verify_token (meta.go).
+		Name: "meta", New: newMeta, Signer: bodyScheme(metaFormat, algSHA256).Sign,
+		Options: []string{metaOptionVerifyToken}, SecretOptions: []string{metaOptionVerifyToken},
+		Sample: []byte(`{"object":"page","entry":[{"id":"0","time":1700000000,"changes":[{"field":"feed","value":{"item":"status","verb":"add"}}]}]}`),
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature-256: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the app secret",
+			Signed:    "body",
+			Handshake: "`GET ?hub.mode=subscribe&hub.verify_token=..&hub.challenge=..`: 200 with the challenge (text/plain) when `verify_token` matches, else 403",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from developers.facebook.com Graph API webhooks",
+			Note: "Meta: the subscription handshake is answered only when it is exactly `hub.mode=subscribe`, `hub.verify_token` and `hub.challenge` (1 to 256 URL-safe characters), each once, on a GET with no body; " +
+				"`verify_token` is a credential (kept out of logs like a secret). Without `verify_token` every handshake gets 403. Meta also sends the legacy `X-Hub-Signature` (SHA-1), which is not checked.",
+		},
+	})
+}
+
 // Meta (Facebook, Instagram, WhatsApp, Messenger) webhooks
 // (developers.facebook.com/docs/graph-api/webhooks): every event
 // notification is a POST whose X-Hub-Signature-256 is "sha256=" and the hex

@@ -5,6 +5,30 @@ import (
 	"net/http"
 )
 
+func init() {
+	register(Preset{
+		// Microsoft Graph change notifications: value[].clientState = the subscription's secret
+		// (every item, constant time); ?validationToken= answered by the gate (microsoft_graph.go).
+		Name: "microsoft_graph", New: newMicrosoftGraph, Signer: signMicrosoftGraph,
+		Sample: []byte(`{"value":[{"id":"lsgTZMr9KwAAA","subscriptionId":"7f105c7d-2dc5-4530-97cd-4e7ae6534c07","subscriptionExpirationDateTime":"2026-03-20T11:00:00.0000000Z","changeType":"created","resource":"users/u1/messages/m1","tenantId":"84bd8158-6d4d-4958-8b9f-9d6445542f95","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"m1"}}]}`),
+		Doc: PresetDoc{
+			Signature: "none: body `value[].clientState` carries the secret",
+			Algorithm: "shared secret (the subscription's `clientState`), compared in constant time",
+			Signed:    "nothing (the clientState proves the sender knows the secret; the body is unsigned)",
+			Handshake: "`?validationToken=<token>` (POST or GET, no body): 200 `text/plain` with the URL-decoded token (at most 1024 characters of `A-Za-z0-9 :-_.~+/=`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (learn.microsoft.com/graph/change-notifications-delivery-webhooks; the docs' example notification and lifecycle payloads)",
+			Note: "Microsoft Graph signs nothing: every notification in the body's `value` array (change and lifecycle notifications: " +
+				"`reauthorizationRequired`, `subscriptionRemoved`, `missed`) must carry a `clientState` equal to a configured secret, " +
+				"or the whole delivery is refused. Configure the `clientState` of your subscriptions as the secret; several secrets " +
+				"cover several subscriptions on one URL. Rich notifications (`includeResourceData`) also carry `validationTokens`, " +
+				"JWTs signed by Microsoft, and `encryptedContent`: the gate does not validate those JWTs nor decrypt the content; " +
+				"the app should still validate the tokens as Microsoft documents. The validation request is unauthenticated by design " +
+				"(Graph sends no clientState with it): the gate only echoes a bounded token of safe characters.",
+		},
+	})
+}
+
 // microsoftGraph verifies Microsoft Graph change notifications delivered
 // by webhook. Graph signs nothing: each notification of the JSON body's
 // value array (change and lifecycle notifications alike) carries the

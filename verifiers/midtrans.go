@@ -9,6 +9,22 @@ import (
 	"fmt"
 )
 
+func init() {
+	register(Preset{
+		// Midtrans: body signature_key = hex SHA-512(order_id + status_code + gross_amount + server key) (midtrans.go).
+		Name: "midtrans", New: newMidtrans, Signer: signMidtrans,
+		Sample: []byte(`{"transaction_time":"2024-05-01 10:00:00","transaction_status":"settlement","transaction_id":"6ee793df-9b1d-4343-8eda-cc9663b4222f","status_message":"midtrans payment notification","status_code":"200","payment_type":"bank_transfer","order_id":"order-hookgate-1","gross_amount":"10000.00","fraud_status":"accept","currency":"IDR"}`),
+		Doc: PresetDoc{
+			Signature: "body field `signature_key` (hex)",
+			Algorithm: "SHA-512 (not an HMAC) of the fields and the server key (the secret)",
+			Signed:    "`order_id + status_code + gross_amount + server key`, the three read from the JSON body as JSON strings",
+			Identity:  "the signed fields (`order_id`, `status_code`, `gross_amount`)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "Midtrans signs three fields, not the body: `transaction_status`, `fraud_status` and everything else can be changed by whoever replays a genuine notification (a `status_code` 200 notification of one order can be made to say `settlement` instead of `capture`). The gate proves only that Midtrans sent these three values; the app must still confirm the status with Midtrans's Get Status API, as Midtrans tells it to. The fields must be JSON strings, as Midtrans sends them; a number is refused (parsers format 10000.00 differently).",
+		},
+	})
+}
+
 // midtrans verifies Midtrans payment notifications (HTTP(S) Notification):
 // the JSON body's signature_key is the hex SHA-512 of order_id,
 // status_code, gross_amount and the merchant's server key, concatenated

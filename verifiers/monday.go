@@ -7,6 +7,23 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// monday.com app webhooks: Authorization = HS256 JWT (app Signing Secret), aud = endpoint URL, exp; challenge answered (monday.go).
+		Name: "monday", SignsURL: true, Tolerance: mondayTolerance, New: newMonday, Signer: signMonday,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: <JWT>` (HS256; a `Bearer ` prefix is tolerated)",
+			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud` must be the endpoint's public URL, `exp` must not have passed",
+			Signed:        "the JWT only: the body is not covered",
+			ToleranceNote: "hookgate's leeway on `exp` and `iat`",
+			Handshake:     "a verified `{\"challenge\": \"...\"}` body is answered 200 with the same JSON",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+			Note:          "monday.com's token does not cover the body: it proves the sender held a token for this URL that has not expired (5 minutes in monday.com's example), not what the body says; a captured token can carry another body until then. The `aud` check needs the public URL as monday.com addressed it (set the route's `url` behind a proxy). Board webhooks created through the API without an app are not signed and are refused, their challenge included. App lifecycle webhooks are signed with the Client Secret instead: configure that as the secret on their route.",
+		},
+	})
+}
+
 // monday verifies monday.com app webhooks (integration recipes, board
 // webhooks of an app): Authorization holds a JWT, HS256 with the app's
 // Signing Secret, whose aud is the endpoint's URL and whose exp must not

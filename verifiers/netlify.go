@@ -7,6 +7,21 @@ import (
 	"fmt"
 )
 
+func init() {
+	register(Preset{
+		// Netlify: X-Webhook-Signature = HS256 JWS {"iss":"netlify","sha256":<hex SHA-256(body)>} (netlify.go).
+		Name: "netlify", New: newNetlify, Signer: signNetlify,
+		Doc: PresetDoc{
+			Signature: "`X-Webhook-Signature: <JWS>` (compact, HS256)",
+			Algorithm: "HMAC-SHA256 JWS, key = the notification's JWS secret token; claims `iss` = `netlify` and `sha256` = hex SHA-256 of the body, both required",
+			Signed:    "the JWS (which covers the body through `sha256`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "The token carries no time: a captured notification verifies again until it is past the replay guard's window; turn replay protection on. Only HS256 is accepted (never `none`).",
+		},
+	})
+}
+
 // netlify verifies Netlify deploy notifications and other outgoing
 // webhooks with a JWS secret token: X-Webhook-Signature is an HS256 JWS
 // whose claims are {"iss": "netlify", "sha256": <hex SHA-256 of the

@@ -5,6 +5,28 @@ import (
 	"net/http"
 )
 
+func init() {
+	register(Preset{
+		// Okta event hooks: the hook's Authorization header value (option header: another name) is the
+		// secret, verbatim; the one-time GET X-Okta-Verification-Challenge is answered {"verification": ...} (okta.go).
+		Name: "okta", Options: []string{"header"}, New: newOkta, Signer: signOkta,
+		Sample: []byte(`{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","contentType":"application/json","eventId":"b5a188b9-5ece-4636-b041-482ffda96311","eventTime":"2026-03-27T16:59:53.032Z","source":"https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Jx0g3","data":{"events":[{"uuid":"f790999f-fe87-467a-9880-6982a583986c","eventType":"user.session.start","published":"2026-03-28T22:23:07.777Z"}]}}`),
+		Doc: PresetDoc{
+			Signature: "`Authorization: <secret>` (option `header`: the hook's authentication field name)",
+			Algorithm: "shared secret sent verbatim, compared in constant time",
+			Signed:    "nothing (the header proves the sender knows the secret; the body is unsigned)",
+			Handshake: "GET with `X-Okta-Verification-Challenge` (no body, after the header secret matched): 200 `application/json` `{\"verification\":\"<challenge>\"}`",
+			Identity:  "hash of the body (`eventId` is not signed)",
+			Vectors:   "computed (developer.okta.com/docs/concepts/event-hooks)",
+			Note: "Okta signs nothing: the event hook's authentication secret travels verbatim in the header named by its " +
+				"authentication field (`Authorization` unless option `header` names another). Okta's docs say the value is " +
+				"provided in every request, so the gate requires it on the one-time verification GET too; a hook registered " +
+				"without an authentication secret cannot use this preset. The challenge is echoed only when it is at most 512 " +
+				"visible ASCII characters.",
+		},
+	})
+}
+
 // okta verifies Okta event hooks. Okta signs nothing: every request it
 // sends carries, in the header the event hook was registered with
 // (Authorization by default; option header names another), the secret

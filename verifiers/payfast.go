@@ -9,6 +9,24 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// PayFast ITN: form signature = md5(param string of the fields before it + "&passphrase=" + passphrase) (payfast.go).
+		Name: "payfast", New: newPayFast, Signer: signPayFast,
+		AllowIP: []string{"197.97.145.144/28", "41.74.179.192/27", "102.216.36.0/28", "102.216.36.128/28", "144.126.193.139/32"},
+		Sample:  []byte("m_payment_id=01AB&pf_payment_id=1089250&payment_status=COMPLETE&item_name=Test+Item&item_description=A+test+product&amount_gross=100.00&amount_fee=-2.30&amount_net=97.70&custom_str1=&custom_int1=&name_first=John&name_last=Doe&email_address=john%40doe.com&merchant_id=10000100"),
+		Doc: PresetDoc{
+			Signature:     "form field `signature` (hex), the last field",
+			Algorithm:     "MD5 (not an HMAC), salted with the passphrase (the secret; required)",
+			Signed:        "`name=urlencode(trim(value))&...` of every field before `signature`, in the order posted, then `&passphrase=<urlencoded passphrase>`",
+			AllowListNote: "PayFast's published server IPs (developers.payfast.co.za, \"Ports & IPs\")",
+			Identity:      "the signed parameter string",
+			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
+			Note:          "PayFast also asks the notify page to confirm every ITN with a server-side POST to `/eng/query/validate` and to check the amount against the order: the gate makes no such call, so the app must still do both. Without a passphrase PayFast's MD5 authenticates nothing, so hookgate requires one (set it in the PayFast dashboard). Fields after `signature` are refused (they would be unsigned). Signatures with PHP `urlencode` and with PayFast's Node.js encoding (`encodeURIComponent`, `+` for spaces) are both accepted.",
+		},
+	})
+}
+
 // payfast verifies PayFast ITNs (Instant Transaction Notifications): a
 // form whose last field, signature, is the hex MD5 of the parameter string
 // `name=urlencode(trim(value))&...` of every field before it, in the order

@@ -5,10 +5,27 @@ import (
 	"strings"
 )
 
-// PayMongo (declared in presets.go): Paymongo-Signature is
+// PayMongo (declared below): Paymongo-Signature is
 // t=<unix seconds>,te=<hex>,li=<hex>, where te is the signature of a test
 // mode event and li of a live mode one (the other is empty), each the hex
 // HMAC-SHA256 of "<t>.<raw body>" with the webhook's secret key.
+
+func init() {
+	register(withScheme(Preset{
+		// PayMongo: Paymongo-Signature: t=<unix>,te=<hex>,li=<hex> HMAC-SHA256("t.body"); te test mode, li live mode.
+		Name: "paymongo", Tolerance: tolerance5m, BodyID: "data.id",
+		Doc: PresetDoc{
+			Signature:     "`Paymongo-Signature: t=<unix>,te=<hex>,li=<hex>` (te: test mode, li: live mode; the other is empty)",
+			Algorithm:     "HMAC-SHA256, key = the webhook's secret key",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; PayMongo publishes none",
+			Identity:      "body `data.id` (the event ID)",
+			Vectors:       "computed (paymongo/paymongo-php `src/Services/WebhookService.php` `constructEvent`)",
+			Note: "Either of `te` and `li` is accepted when it matches; test and live webhooks have distinct secret keys, " +
+				"so configure only the live one on a production route.",
+		},
+	}, hmacScheme{Signature: paymongoSignatures{}, Template: timestampDotBody, Algorithm: algSHA256}))
+}
 
 const paymongoHeader = "Paymongo-Signature"
 

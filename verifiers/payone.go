@@ -7,6 +7,28 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// PAYONE TransactionStatus: form field key = md5(portal key).
+		Name: "payone",
+		Doc: PresetDoc{
+			Signature: "form field `key` (md5 of the portal key, 32 hex)",
+			Algorithm: "MD5 of the portal key (a static value, not a signature)",
+			Signed:    "– (nothing is signed); `portalid`/`aid` must match when configured",
+			Handshake: "– (the app answers `TSOK`)",
+			Identity:  "form `txid:sequencenumber:txaction`",
+			Vectors:   "published (docs), sdk (magento-2)",
+		},
+		AllowIP:   []string{"185.60.20.0/24"},
+		UserAgent: "PAYONE FinanceGate",
+		Options:   []string{"portal_id", "aid"},
+		New:       newPayone,
+		Signer:    signPayone,
+		AckBody:   "TSOK", // PAYONE retries until the answer is TSOK
+		Sample:    []byte("txaction=paid&portalid=2012345&aid=12345&txid=1000&sequencenumber=1&mode=test&clearingtype=cc&price=1.00&currency=EUR"),
+	})
+}
+
 // payone verifies a PAYONE TransactionStatus post. PAYONE signs nothing: the
 // form field `key` carries md5(portal key) as 32 hex digits, a static bearer
 // value, and the docs tell receivers to check that portalid and aid are

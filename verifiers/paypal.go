@@ -16,6 +16,32 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// PayPal: SHA256withRSA over "transmission_id|transmission_time|webhook_id|crc32(body)", certificate
+		// fetched from PAYPAL-CERT-URL on PayPal's API hosts; webhook_id required.
+		Name: "paypal", SecretOptional: true, Tolerance: tolerance5m, Options: []string{"webhook_id"}, RequiredOptions: []string{"webhook_id"},
+		New: newPayPal, Signer: signPayPal,
+		Sample: []byte(`{"id":"WH-2WR32451HC0233532-67976317FL4543714","event_version":"1.0","create_time":"2024-01-01T00:00:00.000Z","resource_type":"capture","event_type":"PAYMENT.CAPTURE.COMPLETED","summary":"Payment completed for $ 12.0 USD","resource":{"id":"42311647XV020574X","status":"COMPLETED"}}`),
+		Doc: PresetDoc{
+			Signature:     "`PAYPAL-TRANSMISSION-SIG: <base64>`, `PAYPAL-AUTH-ALGO: SHA256withRSA`, `PAYPAL-CERT-URL`, `PAYPAL-TRANSMISSION-ID`, `PAYPAL-TRANSMISSION-TIME`",
+			Algorithm:     "SHA256withRSA, key = the certificate at `PAYPAL-CERT-URL`, fetched only from `https://api[-m][.sandbox].paypal.com/v1/notifications/certs/...`",
+			Signed:        "`transmission_id\\|transmission_time\\|webhook_id\\|crc32(body)` (CRC32 as unsigned decimal)",
+			ToleranceNote: "hookgate's choice; PayPal publishes none",
+			AllowListNote: "none set by hookgate; set `allow_ip` from PayPal's current list if you want one",
+			Identity:      "`PAYPAL-TRANSMISSION-ID` (signed)",
+			Vectors:       "computed: python3 `cryptography` with a test key and certificate (PayPal publishes no offline vector)",
+			Note: "`webhook_id` (required) is the webhook's ID from PayPal's dashboard: it is part of the signed string. " +
+				"The scheme is PayPal's offline verification as its Java SDK implements it (`Event.validateReceivedEvent`): the certificate must be one of PayPal's message verification certificates (subject CN `messageverificationcerts*.paypal.com`, the SDK's check) and valid at the transmission; " +
+				"it is fetched over HTTPS with normal certificate verification from api.paypal.com, api.sandbox.paypal.com, api-m.paypal.com or api-m.sandbox.paypal.com only (PayPal's REST hosts; its SDKs publish no list), never through a redirect off them, and cached per URL (docs/fetched-keys.md). " +
+				"A certificate that cannot be fetched gives 503 with Retry-After (`key_unavailable`); PayPal retries for 3 days. " +
+				"The body is bound to the signature only through its CRC32, which is not a cryptographic hash: within the tolerance, a captured delivery's body could be swapped for another with the same CRC32. Turn on `replay` (keyed on the signed transmission ID) to stop that. " +
+				"For an offline site, pin the certificate or its public key with `public_key {file./etc/hookgate/paypal.pem}`: it replaces fetching (the CN check then does not apply: you chose the key). " +
+				"`caddy webhook sign --provider paypal` takes the RSA private key as the secret.",
+		},
+	})
+}
+
 // paypal verifies PayPal REST webhooks offline, as PayPal's Java SDK does
 // (paypal/PayPal-Java-SDK Event.validateReceivedEvent, SSLUtil): the
 // string "<transmission id>|<transmission time>|<webhook id>|<CRC32 of the

@@ -5,10 +5,26 @@ import (
 	"strings"
 )
 
-// Persona (declared in presets.go; docs.withpersona.com "Webhook Best
+// Persona (declared below; docs.withpersona.com "Webhook Best
 // Practices"): Persona-Signature is "t=<unix>,v1=<hex HMAC-SHA256(webhook
 // secret, t + "." + raw body)>". While a secret rotates the header holds
 // two such sets, space-separated; any of their signatures may match.
+
+func init() {
+	register(withScheme(Preset{
+		// Persona: Persona-Signature: t=<unix>,v1=<hex HMAC-SHA256("t.body")>, sets space-separated while rotating (persona.go).
+		Name: "persona", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`Persona-Signature: t=<unix>,v1=<hex>[ t=<unix>,v1=<hex>]`",
+			Algorithm:     "HMAC-SHA256, key = the webhook secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; Persona publishes none",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from docs.withpersona.com webhooks best practices",
+			Note:          "Persona: while a secret rotates the header holds two `t=..,v1=..` sets separated by a space; hookgate requires both to carry the same `t` and refuses a header whose sets disagree.",
+		},
+	}, hmacScheme{Signature: personaSignatures{}, Template: timestampDotBody, Algorithm: algSHA256}))
+}
 
 // personaHeader is Persona's signature header.
 const personaHeader = "Persona-Signature"

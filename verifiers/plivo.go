@@ -12,6 +12,22 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Plivo V3: X-Plivo-Signature-V3 = base64 HMAC-SHA256(auth token, URL [+ sorted query][+ sorted form] + "." + nonce) (plivo.go).
+		Name: "plivo", SignsURL: true, New: newPlivo, Signer: signPlivo,
+		Sample: []byte("CallUUID=b3a7f9c2-1d4e-4f5a-9b8c-7d6e5f4a3b2c&CallStatus=completed&Direction=inbound&From=14155550100&To=14155550101&Duration=12"),
+		Doc: PresetDoc{
+			Signature: "`X-Plivo-Signature-V3: <base64>[,<base64>]`, `X-Plivo-Signature-V3-Nonce`",
+			Algorithm: "HMAC-SHA256, key = the (sub)account's auth token",
+			Signed:    "the callback URL (scheme, host, path), `?` and its query's `k=v` pairs sorted by name, `.` when there are both a query and form fields, the form fields' names and values in name order, then `.` and the nonce",
+			Identity:  "the method and signed URL and fields (the nonce changes per attempt)",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "The signature covers the URL Plivo called: behind a proxy set the route's `url` to the public callback URL. Only form-encoded callbacks (and body-less GETs) are read; a field or query parameter sent twice is refused. The V3 signature has no timestamp, and Plivo's nonce is not a time: turn replay protection on. The older V2 signature (`X-Plivo-Signature-V2`, HMAC-SHA256 of URL and nonce only) is not read.",
+		},
+	})
+}
+
 // plivo verifies Plivo callbacks with the V3 signature
 // (plivo/plivo-python plivo/utils/signature_v3.py validate_v3_signature):
 // X-Plivo-Signature-V3 holds one or more comma-separated base64

@@ -80,6 +80,10 @@ var (
 )
 
 // register adds a preset. It panics on a duplicate name, like caddy.RegisterModule.
+// Presets register themselves in init(): a provider with code of its own at
+// the top of its file (payone.go, twilio.go, ...), the declarations over the
+// shared engine from the family tables (presets_payments.go, presets_devtools.go,
+// presets_messaging.go, presets_commerce.go, presets_saas.go).
 func register(p Preset) {
 	registryMu.Lock()
 	defer registryMu.Unlock()

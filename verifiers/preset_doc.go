@@ -8,9 +8,10 @@ import (
 )
 
 // PresetDoc is what docs/presets.md and the README's provider list say
-// about a preset. Both are generated from the preset table (go run
-// ./cmd/presetdocs), and a test fails when the committed files differ from
-// what the table generates, so the docs cannot drift from the code. The
+// about a preset. Both are generated from the registered presets (`go test
+// ./verifiers -run TestPresetDocs -update`), and a test fails when the
+// committed files differ from what they generate, so the docs cannot drift
+// from the code. The
 // tolerance, allow-list and User-Agent columns are generated from the
 // Preset's own fields; the notes here are only appended to them. Write
 // Markdown; a `|` must be escaped as `\|`.

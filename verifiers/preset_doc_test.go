@@ -23,7 +23,7 @@ var generatedParts = []generatedPart{
 }
 
 // TestPresetDocs fails when docs/presets.md or the README's provider list
-// differ from what the preset table generates. Regenerate them with
+// differ from what the preset declarations generate. Regenerate them with
 // `go test ./verifiers -run TestPresetDocs -update`.
 func TestPresetDocs(t *testing.T) {
 	var ps []Preset
@@ -44,7 +44,7 @@ func TestPresetDocs(t *testing.T) {
 			}
 			text = string(b)
 		}
-		begin := "<!-- BEGIN " + part.name + ": generated from verifiers/presets.go by `go test ./verifiers -run TestPresetDocs -update` -->\n"
+		begin := "<!-- BEGIN " + part.name + ": generated from the preset declarations in verifiers/ by `go test ./verifiers -run TestPresetDocs -update` -->\n"
 		end := "<!-- END " + part.name + " -->"
 		i, j := strings.Index(text, begin), strings.Index(text, end)
 		if i < 0 || j < i {
@@ -53,7 +53,7 @@ func TestPresetDocs(t *testing.T) {
 		got := text[i+len(begin) : j]
 		want := part.render(ps)
 		if got != want && !*updateDocs {
-			t.Errorf("%s: the %s differs from the preset table; run go test ./verifiers -run TestPresetDocs -update", part.file, part.name)
+			t.Errorf("%s: the %s differs from the preset declarations; run go test ./verifiers -run TestPresetDocs -update", part.file, part.name)
 		}
 		files[part.file] = text[:i+len(begin)] + want + text[j:]
 	}

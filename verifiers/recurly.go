@@ -5,11 +5,27 @@ import (
 	"strings"
 )
 
-// Recurly (declared in presets.go; recurly/recurly-client-go webhook.go):
+// Recurly (declared below; recurly/recurly-client-go webhook.go):
 // recurly-signature is "<unix ms>,<hex>[,<hex>...]", each hex an
 // HMAC-SHA256 with the endpoint's secret key over "<unix ms>.<raw body>".
 // Several signatures travel while a key rotates; any may match. Only JSON
 // webhooks are signed (XML ones are not, and are refused here).
+
+func init() {
+	register(withScheme(Preset{
+		// Recurly: recurly-signature: <unix ms>,<hex>[,<hex>] HMAC-SHA256("ms.body"), 5 minutes (recurly.go).
+		Name: "recurly", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`recurly-signature: <unix ms>,<hex>[,<hex>...]`",
+			Algorithm:     "HMAC-SHA256, key = the endpoint's secret key",
+			Signed:        "`<unix ms>.<body>`",
+			ToleranceNote: "recurly-client-go `DEFAULT_WEBHOOK_TOLERANCE`",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from docs.recurly.com signature-verification and recurly/recurly-client-go webhook.go (its tests compute theirs at run time)",
+			Note:          "Recurly: only JSON webhooks are signed; XML webhooks carry no signature and are refused. Several signatures travel while a key rotates; any one may match.",
+		},
+	}, hmacScheme{Signature: recurlySignatures{}, TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}))
+}
 
 // recurlyHeader is Recurly's signature header.
 const recurlyHeader = "Recurly-Signature"

@@ -6,6 +6,21 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// SendGrid Event Webhook: ECDSA P-256/SHA-256 (public_key) over timestamp + body, base64 DER.
+		Name: "sendgrid", SecretOptional: true, New: newSendGrid, Signer: signSendGrid,
+		Doc: PresetDoc{
+			Signature:     "`X-Twilio-Email-Event-Webhook-Signature: <base64 DER>` + `-Timestamp`",
+			Algorithm:     "ECDSA P-256 SHA-256, `public_key` = verification key (base64 DER SPKI or PEM); DER or raw r‖s signatures",
+			Signed:        "timestamp + body",
+			ToleranceNote: "none unless `tolerance` is set; SendGrid enforces none and retries for 24 h",
+			Identity:      "hash of the signed content",
+			Vectors:       "sdk-test (sendgrid-go) ×3",
+		},
+	})
+}
+
 // sendgrid verifies SendGrid's signed Event Webhook: ECDSA P-256 with
 // SHA-256 over X-Twilio-Email-Event-Webhook-Timestamp followed by the raw
 // body; the signature is base64 ASN.1 DER (raw r||s is accepted too). The

@@ -10,6 +10,59 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Standard Webhooks: webhook-id/-timestamp/-signature; v1 = base64 HMAC-SHA256 (whsec_ key),
+		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
+		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "`webhook-signature: v1,<b64> v1a,<b64> …` + `webhook-id`, `webhook-timestamp`",
+			Algorithm: "v1 HMAC-SHA256, key = base64 after `whsec_` (the prefix is optional); v1a ed25519, `public_key whpk_…`",
+			Signed:    "`id.timestamp.body`",
+			Identity:  "`webhook-id`",
+			Vectors:   "sdk (standard-webhooks Go tests) + computed (v1a, RFC 8032 key)",
+		},
+		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"),
+	})
+	register(Preset{
+		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
+		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature:     "`svix-signature` + `svix-id`, `svix-timestamp` (falls back to `webhook-*`)",
+			Algorithm:     "as standard_webhooks",
+			Signed:        "`id.timestamp.body`",
+			AllowListNote: "Svix's IPs vary by plan",
+			Identity:      "`svix-id`",
+			Vectors:       "sdk (svix Go tests)",
+		},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
+	})
+	register(Preset{
+		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
+		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "as svix",
+			Algorithm: "as svix",
+			Signed:    "as svix",
+			Identity:  "`svix-id`",
+			Vectors:   "sdk (Svix vector)",
+		},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
+	})
+	register(Preset{
+		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
+		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "as svix",
+			Algorithm: "as svix",
+			Signed:    "as svix",
+			Identity:  "`svix-id`",
+			Vectors:   "sdk (Svix vector)",
+		},
+		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
+	})
+}
+
 // standardWebhooks verifies the Standard Webhooks scheme (and Svix, which
 // it comes from, with svix-* header names):
 //

@@ -2,11 +2,28 @@ package verifiers
 
 import "fmt"
 
-// Telegram Bot API (declared in presets.go; core.telegram.org/bots/api
+// Telegram Bot API (declared below; core.telegram.org/bots/api
 // setWebhook): when the bot's webhook is set with secret_token, every
 // update carries it verbatim in X-Telegram-Bot-Api-Secret-Token. Nothing
 // is signed: the token proves the sender knows it, not that the body is
 // unchanged.
+
+func init() {
+	register(Preset{
+		// Telegram Bot API: X-Telegram-Bot-Api-Secret-Token = the setWebhook secret_token verbatim; body unsigned.
+		Name: "telegram", New: newTelegram, Signer: signHeaderToken(telegramHeader),
+		Sample: []byte(`{"update_id":10000,"message":{"message_id":1,"date":1700000000,"chat":{"id":1,"type":"private"},"text":"/start"}}`),
+		Doc: PresetDoc{
+			Signature: "`X-Telegram-Bot-Api-Secret-Token: <secret_token>`",
+			Algorithm: "none: the setWebhook `secret_token` itself, compared in constant time",
+			Signed:    "nothing (the body is not signed)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from core.telegram.org/bots/api#setwebhook",
+			Note: "Telegram: the token proves the sender knows it, not that the body is unchanged. A secret that is not a valid `secret_token` " +
+				"(1 to 256 of `A-Z a-z 0-9 _ -`) is refused at provision time. No source ranges are shipped (set `allow_ip` yourself to restrict them).",
+		},
+	})
+}
 
 // telegramHeader carries the webhook's secret_token.
 const telegramHeader = "X-Telegram-Bot-Api-Secret-Token"

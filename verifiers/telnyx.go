@@ -7,6 +7,23 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Telnyx API v2: telnyx-signature-ed25519 = base64 Ed25519(public_key) over telnyx-timestamp + "|" + body.
+		Name: "telnyx", SecretOptional: true, Tolerance: telnyxTolerance, BodyID: "data.id",
+		New: newTelnyx, Signer: signTelnyx,
+		Doc: PresetDoc{
+			Signature:     "`telnyx-signature-ed25519: <base64>`, `telnyx-timestamp: <unix seconds>`",
+			Algorithm:     "Ed25519, checked with `public_key` (the account's base64 public key); no shared secret",
+			Signed:        "`<timestamp>\\|<body>`",
+			ToleranceNote: "the official SDKs' 300 s",
+			Identity:      "body `data.id` (the event ID)",
+			Vectors:       "computed with an RFC 8032 test key (testdata/vectors/presets-b.jsonl)",
+			Note:          "Telnyx's older HMAC-SHA256 signing (API v1) is not supported; the SDKs verify Ed25519 by default.",
+		},
+	})
+}
+
 // telnyx verifies Telnyx API v2 webhooks: telnyx-signature-ed25519 is the
 // base64 Ed25519 signature of telnyx-timestamp, "|" and the raw body, made
 // with Telnyx's key and checked with the account's public key (Mission

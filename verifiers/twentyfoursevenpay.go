@@ -6,6 +6,24 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// 24sevenpay: Authorization: HMAC-SHA256 Signature=<hex> over compacted JSON.
+		Name: "24sevenpay",
+		Doc: PresetDoc{
+			Signature: "`Authorization: HMAC-SHA256 Signature=<hex>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "JSON body with whitespace outside strings removed (the app gets the original bytes)",
+			Identity:  "hash of the body",
+			Vectors:   "computed",
+		},
+		New:    newTwentyFourSevenPay,
+		Signer: signTwentyFourSevenPay,
+		// No ID: paymentId names a payment, not an event; the signed body
+		// (its fingerprint) identifies the event.
+	})
+}
+
 // twentyFourSevenPay verifies a 24sevenpay checkout callback:
 //
 //	Authorization: HMAC-SHA256 Signature=<hex>

@@ -12,6 +12,21 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
+		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
+		Doc: PresetDoc{
+			Signature: "`X-Twilio-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = auth token",
+			Signed:    "public URL (with query) + form params sorted by name, values sorted and de-duplicated; JSON bodies: URL only, with `bodySHA256=<hex sha256(body)>` in the query checked against the body; URL tried with and without its port (explicit or default)",
+			Identity:  "hash of the signed content",
+			Vectors:   "sdk-test (twilio-python) ×7",
+		},
+		Sample: []byte("AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006"),
+	})
+}
+
 // twilio verifies X-Twilio-Signature: base64 HMAC-SHA1(auth token, URL +
 // params), as twilio-python's RequestValidator does (PROVIDERS.md 6.6):
 //

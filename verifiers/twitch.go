@@ -5,11 +5,27 @@ import (
 	"time"
 )
 
-// Twitch EventSub (declared in presets.go): Twitch-Eventsub-Message-Signature
+// Twitch EventSub (declared below): Twitch-Eventsub-Message-Signature
 // is sha256=<hex HMAC-SHA256(secret, message id + timestamp + raw body)>,
 // the timestamp RFC 3339 with nanoseconds, refused when older (or further
 // ahead) than 10 minutes. A verified webhook_callback_verification is
 // answered by the gate with the challenge as text/plain.
+
+func init() {
+	register(withScheme(Preset{
+		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
+		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
+		Doc: PresetDoc{
+			Signature:     "`Twitch-Eventsub-Message-Signature: sha256=<hex>` + `-Id`, `-Timestamp`",
+			Algorithm:     "HMAC-SHA256, key = subscription secret (10–100 characters, enforced)",
+			Signed:        "id + timestamp + body",
+			ToleranceNote: "Twitch",
+			Handshake:     "verified `webhook_callback_verification` answered with `challenge` as text/plain",
+			Identity:      "`Twitch-Eventsub-Message-Id`",
+			Vectors:       "computed",
+		},
+	}, twitchScheme))
+}
 
 const twitchType = "Twitch-Eventsub-Message-Type"
 

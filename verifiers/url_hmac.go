@@ -4,6 +4,35 @@ import (
 	"net/http"
 )
 
+func init() {
+	register(Preset{
+		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
+		Name: "square", SignsURL: true, New: newSquare, Signer: signURLBodyHMAC(newSquare),
+		Doc: PresetDoc{
+			Signature: "`x-square-hmacsha256-signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = subscription signature key",
+			Signed:    "notification URL + body",
+			Identity:  "body `event_id`",
+			Vectors:   "sdk-test (square-python-sdk) ×7, 2 valid + 5 invalid",
+		},
+		BodyID: "event_id",
+	})
+	register(Preset{
+		// Trello: X-Trello-Webhook = base64 HMAC-SHA1(app secret, body + callback URL); HEAD probe answered 200.
+		Name: "trello", SignsURL: true, New: newTrello, Signer: signURLBodyHMAC(newTrello),
+		Doc: PresetDoc{
+			Signature:     "`X-Trello-Webhook: <base64>`",
+			Algorithm:     "HMAC-SHA1, key = app (OAuth) secret",
+			Signed:        "body + callback URL as registered (set `url` to it)",
+			AllowListNote: "archived list is stale",
+			Handshake:     "HEAD with no body answered 200 (webhook creation probe)",
+			Identity:      "body `action.id`",
+			Vectors:       "computed",
+		},
+		BodyID: "action.id",
+	})
+}
+
 // urlBodyHMAC verifies schemes whose HMAC covers the public URL and the raw
 // body: Square (URL then body, base64 HMAC-SHA256 in
 // x-square-hmacsha256-signature) and Trello (body then the callback URL as

@@ -10,6 +10,21 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Vipps MobilePay Webhooks API: Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>.
+		Name: "vipps", SignsURL: true, Tolerance: vippsTolerance, New: newVipps, Signer: signVipps,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>` + `x-ms-content-sha256`",
+			Algorithm:     "HMAC-SHA256, key = secret as UTF-8 (not decoded)",
+			Signed:        "`METHOD\\npath?query\\nx-ms-date;host;x-ms-content-sha256` (path, query, host from the public URL); content hash checked against the body",
+			ToleranceNote: "on `x-ms-date`; hookgate's choice",
+			Identity:      "hash of the signed content",
+			Vectors:       "published-doc ×1",
+		},
+	})
+}
+
 // vipps verifies the Vipps MobilePay Webhooks API (PROVIDERS.md 6.15,
 // developer.vippsmobilepay.com/docs/APIs/webhooks-api/request-authentication):
 //

@@ -8,6 +8,22 @@ import (
 	"time"
 )
 
+func init() {
+	register(Preset{
+		// Vonage signed webhooks: Authorization: Bearer <HS256 JWT (signature secret)>, payload_hash = hex SHA-256(body), iat (vonage.go).
+		Name: "vonage", Tolerance: vonageTolerance, New: newVonage, Signer: signVonage,
+		Doc: PresetDoc{
+			Signature:     "`Authorization: Bearer <JWT>` (HS256)",
+			Algorithm:     "HMAC-SHA256 JWT, key = the account's signature secret; claim `payload_hash` = hex SHA-256 of the body (required when there is a body), `iat` required",
+			Signed:        "the JWT (which covers the body through `payload_hash`)",
+			ToleranceNote: "hookgate's choice for `iat`, and the leeway on `exp`/`nbf`; Vonage publishes no window",
+			Identity:      "hash of the body",
+			Vectors:       "sdk-test (Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py) and computed",
+			Note:          "Vonage signs webhooks only where signed webhooks are on (Messages API and the applications set to sign): unsigned ones are refused. The secret is the signature secret from the dashboard, not the API secret, and its algorithm must be HMAC-SHA256 (Vonage also offers MD5 and SHA-1/512 signatures for the SMS API's query-string signing, which this preset does not read). Vonage's SDKs check only the HS256 signature; the gate also requires `payload_hash` to match the body and `iat` to be recent, as Vonage's signed-webhook docs describe.",
+		},
+	})
+}
+
 // vonage verifies Vonage signed webhooks (Messages, Voice and the other
 // APIs that sign with the account's signature secret): Authorization:
 // Bearer <JWT>, HS256 with the signature secret, whose payload_hash claim

@@ -8,6 +8,27 @@ import (
 	"fmt"
 )
 
+func init() {
+	register(Preset{
+		// Wise: X-Signature-SHA256 = base64 SHA256withRSA(raw body) with Wise's published key (wise.go).
+		Name: "wise", SecretOptional: true, Options: []string{"environment"},
+		New: newWise, Signer: signWise, LogIDHeader: wiseDeliveryHeader,
+		Sample: []byte(`{"data":{"resource":{"id":49983981,"profile_id":16055450,"account_id":14124090,"type":"transfer"},"current_state":"incoming_payment_waiting","previous_state":null,"occurred_at":"2021-08-23T10:12:50Z"},"subscription_id":"90aa8e14-4ef1-4a56-861c-f3c9cde097ea","event_type":"transfers#state-change","schema_version":"2.0.0","sent_at":"2021-08-23T10:12:50Z"}`),
+		Doc: PresetDoc{
+			Signature:     "`X-Signature-SHA256: <base64>`",
+			Algorithm:     "RSA PKCS #1 v1.5 with SHA-256 (SHA256withRSA), Wise's published public key (option `environment`: `production`, the default, or `sandbox`); `public_key` replaces it",
+			Signed:        "body",
+			ToleranceNote: "the signature carries no time; Wise retries for two weeks",
+			AllowListNote: "Wise publishes no source ranges for webhooks",
+			Identity:      "hash of the body; `X-Delivery-Id` is unsigned (logs only)",
+			Vectors:       "published-doc: Wise's sandbox example (transferwise/digital-signatures-examples verify-webhook-signature); computed: python `cryptography` with a generated RSA key (testdata/vectors/generate_presets-d.py)",
+			Note: "Only `X-Signature-SHA256` is checked. Wise's current docs name no other signature header; the SHA-1 `X-Signature` of older TransferWise integrations is not accepted. " +
+				"The body has no signed event ID (`subscription_id`, `event_type`, `schema_version`, `sent_at` and `data`), so replay protection keys on the hash of the signed body: a retry that Wise re-sends with a new `sent_at` is a new delivery to the gate. " +
+				"`X-Delivery-Id` and `X-Test-Notification` are unsigned. A configured `public_key` (PEM or base64 DER, RSA of at least 2048 bits) replaces the published key; set it when Wise rotates its key before hookgate is updated.",
+		},
+	})
+}
+
 // wise verifies Wise (formerly TransferWise) webhook notifications:
 // X-Signature-SHA256 is the base64 RSA signature (PKCS #1 v1.5 with
 // SHA-256, Java's SHA256withRSA) of the raw body, made with Wise's private

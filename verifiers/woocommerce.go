@@ -5,6 +5,22 @@ import (
 	"regexp"
 )
 
+func init() {
+	register(Preset{
+		// WooCommerce: X-WC-Webhook-Signature: base64 HMAC-SHA256(body); the unsigned
+		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
+		Name: "woocommerce", New: newWooCommerce, Signer: bodyScheme(wooFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`X-WC-Webhook-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Handshake: "the unsigned `webhook_id=<n>` ping is answered 200 by the gate",
+			Identity:  "none (the delivery ID changes per attempt)",
+			Vectors:   "computed",
+		},
+	})
+}
+
 // wooFormat is WooCommerce's signature header: base64 HMAC-SHA256 of the body.
 var wooFormat = signatureFormat{Header: "X-WC-Webhook-Signature", Encoding: encBase64}
 

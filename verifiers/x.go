@@ -8,6 +8,23 @@ import (
 	"net/url"
 )
 
+func init() {
+	register(Preset{
+		// X (Twitter) webhooks: x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(consumer secret, body)>;
+		// the CRC GET ?crc_token= is answered with {"response_token": "sha256=<base64 HMAC>"} (x.go).
+		Name: "x", New: newX, Signer: bodyScheme(xFormat, algSHA256).Sign,
+		Doc: PresetDoc{
+			Signature: "`x-twitter-webhooks-signature: sha256=<base64>`",
+			Algorithm: "HMAC-SHA256, key = the app's consumer secret (API secret key)",
+			Signed:    "body",
+			Handshake: "the Challenge-Response Check GET `?crc_token=..` (an optional `nonce` ignored) is answered 200 `{\"response_token\":\"sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>\"}`",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "The CRC answer is computed with the first configured secret: during a consumer-secret rotation, list the secret X now signs with first. Only `crc_token` and `nonce` may be on the CRC GET. The CRC answer is an HMAC under the key that signs events, so a token that starts like JSON is not answered and an event body that is not JSON is refused: the gate cannot be used to sign a body.",
+		},
+	})
+}
+
 // xWebhooks verifies X (Twitter) webhooks (Account Activity API, X
 // Activity API): a POST carries x-twitter-webhooks-signature:
 // sha256=<base64 HMAC-SHA256(consumer secret, body)>. X also sends a

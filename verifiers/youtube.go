@@ -7,6 +7,25 @@ import (
 	"strings"
 )
 
+func init() {
+	register(Preset{
+		// YouTube push notifications (WebSub): X-Hub-Signature: sha1=<hex HMAC-SHA1(hub.secret, body)>;
+		// the hub's verification GET is answered for the `topic` option's topics (youtube.go).
+		Name: "youtube", Options: []string{"topic"}, RequiredOptions: []string{"topic"},
+		New: newYouTube, Signer: bodyScheme(youtubeFormat, algSHA1).Sign,
+		Sample: []byte(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"><link rel="hub" href="https://pubsubhubbub.appspot.com"/><link rel="self" href="https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCxxxxxxxxxxxxxxxxxxxxxx"/><title>YouTube video feed</title><updated>2024-05-01T10:00:00.000000000+00:00</updated><entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId><yt:channelId>UCxxxxxxxxxxxxxxxxxxxxxx</yt:channelId><title>Video title</title><published>2024-05-01T10:00:00+00:00</published><updated>2024-05-01T10:00:00.000000000+00:00</updated></entry></feed>`),
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha1=<hex>`",
+			Algorithm: "HMAC-SHA1, key = the `hub.secret` the app sent when it subscribed",
+			Signed:    "body (an Atom feed)",
+			Handshake: "the hub's GET `hub.mode=subscribe\\|unsubscribe&hub.topic=..&hub.challenge=..` is answered 200 with the challenge as text/plain, for the topics of option `topic` only (required; space-separated feed URLs such as `https://www.youtube.com/xml/feeds/videos.xml?channel_id=...`)",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
+			Note:      "WebSub (PubSubHubbub 0.4) signatures are optional: the app must subscribe with a `hub.secret`, or the hub signs nothing and the gate refuses every notification. Only the hub's parameters may be on the verification GET (a callback URL with query parameters of its own is not answered), and the challenge is echoed only when it is made of URL-safe characters (at most 256). The gate does not subscribe, renew leases or fetch anything.",
+		},
+	})
+}
+
 // youtube verifies YouTube's push notifications, which are WebSub
 // (PubSubHubbub 0.4) deliveries from Google's hub: a notification is a
 // POST of an Atom feed with X-Hub-Signature: sha1=<hex HMAC-SHA1(hub.secret,

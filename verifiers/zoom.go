@@ -7,11 +7,28 @@ import (
 	"time"
 )
 
-// Zoom (declared in presets.go): x-zm-signature: v0=<hex HMAC-SHA256(secret
+// Zoom (declared below): x-zm-signature: v0=<hex HMAC-SHA256(secret
 // token, "v0:" + x-zm-request-timestamp + ":" + raw body)>, the timestamp in
 // unix seconds. A verified endpoint.url_validation event is answered by the
 // gate: {"plainToken": p, "encryptedToken": hex HMAC-SHA256(secret token,
 // p)}, with the secret that signed the request.
+
+func init() {
+	register(withScheme(Preset{
+		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered (zoom.go).
+		Name: "zoom", Tolerance: zoomTolerance,
+		Doc: PresetDoc{
+			Signature:     "`x-zm-signature: v0=<hex>` + `x-zm-request-timestamp`",
+			Algorithm:     "HMAC-SHA256, key = secret token",
+			Signed:        "`v0:<ts>:<body>`",
+			ToleranceNote: "hookgate's choice; Zoom publishes none",
+			Handshake:     "verified `endpoint.url_validation` answered `{\"plainToken\",\"encryptedToken\"}` with the secret that signed it",
+			Identity:      "hash of the signed content",
+			Vectors:       "computed",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "x-zm-signature", Prefix: "v0=", Encoding: encHex},
+		TimestampHeader: "x-zm-request-timestamp", Template: slackV0, Algorithm: algSHA256, Handshake: zoomHandshake}))
+}
 
 // zoomHandshake answers a verified endpoint.url_validation.
 func zoomHandshake(d *Delivery, key []byte) *Answer {

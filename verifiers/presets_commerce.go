@@ -1,0 +1,80 @@
+package verifiers
+
+// Declaration-only presets: shop systems, shipping and tracking,
+// memberships. Each entry is a declaration over the shared engine
+// (withScheme, bodyScheme, header tokens) with no code of its own; a
+// provider with code of its own is declared at the top of its file,
+// <provider>.go. Sources for every entry are in docs/providers.md and in the
+// source field of its vectors in testdata/vectors/*.jsonl.
+
+func init() {
+	for _, p := range commercePresets {
+		register(p)
+	}
+}
+
+var commercePresets = []Preset{
+	withScheme(Preset{
+		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
+		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
+		Doc: PresetDoc{
+			Signature: "`X-Shopify-Hmac-SHA256: <base64>`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "body",
+			Identity:  "`X-Shopify-Webhook-Id`",
+			Vectors:   "computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Patreon: X-Patreon-Signature = hex HMAC-MD5(webhook secret, body).
+		Name: "patreon",
+		Doc: PresetDoc{
+			Signature: "`X-Patreon-Signature: <hex>`",
+			Algorithm: "HMAC-MD5, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (testdata/vectors/presets-a.jsonl), from Patreon/patreon-wordpress classes/patreon_routing.php",
+			Note:      "Patreon: HMAC-MD5 is what Patreon sends; as a MAC it still authenticates, but it is the weakest algorithm in the catalogue.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Patreon-Signature", Encoding: encHex}, algMD5)),
+	withScheme(Preset{
+		// EasyPost: X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256(NFKD(webhook secret), body)>.
+		Name: "easypost", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`X-Hmac-Signature: hmac-sha256-hex=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook secret (UTF-8 of its NFKD form)",
+			Signed:    "body",
+			Identity:  "body `id` (the event ID)",
+			Vectors:   "computed (EasyPost/easypost-python `easypost/util.py` `validate_webhook`)",
+			Note: "EasyPost's SDKs key the HMAC with the NFKD normalisation of the webhook secret. The gate uses the secret " +
+				"as configured: an ASCII secret is its own NFKD form; a secret with other characters must be configured in " +
+				"its NFKD form.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Hmac-Signature", Prefix: "hmac-sha256-hex=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// AfterShip Tracking: aftership-hmac-sha256: <base64 HMAC-SHA256(webhook secret, body)>.
+		Name: "aftership",
+		Doc: PresetDoc{
+			Signature: "`aftership-hmac-sha256: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the account's webhook secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (aftership.com/docs/tracking/webhook/webhook-signature)",
+			Note:      "AfterShip's other products (Returns, Warranty) sign with other headers (`as-signature-hmac-sha256`); this preset is AfterShip Tracking's.",
+		},
+	}, bodyScheme(signatureFormat{Header: "aftership-hmac-sha256", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Shopware apps: shopware-shop-signature: <hex HMAC-SHA256(shop secret, body)>.
+		Name: "shopware",
+		Doc: PresetDoc{
+			Signature: "`shopware-shop-signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the shop secret exchanged at app registration",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (shopware/app-php-sdk `src/Authentication/RequestVerifier.php` `authenticatePostRequest`)",
+			Note: "For app webhooks (POST) only. During a shop-secret rotation Shopware also sends " +
+				"`shopware-shop-signature-previous`; configure both secrets instead, the gate accepts either in " +
+				"`shopware-shop-signature`.",
+		},
+	}, bodyScheme(signatureFormat{Header: "shopware-shop-signature", Encoding: encHex}, algSHA256)),
+}

@@ -1,0 +1,127 @@
+package verifiers
+
+// Declaration-only presets: chat, messaging, email and customer-support
+// platforms. Each entry is a declaration over the shared engine (withScheme,
+// bodyScheme, header tokens) with no code of its own; a provider with code
+// of its own is declared at the top of its file, <provider>.go. Sources for
+// every entry are in docs/providers.md and in the source field of its
+// vectors in testdata/vectors/*.jsonl.
+
+func init() {
+	for _, p := range messagingPresets {
+		register(p)
+	}
+}
+
+var messagingPresets = []Preset{
+	withScheme(Preset{
+		// Slack: X-Slack-Signature: v0=<hex HMAC-SHA256("v0:ts:body")>, X-Slack-Request-Timestamp.
+		Name: "slack", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature: "`X-Slack-Signature: v0=<hex>` + `X-Slack-Request-Timestamp`",
+			Algorithm: "HMAC-SHA256",
+			Signed:    "`v0:timestamp:body`",
+			Identity:  "none",
+			Vectors:   "sdk (python-slack-sdk, Slack doc values)",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Slack-Signature", Prefix: "v0=", Encoding: encHex},
+		TimestampHeader: "X-Slack-Request-Timestamp", Template: slackV0, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Intercom: X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>, key = client_secret (or hub_secret).
+		Name: "intercom", BodyID: "id",
+		Doc: PresetDoc{
+			Signature:     "`X-Hub-Signature: sha1=<hex>`",
+			Algorithm:     "HMAC-SHA1, key = client_secret",
+			Signed:        "body",
+			UserAgentNote: "the doc's example UA is not enforced",
+			Identity:      "body `id`",
+			Vectors:       "computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha1=", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// Zendesk: X-Zendesk-Webhook-Signature: base64 HMAC-SHA256(timestamp+body), RFC 3339 timestamp header.
+		Name: "zendesk", Tolerance: tolerance5m, LogIDHeader: "X-Zendesk-Webhook-Invocation-Id",
+		Doc: PresetDoc{
+			Signature:     "`X-Zendesk-Webhook-Signature: <base64>` + `X-Zendesk-Webhook-Signature-Timestamp` (RFC 3339)",
+			Algorithm:     "HMAC-SHA256, the secret used as a literal string",
+			Signed:        "`timestamp+body` (current docs)",
+			ToleranceNote: "a hookgate choice: Zendesk documents none",
+			Identity:      "`X-Zendesk-Webhook-Invocation-Id`",
+			Vectors:       "computed; the old doc vector (body+timestamp) is recorded as refused",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Zendesk-Webhook-Signature", Encoding: encBase64},
+		TimestampHeader: "X-Zendesk-Webhook-Signature-Timestamp", TimeFormat: rfc3339,
+		Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// LINE Messaging API: x-line-signature = base64 HMAC-SHA256(channel secret, body).
+		Name: "line",
+		Doc: PresetDoc{
+			Signature:     "`x-line-signature: <base64>`",
+			Algorithm:     "HMAC-SHA256, key = the channel secret",
+			Signed:        "body",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from developers.line.biz verify-webhook-signature and line/line-bot-sdk-go `webhook.ValidateSignature`",
+			AllowListNote: "LINE does not disclose its IP addresses",
+		},
+	}, bodyScheme(signatureFormat{Header: "x-line-signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Customer.io reporting webhooks: X-CIO-Signature = hex HMAC-SHA256(signing key, "v0:<ts>:body"), X-CIO-Timestamp.
+		Name: "customerio", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-CIO-Signature: <hex>`, `X-CIO-Timestamp: <unix>`",
+			Algorithm:     "HMAC-SHA256, key = the reporting webhook signing key",
+			Signed:        "`v0:<timestamp>:<body>`",
+			ToleranceNote: "hookgate's choice; Customer.io publishes none",
+			Identity:      "hash of the body",
+			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from customer.io/docs/api/webhooks",
+			Note: "Customer.io: the stored docs page states an HMAC-SHA256 of the body with the signing key and the `X-CIO-Timestamp` header; the exact `v0:<timestamp>:<body>` layout is from its verification example as every implementation found reproduces it. " +
+				"Only reporting webhooks are signed with your key; webhook actions in campaigns are not (Customer.io support). Customer.io publishes source IPs per region; they are not shipped.",
+		},
+	}, hmacScheme{Signature: signatureFormat{Header: "X-CIO-Signature", Encoding: encHex},
+		TimestampHeader: "X-CIO-Timestamp", Template: slackV0, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Discourse: X-Discourse-Event-Signature: sha256=<hex HMAC-SHA256(webhook secret, body)>.
+		Name: "discourse", LogIDHeader: "X-Discourse-Event-Id",
+		Doc: PresetDoc{
+			Signature: "`X-Discourse-Event-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's secret",
+			Signed:    "body",
+			Identity:  "hash of the body; `X-Discourse-Event-Id` for logs",
+			Vectors:   "sdk-test (discourse/discourse `spec/jobs/emit_web_hook_event_spec.rb` with `spec/fabricators/web_hook_fabricator.rb`) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Discourse-Event-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Help Scout: X-HelpScout-Signature: <base64 HMAC-SHA1(webhook secret key, body)>.
+		Name: "helpscout",
+		Doc: PresetDoc{
+			Signature: "`X-HelpScout-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's secret key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "sdk-test (helpscout/helpscout-api-php `examples/incoming_webhook.php`, checked by `src/Webhooks/IncomingWebhook.php`) and computed",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-HelpScout-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Viber bots: X-Viber-Content-Signature: <hex HMAC-SHA256(bot auth token, body)>.
+		Name: "viber",
+		Doc: PresetDoc{
+			Signature: "`X-Viber-Content-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the bot's authentication token",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (Viber/viber-bot-python `viberbot/api/api.py` `verify_signature`, README)",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Viber-Content-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Webex: X-Spark-Signature: <hex HMAC-SHA1(webhook secret, body)>.
+		Name: "webex",
+		Doc: PresetDoc{
+			Signature: "`X-Spark-Signature: <hex>`",
+			Algorithm: "HMAC-SHA1, key = the webhook's `secret`",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (developer.webex.com blog \"Using a Webhook Secret\"; docs/api/guides/webhooks)",
+			Note:      "A webhook created without a `secret` is unsigned and refused. Webex Contact Center subscriptions sign otherwise and are not covered.",
+		},
+	}, bodyScheme(signatureFormat{Header: "X-Spark-Signature", Encoding: encHex}, algSHA1)),
+}
