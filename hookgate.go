@@ -1,11 +1,24 @@
 // Package hookgate registers hookgate's Caddy modules: importing it (as
 // xcaddy does for `xcaddy build --with github.com/hookgate/hookgate`) adds
-// the webhook_verify HTTP handler, its Caddyfile directive and the
-// `caddy webhook` command to a Caddy build. The code lives in caddyplugin
-// (the handler) and verifiers (the signature engine).
+// them all to a Caddy build:
+//
+//   - http.handlers.webhook_verify and its Caddyfile directive
+//     (modules/webhookverify), which verifies each delivery and passes it
+//     on, through the replay guard (modules/replay) and the spool
+//     (modules/spool) when a route turns them on;
+//   - admin.api.webhook_spool, the spool's admin API (modules/spool);
+//   - caddy.logging.encoders.webhook_redact, the log encoder that keeps
+//     secrets and signatures out of logs (modules/redactlog);
+//   - the `caddy webhook` command (modules/webhookcmd).
+//
+// The signature schemes are in package verifiers. docs/design.md opens
+// with the map of the packages.
 package hookgate
 
 import (
-	// Registers http.handlers.webhook_verify and its Caddyfile directive.
-	_ "github.com/hookgate/hookgate/caddyplugin"
+	_ "github.com/hookgate/hookgate/modules/redactlog"
+	_ "github.com/hookgate/hookgate/modules/replay"
+	_ "github.com/hookgate/hookgate/modules/spool"
+	_ "github.com/hookgate/hookgate/modules/webhookcmd"
+	_ "github.com/hookgate/hookgate/modules/webhookverify"
 )

@@ -7,7 +7,7 @@ import (
 
 	_ "github.com/caddyserver/caddy/v2/modules/standard"
 
-	_ "github.com/hookgate/hookgate/caddyplugin"
+	_ "github.com/hookgate/hookgate"
 )
 
 func main() {

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package caddyplugin
-
-import "os"
-
-// lockSpoolDir does not lock on systems without flock: run one Caddy per
-// store "file" directory there.
-func lockSpoolDir(dir string) (*os.File, error) { return nil, nil }

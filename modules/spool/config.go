@@ -1,0 +1,312 @@
+// Package spool is hookgate's store and forward (docs/spool.md): a
+// verified delivery is stored durably in NATS JetStream (embedded, or an
+// external cluster), acknowledged to the provider, and delivered to the
+// rest of its route by a dispatcher, with retries and dead letters. It also
+// holds the admin API module that lists, shows, redrives and drops stored
+// deliveries, and the spool's metrics. The webhook_verify handler opens a
+// spool per route (Config.Open) and hands it verified deliveries; the
+// spool does not import the handler.
+package spool
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/hookgate/hookgate/internal/config"
+	"github.com/hookgate/hookgate/modules/redactlog"
+	"github.com/hookgate/hookgate/verifiers"
+	"github.com/nats-io/nats.go/jetstream"
+	"go.uber.org/zap"
+)
+
+// Config turns on store and forward for a route (docs/spool.md): a
+// verified delivery is stored durably, the provider gets its
+// acknowledgement at once, and the gate delivers the stored copy to the
+// rest of the route (the upstream), retrying until the upstream takes it
+// or RetryFor is over, when it is dead-lettered.
+//
+// Both stores are NATS JetStream: "file" runs a JetStream server inside
+// Caddy (no network listener, every write fsynced) keeping its files in
+// Dir; "nats" uses an external NATS JetStream cluster at URL, which several
+// gates can share.
+type Config struct {
+	// Store is "file" or "nats". Default: "file".
+	Store string `json:"store,omitempty"`
+
+	// Dir is the directory of store "file". Placeholders are resolved at
+	// provision time. Default: hookgate/spool in Caddy's data directory.
+	Dir string `json:"dir,omitempty"`
+
+	// URL is the NATS server of store "nats": nats://[user:pass@]host:port,
+	// several separated by commas, or tls://. Placeholders are resolved at
+	// provision time; the URL is never logged with its credentials.
+	// Required with store "nats".
+	URL string `json:"url,omitempty"`
+
+	// Stream is the name of the JetStream stream that holds the pending
+	// deliveries; dead letters go to Stream_DEAD. Routes (and gates) with
+	// the same stream in the same store share one spool. Letters, digits,
+	// '-' and '_'. Default: HOOKGATE_ and the provider in capitals.
+	Stream string `json:"stream,omitempty"`
+
+	// RetryFor is how long after its receipt a delivery is retried; then
+	// it is dead-lettered. Default: 72h.
+	RetryFor caddy.Duration `json:"retry_for,omitempty"`
+
+	// MaxPending is the most deliveries the spool holds awaiting delivery;
+	// past it, new ones are answered 503 with Retry-After and left with the
+	// provider. Default: 100000.
+	MaxPending int `json:"max_pending,omitempty"`
+
+	// AckStatus is the status the provider gets once its delivery is
+	// stored. Default: 200.
+	AckStatus int `json:"ack_status,omitempty"`
+
+	// AckBody is the body the provider gets once its delivery is stored.
+	// Default: the preset's acknowledgement (TSOK for payone), else empty.
+	AckBody string `json:"ack_body,omitempty"`
+}
+
+// Spool defaults.
+const (
+	spoolStoreFile         = "file"
+	spoolStoreNATS         = "nats"
+	defaultSpoolRetryFor   = 72 * time.Hour
+	defaultSpoolMaxPending = 100000
+	spoolStreamPrefix      = "HOOKGATE_"
+	spoolHeaderRoom        = 64 << 10 // of a message's max_payload, kept for the headers
+)
+
+// spoolStreamName is what a stream name may be.
+var spoolStreamName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,200}$`)
+
+// Spool is a provisioned Config: the route's side of a JetStream store.
+type Spool struct {
+	name        string // store, location and stream: Operator.Name
+	provider    string
+	stream      string // pending deliveries
+	deadStream  string // dead letters
+	subject     string
+	deadSubject string
+	retryFor    time.Duration
+	maxPending  int
+	ackStatus   int
+	ackBody     []byte
+	acked       func(status int, body []byte) bool // the upstream took it
+	maxBody     int64
+
+	poolKey string
+	conn    *spoolConn
+	js      jetstream.JetStream
+	logger  *zap.Logger
+	now     func() time.Time
+
+	attempts sync.Map // sequence -> spoolAttempt, this gate's view
+	stop     context.CancelFunc
+	done     chan struct{}
+}
+
+// Route is what a spool needs to know of the route that opens it.
+type Route struct {
+	// Provider names the route's preset: the default stream and the
+	// metrics' label.
+	Provider string
+	// AckBody is the preset's acknowledgement body (TSOK), the default of
+	// Config.AckBody.
+	AckBody string
+	// Acknowledged reports whether the upstream's answer takes a delivery.
+	Acknowledged func(status int, body []byte) bool
+	// MaxBody is the route's body limit; MaxBodySet says the operator set
+	// it (then a NATS server too small for it is an error, else the limit
+	// gives way: see Spool.MaxBody).
+	MaxBody    int64
+	MaxBodySet bool
+	// Now is the clock; nil means time.Now.
+	Now    func() time.Time
+	Logger *zap.Logger
+}
+
+// Open builds the route's spool from c: it opens (or shares) the store,
+// makes sure its streams and consumer exist, registers the spool for the
+// admin API and starts delivering. On error, whatever was set up is
+// released.
+func (c *Config) Open(ctx caddy.Context, repl *caddy.Replacer, route Route) (*Spool, error) {
+	if c.RetryFor < 0 || c.MaxPending < 0 {
+		return nil, errors.New("retry_for and max_pending must not be negative")
+	}
+	if c.AckStatus != 0 && (c.AckStatus < 200 || c.AckStatus > 299) {
+		return nil, fmt.Errorf("ack_status %d is not a 2xx status", c.AckStatus)
+	}
+	if c.Stream != "" && !spoolStreamName.MatchString(c.Stream) {
+		return nil, fmt.Errorf("stream %q: use letters, digits, '-' and '_'", c.Stream)
+	}
+	s := &Spool{
+		provider:   route.Provider,
+		stream:     cmp.Or(c.Stream, spoolStreamPrefix+strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(route.Provider))),
+		retryFor:   cmp.Or(time.Duration(c.RetryFor), defaultSpoolRetryFor),
+		maxPending: cmp.Or(c.MaxPending, defaultSpoolMaxPending),
+		ackStatus:  cmp.Or(c.AckStatus, http.StatusOK),
+		ackBody:    []byte(cmp.Or(c.AckBody, route.AckBody)),
+		acked:      route.Acknowledged,
+		maxBody:    route.MaxBody,
+		logger:     route.Logger,
+		now:        orNow(route.Now),
+	}
+	if err := s.open(ctx, repl, c, route); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// open sets up the store, the streams and the dispatcher of s.
+func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route Route) error {
+	s.deadStream = s.stream + "_DEAD"
+	s.subject = "hookgate.spool." + s.stream
+	s.deadSubject = "hookgate.spool." + s.deadStream
+
+	var location string
+	switch c.Store {
+	case "", spoolStoreFile:
+		if c.URL != "" {
+			return errors.New("url is only used with store nats")
+		}
+		dir := filepath.Join(caddy.AppDataDir(), "hookgate", "spool")
+		if c.Dir != "" {
+			v, err := config.Resolve(repl, c.Dir)
+			if err != nil {
+				return fmt.Errorf("dir: %v", err)
+			}
+			dir = v
+		}
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return fmt.Errorf("dir %q: %v", dir, err)
+		}
+		s.poolKey, location = "file:"+abs, "file:"+abs
+		s.conn, err = openEmbeddedStore(s.poolKey, abs)
+		if err != nil {
+			return err
+		}
+	case spoolStoreNATS:
+		if c.Dir != "" {
+			return errors.New("dir is only used with store file")
+		}
+		u, err := config.Resolve(repl, c.URL)
+		if err != nil {
+			return fmt.Errorf("url: %v", err)
+		}
+		s.poolKey, location = "nats:"+u, "nats:"+redactNATSURL(u)
+		s.conn, err = openNATSStore(s.poolKey, u)
+		if err != nil {
+			return fmt.Errorf("store nats %s: %v", redactNATSURL(u), err)
+		}
+	default:
+		return fmt.Errorf("store must be file or nats, not %q", c.Store)
+	}
+	s.name = location + "#" + s.stream
+	s.js = s.conn.js
+
+	if limit := s.conn.nc.MaxPayload() - spoolHeaderRoom; s.maxBody > limit {
+		if route.MaxBodySet {
+			return fmt.Errorf("max_body %d does not fit in a message of the NATS server (max_payload %d, less %d bytes for the headers): lower max_body or raise the server's max_payload", s.maxBody, limit+spoolHeaderRoom, spoolHeaderRoom)
+		}
+		// The default max_body gives way to the server's limit.
+		s.maxBody = limit
+		s.logger.Info("spool: max_body lowered to fit the NATS server's max_payload",
+			zap.String("provider", s.provider), zap.Int64("max_body", limit))
+	}
+	if err := s.setUp(ctx); err != nil {
+		return fmt.Errorf("%s: %v", s.name, err)
+	}
+	if err := registerSpoolMetrics(ctx); err != nil {
+		return fmt.Errorf("registering metrics: %v", err)
+	}
+	s.register()
+	s.start()
+	return nil
+}
+
+// MaxBody is the largest body the spool stores: the route's max_body, or
+// less when the route's was the default and the NATS server's messages are
+// smaller.
+func (s *Spool) MaxBody() int64 { return s.maxBody }
+
+// Acknowledges reports whether an answer is the spool's acknowledgement
+// (the replay guard remembers it, as it would the app's).
+func (s *Spool) Acknowledges(status int, body []byte) bool {
+	return status == s.ackStatus && bytes.Equal(body, s.ackBody)
+}
+
+// Ack is the answer a provider gets once its delivery is stored.
+func (s *Spool) Ack() *verifiers.Answer {
+	a := &verifiers.Answer{Status: s.ackStatus, Body: s.ackBody}
+	if len(a.Body) > 0 {
+		a.ContentType = "text/plain; charset=utf-8"
+	}
+	return a
+}
+
+// Close stops delivering, unregisters the spool and releases its store;
+// safe on a nil spool and on one whose opening failed half way.
+func (s *Spool) Close() error {
+	if s == nil {
+		return nil
+	}
+	s.unregister()
+	if s.stop != nil {
+		s.stop()
+		<-s.done
+		s.stop = nil
+	}
+	if s.conn != nil {
+		s.conn = nil
+		if _, err := spoolStores.Delete(s.poolKey); err != nil {
+			return fmt.Errorf("spool: releasing the store: %v", err)
+		}
+	}
+	return nil
+}
+
+// register makes the spool known to the admin API.
+func (s *Spool) register() { Register(s) }
+
+// unregister removes the spool from the admin API unless a newer one of
+// the same name replaced it.
+func (s *Spool) unregister() { unregisterOperator(s) }
+
+// redactNATSURL is a NATS URL list without passwords or tokens, to log.
+func redactNATSURL(list string) string {
+	parts := strings.Split(list, ",")
+	for i, p := range parts {
+		u, err := url.Parse(strings.TrimSpace(p))
+		if err != nil {
+			parts[i] = "(unparsable URL)"
+			continue
+		}
+		if u.User != nil {
+			u.User = url.User(redactlog.Redacted)
+		}
+		parts[i] = u.String()
+	}
+	return strings.Join(parts, ",")
+}
+
+// orNow is the clock now, or time.Now when it is nil.
+func orNow(now func() time.Time) func() time.Time {
+	if now == nil {
+		return time.Now
+	}
+	return now
+}

@@ -1,0 +1,269 @@
+package spool
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caddyserver/caddy/v2"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// The spool's JetStream layout, per stream name S (default HOOKGATE_<PROVIDER>):
+//   - stream S, subject hookgate.spool.S: the pending deliveries, file
+//     storage, work-queue retention (a delivery is gone once acknowledged),
+//     at most max_pending messages with DiscardNew, so a publish past the
+//     limit fails atomically and the gate answers 503;
+//   - durable pull consumer "hookgate" on S, shared by every gate using the
+//     store: each delivery is handed to one gate at a time, explicitly
+//     acknowledged once the upstream took it, redelivered after AckWait if
+//     that gate died;
+//   - stream S_DEAD, subject hookgate.spool.S_DEAD: the dead letters, kept
+//     until an operator redrives or drops them.
+// A message is the delivery's body, byte for byte, and headers saying how to
+// replay the request (spoolHeader*).
+
+// Message headers of a spooled delivery.
+const (
+	spoolHeaderMethod   = "Hookgate-Method"
+	spoolHeaderURI      = "Hookgate-Uri"
+	spoolHeaderHost     = "Hookgate-Host"
+	spoolHeaderRemote   = "Hookgate-Remote"
+	spoolHeaderServer   = "Hookgate-Server" // the name of the Caddy server it arrived on
+	spoolHeaderListen   = "Hookgate-Listen" // that server's listener addresses
+	spoolHeaderTLS      = "Hookgate-Tls"
+	spoolHeaderProto    = "Hookgate-Proto"
+	spoolHeaderProvider = "Hookgate-Provider"
+	spoolHeaderReceived = "Hookgate-Received" // RFC 3339, nanoseconds
+	spoolHeaderHeader   = "Hookgate-Header"   // the request's headers: JSON, values base64
+	// dead letters only
+	spoolHeaderAttempts = "Hookgate-Attempts"
+	spoolHeaderError    = "Hookgate-Error"
+	spoolHeaderDead     = "Hookgate-Dead"
+)
+
+// spoolAckWait is how long a gate may hold a delivery without word before
+// JetStream hands it to another gate (or this one after a restart); a
+// gate delivering says it is in progress every third of it.
+var spoolAckWait = 30 * time.Second
+
+// Consumer settings.
+const (
+	spoolConsumer      = "hookgate"
+	spoolMaxAckPending = 100
+	spoolDupWindow     = 2 * time.Minute
+	spoolOpTimeout     = 5 * time.Second
+)
+
+// openNATSStore returns the connection to the NATS servers at urls, shared
+// by every route using the same URL.
+func openNATSStore(key, urls string) (*spoolConn, error) {
+	v, _, err := spoolStores.LoadOrNew(key, func() (caddy.Destructor, error) {
+		nc, err := nats.Connect(urls, nats.Name("hookgate-spool"), nats.MaxReconnects(-1),
+			nats.RetryOnFailedConnect(false), nats.Timeout(spoolOpTimeout))
+		if err != nil {
+			return nil, errors.New(strings.ReplaceAll(err.Error(), urls, redactNATSURL(urls)))
+		}
+		js, err := jetstream.New(nc)
+		if err != nil {
+			nc.Close()
+			return nil, err
+		}
+		return &spoolConn{nc: nc, js: js}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*spoolConn), nil
+}
+
+// setUp creates the streams and the consumer, or brings the limits the
+// spool owns (max_pending, DiscardNew) up to date on existing ones, keeping
+// whatever else an operator set (replicas, placement).
+func (s *Spool) setUp(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*spoolOpTimeout)
+	defer cancel()
+	pending := jetstream.StreamConfig{
+		Name:        s.stream,
+		Description: "hookgate spool: verified webhook deliveries awaiting delivery",
+		Subjects:    []string{s.subject},
+		Retention:   jetstream.WorkQueuePolicy,
+		Storage:     jetstream.FileStorage,
+		MaxMsgs:     int64(s.maxPending),
+		Discard:     jetstream.DiscardNew,
+		Duplicates:  spoolDupWindow,
+	}
+	if err := s.ensureStream(ctx, pending); err != nil {
+		return fmt.Errorf("stream %s: %v", s.stream, err)
+	}
+	dead := jetstream.StreamConfig{
+		Name:        s.deadStream,
+		Description: "hookgate spool: dead-lettered webhook deliveries",
+		Subjects:    []string{s.deadSubject},
+		Retention:   jetstream.LimitsPolicy,
+		Storage:     jetstream.FileStorage,
+	}
+	if err := s.ensureStream(ctx, dead); err != nil {
+		return fmt.Errorf("stream %s: %v", s.deadStream, err)
+	}
+	_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, jetstream.ConsumerConfig{
+		Durable:       spoolConsumer,
+		Description:   "hookgate gates delivering the spool",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       spoolAckWait,
+		MaxDeliver:    -1,
+		MaxAckPending: spoolMaxAckPending,
+		FilterSubject: s.subject,
+	})
+	if err != nil {
+		return fmt.Errorf("consumer %s: %v", spoolConsumer, err)
+	}
+	return nil
+}
+
+// ensureStream creates want, or updates the spool's own limits on an
+// existing stream of that name.
+func (s *Spool) ensureStream(ctx context.Context, want jetstream.StreamConfig) error {
+	st, err := s.js.Stream(ctx, want.Name)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		_, err = s.js.CreateStream(ctx, want)
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	cfg := st.CachedInfo().Config
+	if cfg.MaxMsgs == want.MaxMsgs && cfg.Discard == want.Discard {
+		return nil
+	}
+	cfg.MaxMsgs, cfg.Discard = want.MaxMsgs, want.Discard
+	_, err = s.js.UpdateStream(ctx, cfg)
+	return err
+}
+
+// spooledRequest is a verified delivery as stored.
+type spooledRequest struct {
+	Method, URI, Host, Remote, Server, Proto string
+	Listen                                   string // the server's listener addresses, comma-separated
+	TLS                                      bool
+	Header                                   http.Header
+	Body                                     []byte
+	Received                                 time.Time
+	MsgID                                    string // the replay identity, for dedup across gates; may be empty
+}
+
+// message is the JetStream message that stores d.
+func (s *Spool) message(d *spooledRequest) (*nats.Msg, error) {
+	// Values as bytes (base64 in JSON): a header value need not be UTF-8,
+	// and must come back byte for byte.
+	raw := make(map[string][][]byte, len(d.Header))
+	for k, vs := range d.Header {
+		for _, v := range vs {
+			raw[k] = append(raw[k], []byte(v))
+		}
+	}
+	header, err := json.Marshal(raw)
+	if err != nil {
+		return nil, err
+	}
+	m := nats.NewMsg(s.subject)
+	m.Data = d.Body
+	h := m.Header
+	h[spoolHeaderMethod] = []string{d.Method}
+	h[spoolHeaderURI] = []string{d.URI}
+	h[spoolHeaderHost] = []string{d.Host}
+	h[spoolHeaderRemote] = []string{d.Remote}
+	h[spoolHeaderServer] = []string{d.Server}
+	h[spoolHeaderListen] = []string{d.Listen}
+	h[spoolHeaderProto] = []string{d.Proto}
+	h[spoolHeaderProvider] = []string{s.provider}
+	h[spoolHeaderReceived] = []string{d.Received.UTC().Format(time.RFC3339Nano)}
+	h[spoolHeaderHeader] = []string{string(header)}
+	if d.TLS {
+		h[spoolHeaderTLS] = []string{"1"}
+	}
+	if d.MsgID != "" {
+		h[jetstream.MsgIDHeader] = []string{d.MsgID}
+	}
+	return m, nil
+}
+
+// parseSpooled reads back what message stored.
+func parseSpooled(h nats.Header, body []byte) (*spooledRequest, error) {
+	d := &spooledRequest{
+		Method: h.Get(spoolHeaderMethod), URI: h.Get(spoolHeaderURI), Host: h.Get(spoolHeaderHost),
+		Remote: h.Get(spoolHeaderRemote), Server: h.Get(spoolHeaderServer), Listen: h.Get(spoolHeaderListen), Proto: h.Get(spoolHeaderProto),
+		TLS: h.Get(spoolHeaderTLS) == "1", Body: body, MsgID: h.Get(jetstream.MsgIDHeader),
+	}
+	if d.Method == "" || d.URI == "" {
+		return nil, errors.New("not a spooled delivery (no method or URI)")
+	}
+	var raw map[string][][]byte
+	if err := json.Unmarshal([]byte(h.Get(spoolHeaderHeader)), &raw); err != nil {
+		return nil, fmt.Errorf("unreadable stored headers: %v", err)
+	}
+	d.Header = make(http.Header, len(raw))
+	for k, vs := range raw {
+		for _, v := range vs {
+			d.Header[k] = append(d.Header[k], string(v))
+		}
+	}
+	var err error
+	if d.Received, err = time.Parse(time.RFC3339Nano, h.Get(spoolHeaderReceived)); err != nil {
+		return nil, fmt.Errorf("unreadable receipt time: %v", err)
+	}
+	return d, nil
+}
+
+// store writes d to the spool and returns once JetStream acknowledged it
+// (with the embedded server: once it is fsynced). A duplicate of a message
+// stored within the dedup window (same replay identity, from any gate)
+// counts as stored.
+func (s *Spool) store(ctx context.Context, d *spooledRequest) error {
+	m, err := s.message(d)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
+	defer cancel()
+	ack, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream))
+	if err != nil {
+		return err
+	}
+	if ack.Duplicate {
+		s.logger.Debug("spool: a copy of this delivery is stored already")
+	}
+	return nil
+}
+
+// Entry IDs name the stream and the sequence: p<seq> for a pending
+// delivery, d<seq> for a dead letter.
+
+// entryID is the operator ID of the message seq of the pending (or dead)
+// stream.
+func entryID(dead bool, seq uint64) string {
+	if dead {
+		return "d" + strconv.FormatUint(seq, 10)
+	}
+	return "p" + strconv.FormatUint(seq, 10)
+}
+
+// parseEntryID splits an entry ID.
+func parseEntryID(id string) (dead bool, seq uint64, err error) {
+	if len(id) < 2 || id[0] != 'p' && id[0] != 'd' {
+		return false, 0, ErrNotFound
+	}
+	seq, err = strconv.ParseUint(id[1:], 10, 64)
+	if err != nil || seq == 0 {
+		return false, 0, ErrNotFound
+	}
+	return id[0] == 'd', seq, nil
+}
+
+// The spool as operators see it (Operator, for the admin API).
