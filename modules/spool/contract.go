@@ -3,7 +3,9 @@ package spool
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -85,4 +87,15 @@ func unregisterOperator(op Operator) {
 		delete(spoolOperators.byName, op.Name())
 	}
 	spoolOperators.Unlock()
+}
+
+// Operators are the spools of the running configuration, by name.
+func Operators() []Operator {
+	spoolOperators.Lock()
+	defer spoolOperators.Unlock()
+	out := make([]Operator, 0, len(spoolOperators.byName))
+	for _, name := range slices.Sorted(maps.Keys(spoolOperators.byName)) {
+		out = append(out, spoolOperators.byName[name])
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 	"go.uber.org/zap"
 
+	"github.com/hookgate/hookgate/internal/recent"
 	"github.com/hookgate/hookgate/modules/spool"
 	"github.com/hookgate/hookgate/verifiers"
 )
@@ -139,6 +140,8 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, reason string, ca
 		fields = append(fields, zap.Error(cause))
 	}
 	h.logger.Info("webhook refused", fields...)
+	recent.Refuse(h.routeName(), recent.Refusal{Time: h.now(), Provider: h.Provider, Check: outcome,
+		Reason: reason, Status: status, ClientIP: clientIPString(r)})
 	h.record(r, outcome)
 	return caddyhttp.Error(status, &refusal{message: outcome + ": " + reason})
 }

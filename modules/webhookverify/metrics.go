@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/caddyserver/caddy/v2"
+	"github.com/hookgate/hookgate/internal/recent"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -68,8 +69,18 @@ func (h *Handler) begin(r *http.Request) {
 // handshake paths. Replay protection calls it with outcomeReplay.
 func (h *Handler) record(r *http.Request, outcome string) {
 	webhookMetrics.deliveries.WithLabelValues(h.Provider, outcome).Inc()
+	recent.Count(h.routeName(), h.Provider, outcome, h.now())
 	if s := stateOf(r); s != nil {
 		webhookMetrics.duration.WithLabelValues(h.Provider).Observe(time.Since(s.start).Seconds())
 		s.outcome = outcome
 	}
+}
+
+// routeName names the route for the console: where it was configured, or,
+// in a JSON config without a location, its provider.
+func (h *Handler) routeName() string {
+	if h.Location != "" {
+		return h.Location
+	}
+	return h.Provider
 }
