@@ -10,6 +10,8 @@
 //   vectors  true when the delivery is the package's own published test
 //            vector (from its tests or docs)
 //   route(base)        the webhook_verify lines (secret, options, ...)
+//   routePath          optional: the route's path instead of /c/<id> (for
+//                      vectors signed over a URL with a path of their own)
 //   sign(ctx)          { method, path, headers, body } for ctx = { base, path, url }
 //   verify(d, ctx)     sdk-verifies only: true when the SDK accepts d
 //   tamper(d)          optional: the changed delivery (default: one body byte)

@@ -60,9 +60,9 @@ async function startUpstream() {
 // caddyfile is the generated configuration: one handle per case, each
 // open to 127.0.0.1 with any User-Agent, proxying to the upstream.
 function caddyfile(port, upstreamAddr, cases) {
-  let s = `{\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}\n\nhttp://127.0.0.1:${port} {\n`;
+  let s = `{\n\tdebug\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}\n\nhttp://127.0.0.1:${port} {\n`;
   for (const c of cases) {
-    s += `\thandle /c/${c.id} {\n\t\twebhook_verify ${c.preset} {\n`;
+    s += `\thandle ${c.routePath || `/c/${c.id}`} {\n\t\twebhook_verify ${c.preset} {\n`;
     for (const line of c.route(`http://127.0.0.1:${port}`)) s += `\t\t\t${line}\n`;
     s += `\t\t\tallow_ip 127.0.0.1/32 ::1\n\t\t\tuser_agent any\n\t\t}\n\t\treverse_proxy ${upstreamAddr}\n\t}\n`;
   }

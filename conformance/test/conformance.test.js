@@ -27,6 +27,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (process.env.CONFORMANCE_LOG) fs.writeFileSync(process.env.CONFORMANCE_LOG, caddy ? caddy.log() : "");
   if (caddy) await caddy.stop();
   if (upstream) await upstream.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -49,7 +50,8 @@ function changed(c, d) {
 // check runs one case; it throws on the first thing that is not as the
 // provider's code says it should be.
 async function check(c) {
-  const ctx = { base: caddy.base, path: `/c/${c.id}`, url: `${caddy.base}/c/${c.id}` };
+  const p = c.routePath || `/c/${c.id}`;
+  const ctx = { base: caddy.base, path: p, url: `${caddy.base}${p}` };
   const d = asDelivery(await c.sign(ctx), ctx);
   const bad = changed(c, d);
   if (c.mode === 'sdk-verifies') {
@@ -61,7 +63,7 @@ async function check(c) {
 
   const before = upstream.got.length;
   const r = await send(caddy.base, d);
-  assert.ok(r.status >= 200 && r.status < 300, `genuine delivery refused: ${r.status} ${r.body.trim()}`);
+  assert.ok(r.status >= 200 && r.status < 300, `genuine delivery refused: ${r.status} ${r.body.trim()} ${reason()}`);
   assert.equal(upstream.got.length, before + 1, 'genuine delivery did not reach the upstream');
   const got = upstream.got[upstream.got.length - 1];
   assert.equal(got.method, d.method);
@@ -71,6 +73,18 @@ async function check(c) {
   const rb = await send(caddy.base, bad);
   assert.equal(rb.status, 401, `changed delivery: got ${rb.status} ${rb.body.trim()}, want 401`);
   assert.equal(upstream.got.length, before + 1, 'changed delivery reached the upstream');
+}
+
+// reason is the gate's last refusal in its log (cases run one at a time).
+function reason() {
+  const lines = caddy.log().split('\n').filter((l) => l.includes('"webhook refused"'));
+  if (!lines.length) return '';
+  try {
+    const e = JSON.parse(lines[lines.length - 1]);
+    return `(gate: ${e.provider} ${e.check}: ${e.reason})`;
+  } catch {
+    return '';
+  }
 }
 
 // safely is f's answer, false when it throws (SDKs verify by throwing).
