@@ -15,6 +15,8 @@
 //   sign(ctx)          { method, path, headers, body } for ctx = { base, path, url }
 //   verify(d, ctx)     sdk-verifies only: true when the SDK accepts d
 //   tamper(d)          optional: the changed delivery (default: one body byte)
+//   expect             optional "refused": the SDK's verifier refuses this
+//                      delivery, and so must the gate (never delivered)
 const fs = require('node:fs');
 const path = require('node:path');
 

@@ -53,6 +53,7 @@ async function check(c) {
   const p = c.routePath || `/c/${c.id}`;
   const ctx = { base: caddy.base, path: p, url: `${caddy.base}${p}` };
   const d = asDelivery(await c.sign(ctx), ctx);
+  if (c.expect === 'refused') return checkRefused(c, d, ctx);
   const bad = changed(c, d);
   if (c.mode === 'sdk-verifies') {
     assert.equal(await safely(() => c.verify(d, ctx)), true, `${c.package} refuses the delivery \`caddy webhook sign\` made`);
@@ -73,6 +74,17 @@ async function check(c) {
   const rb = await send(caddy.base, bad);
   assert.equal(rb.status, 401, `changed delivery: got ${rb.status} ${rb.body.trim()}, want 401`);
   assert.equal(upstream.got.length, before + 1, 'changed delivery reached the upstream');
+}
+
+// checkRefused: a delivery the provider's own verifier refuses must be
+// refused by the gate too, and never reach the upstream.
+async function checkRefused(c, d, ctx) {
+  assert.equal(c.mode, 'sdk-verifies', `case ${c.id}: expect refused needs the SDK's verifier`);
+  assert.equal(await safely(() => c.verify(d, ctx)), false, `${c.package} accepts the delivery`);
+  const before = upstream.got.length;
+  const r = await send(caddy.base, d);
+  assert.equal(r.status, 401, `delivery the SDK refuses: gate answered ${r.status} ${r.body.trim()}, want 401`);
+  assert.equal(upstream.got.length, before, 'delivery the SDK refuses reached the upstream');
 }
 
 // reason is the gate's last refusal in its log (cases run one at a time).
