@@ -62,4 +62,9 @@ function caddySign({ provider, secret, body, url, options = {}, time, id, public
   return result;
 }
 
-module.exports = { caddySign, setCaddy };
+function scratchDir() {
+  if (!scratch) throw new Error('no scratch directory set');
+  return scratch;
+}
+
+module.exports = { caddySign, setCaddy, scratchDir };
