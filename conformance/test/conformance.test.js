@@ -59,7 +59,7 @@ async function check(c) {
     assert.equal(await safely(() => c.verify(d, ctx)), true, `${c.package} refuses the delivery \`caddy webhook sign\` made`);
     assert.equal(await safely(() => c.verify(bad, ctx)), false, `${c.package} accepts the delivery with one changed byte`);
   } else {
-    assert.equal(c.mode, 'sdk-signs', `case ${c.id}: mode must be sdk-signs or sdk-verifies`);
+    assert.ok(['sdk-signs', 'reference'].includes(c.mode), `case ${c.id}: mode must be sdk-signs, sdk-verifies or reference`);
   }
 
   const before = upstream.got.length;
@@ -132,8 +132,9 @@ describe('the case list', () => {
       assert.match(c.id, /^[a-z0-9_-]+$/, `case id ${c.id}`);
       assert.ok(!seen.has(c.id), `case id ${c.id} twice`);
       seen.add(c.id);
-      assert.ok(['sdk-signs', 'sdk-verifies'].includes(c.mode), `case ${c.id} mode ${c.mode}`);
-      assert.match(c.package, /^(npm|go):/, `case ${c.id} package ${c.package}`);
+      assert.ok(['sdk-signs', 'sdk-verifies', 'reference'].includes(c.mode), `case ${c.id} mode ${c.mode}`);
+      if (c.mode === 'reference') assert.match(c.package, /^ref:\S/, `case ${c.id}: a reference case names its source as ref:<source>`);
+      else assert.match(c.package, /^(npm|go):/, `case ${c.id} package ${c.package}`);
       if (c.mode === 'sdk-verifies') assert.equal(typeof c.verify, 'function', `case ${c.id} has no verify`);
     }
   });
