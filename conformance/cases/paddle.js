@@ -19,3 +19,21 @@ module.exports = [
     verify: (d) => paddle.webhooks.isSignatureValid(d.body.toString(), secret, d.headers['Paddle-Signature']),
   },
 ];
+
+// @paddle/paddle-node-sdk's own test vector (src/__tests__/notifications/
+// webhooks-validator.edge.test.ts, "Valid signature", at 2023-11-01)
+const { atTime } = require('../lib/clock');
+
+module.exports.push({
+  id: 'paddle-vector',
+  preset: 'paddle',
+  package: 'npm:@paddle/paddle-node-sdk',
+  mode: 'sdk-verifies',
+  vectors: true,
+  route: () => ['secret VALID_SECRET', 'tolerance 87600h'],
+  sign: () => ({
+    headers: { 'Content-Type': 'application/json', 'Paddle-Signature': 'ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9' },
+    body: '{"data": ["1", "2"]}',
+  }),
+  verify: (d) => atTime(1698796800, () => paddle.webhooks.isSignatureValid(d.body.toString(), 'VALID_SECRET', d.headers['Paddle-Signature'])),
+});

@@ -41,3 +41,26 @@ module.exports = [
     },
   },
 ];
+
+// the Standard Webhooks libraries' own test vector (libraries/*/
+// webhook_test: TestWebhookSign; also in the spec): this secret, id,
+// timestamp and payload sign to this signature
+const { atTime } = require('../lib/clock');
+
+const vector = {
+  headers: { 'Content-Type': 'application/json', 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' },
+  body: '{"test": 2432232314}',
+};
+module.exports.push({
+  id: 'standard-webhooks-vector',
+  preset: 'standard_webhooks',
+  package: 'npm:standardwebhooks',
+  mode: 'sdk-verifies',
+  vectors: true,
+  route: () => [`secret ${secret}`, 'tolerance 87600h'],
+  sign: () => vector,
+  verify: (d) => atTime(1614265330, () => {
+    new Webhook(secret).verify(d.body, lower(d.headers));
+    return true;
+  }),
+});

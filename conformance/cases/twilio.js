@@ -71,3 +71,23 @@ module.exports = [
   getCase('twilio-get-url', { pinned: true }),
   formCase('twilio-sharedkey-sha256', { algorithm: 'HMAC_SHA256' }),
 ];
+
+// Twilio's published vector for twilio-node's validateRequest
+// (TwilioDevEd/api-snippets security/signature_validation/
+// signature_validation.2.x.js, also twilio-python's
+// test_request_validator): token 12345, this URL and these parameters
+module.exports.push({
+  id: 'twilio-vector',
+  preset: 'twilio',
+  package: 'npm:twilio',
+  mode: 'sdk-verifies',
+  vectors: true,
+  routePath: '/myapp.php',
+  route: () => ['secret 12345', 'url https://mycompany.com/myapp.php?foo=1&bar=2'],
+  sign: () => ({
+    path: '/myapp.php?foo=1&bar=2',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' },
+    body: 'CallSid=CA1234567890ABCDE&Digits=1234&From=%2B14158675309&To=%2B18005551212&Caller=%2B14158675309',
+  }),
+  verify: (d) => twilio.validateRequest('12345', d.headers['X-Twilio-Signature'], 'https://mycompany.com/myapp.php?foo=1&bar=2', Object.fromEntries(new URLSearchParams(d.body.toString()))),
+});
