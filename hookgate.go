@@ -9,6 +9,8 @@
 //   - admin.api.webhook_spool, the spool's admin API (modules/spool);
 //   - caddy.logging.encoders.webhook_redact, the log encoder that keeps
 //     secrets and signatures out of logs (modules/redactlog);
+//   - http.handlers.webhook_console and admin.api.webhook_console, the
+//     console page (modules/console);
 //   - the `caddy webhook` command (modules/webhookcmd).
 //
 // The signature schemes are in package verifiers. docs/design.md opens
@@ -16,6 +18,7 @@
 package hookgate
 
 import (
+	_ "github.com/hookgate/hookgate/modules/console"
 	_ "github.com/hookgate/hookgate/modules/redactlog"
 	_ "github.com/hookgate/hookgate/modules/replay"
 	_ "github.com/hookgate/hookgate/modules/spool"

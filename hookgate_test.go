@@ -30,7 +30,7 @@ func TestImportRegistersEverything(t *testing.T) {
 
 // TestEveryModuleRegistered: the root registers all of hookgate's modules.
 func TestEveryModuleRegistered(t *testing.T) {
-	for _, id := range []string{"http.handlers.webhook_verify", "admin.api.webhook_spool", "caddy.logging.encoders.webhook_redact"} {
+	for _, id := range []string{"http.handlers.webhook_verify", "admin.api.webhook_spool", "caddy.logging.encoders.webhook_redact", "http.handlers.webhook_console", "admin.api.webhook_console"} {
 		if _, err := caddy.GetModule(id); err != nil {
 			t.Errorf("module %s: %v", id, err)
 		}
