@@ -70,6 +70,7 @@ func (h *Handler) begin(r *http.Request) {
 func (h *Handler) record(r *http.Request, outcome string) {
 	webhookMetrics.deliveries.WithLabelValues(h.Provider, outcome).Inc()
 	recent.Count(h.routeName(), h.Provider, outcome, h.now())
+	h.annotateSpan(r, outcome)
 	if s := stateOf(r); s != nil {
 		webhookMetrics.duration.WithLabelValues(h.Provider).Observe(time.Since(s.start).Seconds())
 		s.outcome = outcome
