@@ -140,7 +140,7 @@ func (h *Handler) refuse(r *http.Request, status int, outcome, reason string, ca
 		fields = append(fields, zap.Error(cause))
 	}
 	h.logger.Info("webhook refused", fields...)
-	recent.Refuse(h.routeName(), recent.Refusal{Time: h.now(), Provider: h.Provider, Check: outcome,
+	recent.Refuse(h.routeName(), recent.Refusal{Time: time.Now(), Provider: h.Provider, Check: outcome,
 		Reason: reason, Status: status, ClientIP: clientIPString(r)})
 	h.record(r, outcome)
 	return caddyhttp.Error(status, &refusal{message: outcome + ": " + reason})

@@ -69,7 +69,7 @@ func (h *Handler) begin(r *http.Request) {
 // handshake paths. Replay protection calls it with outcomeReplay.
 func (h *Handler) record(r *http.Request, outcome string) {
 	webhookMetrics.deliveries.WithLabelValues(h.Provider, outcome).Inc()
-	recent.Count(h.routeName(), h.Provider, outcome, h.now())
+	recent.Count(h.routeName(), h.Provider, outcome, time.Now())
 	h.annotateSpan(r, outcome)
 	if s := stateOf(r); s != nil {
 		webhookMetrics.duration.WithLabelValues(h.Provider).Observe(time.Since(s.start).Seconds())
