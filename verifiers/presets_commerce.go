@@ -15,17 +15,6 @@ func init() {
 
 var commercePresets = []Preset{
 	withScheme(Preset{
-		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
-		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
-		Doc: PresetDoc{
-			Signature: "`X-Shopify-Hmac-SHA256: <base64>`",
-			Algorithm: "HMAC-SHA256",
-			Signed:    "body",
-			Identity:  "`X-Shopify-Webhook-Id`",
-			Vectors:   "computed",
-		},
-	}, bodyScheme(signatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
-	withScheme(Preset{
 		// Patreon: X-Patreon-Signature = hex HMAC-MD5(webhook secret, body).
 		Name: "patreon",
 		Doc: PresetDoc{
