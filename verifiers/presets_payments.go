@@ -182,18 +182,6 @@ var paymentsPresets = []Preset{
 	}, hmacScheme{Signature: structuredFormat{Header: "Revolut-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
 		TimestampHeader: "Revolut-Request-Timestamp", TimeFormat: unixMillis, Template: template{lit("v1."), timestampPart, lit("."), bodyPart}, Algorithm: algSHA256}),
 	withScheme(Preset{
-		// Mollie next-gen webhooks: X-Mollie-Signature: sha256=<hex HMAC-SHA256(signing secret, body)>.
-		Name: "mollie", BodyID: "id",
-		Doc: PresetDoc{
-			Signature: "`X-Mollie-Signature: sha256=<hex>`",
-			Algorithm: "HMAC-SHA256, key = the webhook subscription's signing secret",
-			Signed:    "body",
-			Identity:  "body `id` (the event ID)",
-			Vectors:   "sdk-test (mollie/mollie-api-php tests/Webhooks/SignatureValidatorTest.php) and computed",
-			Note:      "Only Mollie's next-gen webhooks (Webhooks API subscriptions) are signed. Classic webhooks (a payment's `webhookUrl`, form body `id=tr_...`) carry no signature at all: Mollie expects the app to fetch the object by ID over its authenticated API, and this preset refuses them. Mollie's PHP SDK also accepts a bare hex value without `sha256=`; the gate requires the prefix Mollie sends.",
-		},
-	}, bodyScheme(signatureFormat{Header: "X-Mollie-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
-	withScheme(Preset{
 		// QuickBooks Online: intuit-signature = base64 HMAC-SHA256(verifier token, body).
 		Name: "quickbooks",
 		Doc: PresetDoc{
