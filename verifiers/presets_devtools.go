@@ -48,17 +48,18 @@ var devtoolsPresets = []Preset{
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
-		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
+		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms), when present, within ±60 s
+		// (linear/linear packages/sdk/src/webhooks/client.ts LinearWebhookClient.verify checks it only when given).
 		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
 		Doc: PresetDoc{
 			Signature: "`Linear-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
-			Signed:    "body; its `webhookTimestamp` (ms) is checked and must be present",
+			Signed:    "body; its `webhookTimestamp` (ms) is checked when present, as Linear's SDK does",
 			Identity:  "`Linear-Delivery`",
 			Vectors:   "computed",
 		},
 	}, hmacScheme{Signature: signatureFormat{Header: "Linear-Signature", Encoding: encHex},
-		TimestampField: "webhookTimestamp", TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
+		TimestampField: "webhookTimestamp", TimestampOptional: true, TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
 		Name: "sentry",
