@@ -140,7 +140,8 @@ var saasPresets = []Preset{
 	}, hmacScheme{Signature: structuredFormat{Header: "sanity-webhook-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encBase64URL},
 		TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
-		// Segment Webhooks destination: X-Signature = hex HMAC-SHA1(shared secret, body).
+		// Segment Webhooks and Webhooks (Actions) destinations: X-Signature = hex HMAC-SHA1(shared secret, body);
+		// Actions batches are signed over their first event only (support.twilio.com article 51193799782171) and refused.
 		Name: "segment", BodyID: "messageId",
 		Doc: PresetDoc{
 			Signature: "`X-Signature: <hex>`",
@@ -148,7 +149,7 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "body `messageId` (Segment's message ID)",
 			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
-			Note:      "Segment signs only when the destination has a shared secret (advanced settings). Its docs' example recomputes the digest over `JSON.stringify(req.body)`; the gate checks the bytes received, which is what Segment signs. This is the classic Webhooks destination; Webhooks (Actions) destinations sign nothing of their own (send your own header instead and use the `hmac` or a token preset).",
+			Note:      "Segment signs only when the destination has a shared secret (advanced settings). Its docs' example recomputes the digest over `JSON.stringify(req.body)`; the gate checks the bytes received, which is what Segment signs. Webhooks (Actions) destinations sign too, with the same header and key, when a shared secret is set; with batching on, Segment signs only the first event of the batch (Twilio support article 51193799782171, \"How Segment Computes x-signature for Batched Webhooks\"), so a batch's signature matches no body the gate receives and is refused: the other events would be unsigned. Turn batching off for a destination behind the gate.",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA1)),
 	withScheme(Preset{
