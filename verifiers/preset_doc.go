@@ -114,6 +114,8 @@ func toleranceText(d time.Duration) string {
 	switch {
 	case d == 0:
 		return "–"
+	case d%time.Hour == 0 && d > 2*time.Hour:
+		return fmt.Sprintf("%d h", d/time.Hour)
 	case d%time.Minute == 0:
 		return fmt.Sprintf("%d min", d/time.Minute)
 	default:

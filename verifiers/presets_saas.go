@@ -40,13 +40,15 @@ var saasPresets = []Preset{
 	}, bodyScheme(signatureFormat{Header: "X-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Calendly: Calendly-Webhook-Signature: t=..,v1=<hex HMAC-SHA256("t.body")>.
-		Name: "calendly", Tolerance: tolerance3m,
+		Name: "calendly", Tolerance: tolerance25h,
 		Doc: PresetDoc{
-			Signature: "`Calendly-Webhook-Signature: t=..,v1=<hex>`",
-			Algorithm: "HMAC-SHA256",
-			Signed:    "`t.body`",
-			Identity:  "none",
-			Vectors:   "computed",
+			Signature:     "`Calendly-Webhook-Signature: t=..,v1=<hex>`",
+			Algorithm:     "HMAC-SHA256",
+			Signed:        "`t.body`",
+			ToleranceNote: "covers Calendly's 24 h of retries (developer.calendly.com webhook-errors), which Calendly does not say are signed afresh",
+			Identity:      "hash of the body",
+			Vectors:       "computed",
+			Note:          "Calendly retries a failed delivery for 24 hours with exponential back-off and does not say whether a retry carries a new `t`: the default tolerance covers the whole period, and `replay` (with a window of at least 25 h) refuses a captured delivery sent again within it.",
 		},
 	}, hmacScheme{Signature: structuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),
