@@ -17,6 +17,7 @@ func init() {
 		Name: "authorize_net", BodyID: "notificationId", Signer: signAuthorizeNet,
 		Sample: []byte(`{"notificationId":"d0e8e7fe-c3e7-4add-a480-27bc5ce28a18","eventType":"net.authorize.payment.authcapture.created","eventDate":"2017-03-29T20:48:02.0080095Z","webhookId":"63d6fea2-aa13-4b1d-a204-f5fbc15942b7","payload":{"responseCode":1,"authCode":"LZ6I19","avsResponse":"Y","authAmount":45.00,"entityName":"transaction","id":"60020981676"}}`),
 		Doc: PresetDoc{
+			Source:    "community.developer.cybersource.com thread 88640 (Authorize.Net developer forum: a real delivery with its key)",
 			Signature: "`X-ANET-Signature: sha512=<HEX>` (upper case as sent; either case accepted)",
 			Algorithm: "HMAC-SHA512, key = the Signature Key's characters as shown in the Merchant Interface (not hex-decoded)",
 			Signed:    "body",

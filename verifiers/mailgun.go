@@ -16,9 +16,10 @@ func init() {
 		// Mailgun: body signature {timestamp, token, signature} = hex HMAC-SHA256(timestamp + token); body unsigned.
 		Name: "mailgun", Tolerance: mailgunTolerance, New: newMailgun, Signer: signMailgun,
 		Doc: PresetDoc{
-			Signature: "in the body: JSON `signature{timestamp,token,signature}` (and `parent-signature`), or form/multipart fields",
-			Algorithm: "HMAC-SHA256 hex, key = webhook signing key",
-			Signed:    "timestamp + token (**the event data is not signed**)",
+			Source:        "documentation.mailgun.com/docs/mailgun/user-manual/webhooks/securing-webhooks; mailgun/mailgun-go webhooks.go",
+			Signature:     "in the body: JSON `signature{timestamp,token,signature}` (and `parent-signature`), or form/multipart fields",
+			Algorithm:     "HMAC-SHA256 hex, key = webhook signing key",
+			Signed:        "timestamp + token (**the event data is not signed**)",
 			Identity:      "the signed token",
 			Vectors:       "computed",
 			ToleranceNote: "covers Mailgun's 8 h of retries, which may carry the first signature; Mailgun calls the check optional and warns against tight ones",

@@ -21,6 +21,7 @@ func init() {
 		// Mollie next-gen webhooks: X-Mollie-Signature: [sha256=]<hex HMAC-SHA256(signing secret, body)>, any of its values.
 		Name: "mollie", BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "mollie/mollie-api-php src/Webhooks/SignatureValidator.php",
 			Signature: "`X-Mollie-Signature: sha256=<hex>` or bare `<hex>`; several values (one per secret during a rotation), any may match",
 			Algorithm: "HMAC-SHA256, key = the webhook subscription's signing secret",
 			Signed:    "body",

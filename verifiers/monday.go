@@ -12,6 +12,7 @@ func init() {
 		// monday.com app webhooks: Authorization = HS256 JWT (app Signing Secret), aud = endpoint URL, exp; challenge answered (monday.go).
 		Name: "monday", SignsURL: true, Tolerance: mondayTolerance, New: newMonday, Signer: signMonday,
 		Doc: PresetDoc{
+			Source:        "developer.monday.com/apps/docs/authorization-header, /integration-authorization",
 			Signature:     "`Authorization: <JWT>` (HS256; a `Bearer ` prefix is tolerated)",
 			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud`, unless empty or absent (integration recipes send `\"aud\": \"\"`), must be the endpoint's public URL; `exp` must not have passed",
 			Signed:        "the JWT only: the body is not covered",

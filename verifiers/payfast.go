@@ -16,6 +16,7 @@ func init() {
 		AllowIP: []string{"197.97.145.144/28", "41.74.179.192/27", "102.216.36.0/28", "102.216.36.128/28", "144.126.193.139/32"},
 		Sample:  []byte("m_payment_id=01AB&pf_payment_id=1089250&payment_status=COMPLETE&item_name=Test+Item&item_description=A+test+product&amount_gross=100.00&amount_fee=-2.30&amount_net=97.70&custom_str1=&custom_int1=&name_first=John&name_last=Doe&email_address=john%40doe.com&merchant_id=10000100"),
 		Doc: PresetDoc{
+			Source:        "Payfast/payfast-php-sdk lib/PaymentIntegrations/Notification.php",
 			Signature:     "form field `signature` (hex), the last field",
 			Algorithm:     "MD5 (not an HMAC), salted with the passphrase (the secret; required)",
 			Signed:        "`name=urlencode(value)&...` of every field before `signature`, values as posted (untrimmed), in the order posted, then `&passphrase=<urlencoded passphrase>`",

@@ -20,6 +20,7 @@ func init() {
 		// Shopify: X-Shopify-Hmac-Sha256 or shopify-hmac-sha256: base64 HMAC-SHA256(body), key = app client secret.
 		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
 		Doc: PresetDoc{
+			Source:    "Shopify/shopify-app-js packages/apps/shopify-api/lib/webhooks/validate.ts; shopify.dev/docs/apps/build/webhooks/verify-deliveries",
 			Signature: "`X-Shopify-Hmac-Sha256: <base64>`, or `shopify-hmac-sha256` (Events webhooks); both sent must be equal",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",

@@ -18,6 +18,7 @@ func init() {
 		// or HMAC-SHA256 with a SharedKey when X-Twilio-Webhooks-Signature-Settings says algorithm=HMAC_SHA256.
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
 		Doc: PresetDoc{
+			Source:    "twilio/twilio-node src/webhooks/webhooks.ts; twilio.com/docs/usage/webhooks/webhook-shared-keys",
 			Signature: "`X-Twilio-Signature: <base64>`; `X-Twilio-Webhooks-Signature-Settings: key=…,algorithm=HMAC_SHA256` announces a SharedKey signature",
 			Algorithm: "HMAC-SHA1, key = auth token; HMAC-SHA256, key = a SharedKey's secret, when announced",
 			Signed:    "public URL (with query) + form params sorted by name, values sorted and de-duplicated; JSON bodies: URL only, with `bodySHA256=<hex sha256(body)>` in the query checked against the body; URL tried with and without its port (explicit or default)",

@@ -18,6 +18,7 @@ func init() {
 		// Zoom: x-zm-signature = v0=<hex HMAC-SHA256("v0:ts:body")>; endpoint.url_validation answered (zoom.go).
 		Name: "zoom", Tolerance: zoomTolerance,
 		Doc: PresetDoc{
+			Source:        "developers.zoom.us/docs/api/webhooks/#verify-webhook-events",
 			Signature:     "`x-zm-signature: v0=<hex>` + `x-zm-request-timestamp`",
 			Algorithm:     "HMAC-SHA256, key = secret token",
 			Signed:        "`v0:<ts>:<body>`",
