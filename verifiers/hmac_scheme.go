@@ -24,10 +24,6 @@ type hmacScheme struct {
 	// TimestampField is a dotted JSON path to a timestamp inside the signed
 	// body (Linear's webhookTimestamp); it is checked, not signed apart.
 	TimestampField string
-	// TimestampOptional, with TimestampField, checks the timestamp only
-	// when the signed body carries the field (Linear's SDK checks
-	// webhookTimestamp only when present). False: the field is required.
-	TimestampOptional bool
 	// TimeFormat is how the timestamp is written.
 	TimeFormat timeFormat
 	// IDHeader carries the delivery ID signed by the template's ID part.
@@ -131,15 +127,12 @@ func (v *hmacVerifier) Verify(d *Delivery) (Verified, error) {
 			return Verified{}, err
 		}
 	}
-	check := v.timestamped()
 	if v.TimestampField != "" {
-		if v.TimestampOptional && !jsonPathPresent(d.Body, v.TimestampField) {
-			check = false // the signed body carries no time: nothing to check
-		} else if ts, err = jsonPathScalar(d.Body, v.TimestampField); err != nil {
+		if ts, err = jsonPathScalar(d.Body, v.TimestampField); err != nil {
 			return Verified{}, err
 		}
 	}
-	if check {
+	if v.timestamped() {
 		t, err := parseTimestamp(ts, v.TimeFormat)
 		if err != nil {
 			return Verified{}, err

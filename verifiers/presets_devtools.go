@@ -51,19 +51,19 @@ var devtoolsPresets = []Preset{
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
-		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms), when present, within ±60 s
-		// (linear/linear packages/sdk/src/webhooks/client.ts LinearWebhookClient.verify checks it only when given).
+		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms), required, within ±60 s
+		// (@linear/sdk 98.0.0 LinearWebhookClient.verify: "Missing webhook timestamp").
 		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
 		Doc: PresetDoc{
-			Source:    "linear/linear packages/sdk/src/webhooks/client.ts",
+			Source:    "npm @linear/sdk 98.0.0 LinearWebhookClient.verify (linear/linear packages/sdk/src/webhooks/client.ts)",
 			Signature: "`Linear-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
-			Signed:    "body; its `webhookTimestamp` (ms) is checked when present, as Linear's SDK does",
+			Signed:    "body; its `webhookTimestamp` (ms) is checked and must be present, as @linear/sdk 98 requires",
 			Identity:  "`Linear-Delivery`",
 			Vectors:   "computed",
 		},
 	}, hmacScheme{Signature: signatureFormat{Header: "Linear-Signature", Encoding: encHex},
-		TimestampField: "webhookTimestamp", TimestampOptional: true, TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
+		TimestampField: "webhookTimestamp", TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
 	withScheme(Preset{
 		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
 		Name: "sentry",

@@ -316,11 +316,4 @@ func jsonPathScalar(body []byte, path string) (string, error) {
 	return s, err
 }
 
-// jsonPathPresent reports whether body is a JSON document holding the
-// dotted path (with any value, null included).
-func jsonPathPresent(body []byte, path string) bool {
-	doc, err := parseJSON(body)
-	return err == nil && doc.Path(path) != nil
-}
-
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
