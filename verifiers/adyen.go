@@ -15,6 +15,7 @@ func init() {
 		// or of the raw body in HmacSignature (option variant: auto, notification, header).
 		Name: "adyen", Options: []string{"variant"}, New: newAdyen, Signer: signAdyen,
 		Doc: PresetDoc{
+			Source:    "Adyen/adyen-python-api-library Adyen/util.py, test/UtilTest.py",
 			Signature: "variant `notification`: `additionalData.hmacSignature` in every item; variant `header`: `HmacSignature: <base64>`; `auto` (default): the header when present, else the items",
 			Algorithm: "HMAC-SHA256, key = hex-decoded HMAC key",
 			Signed:    "items: `pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success` (JSON-decoded values, every item must verify); header: raw body",

@@ -11,6 +11,7 @@ func init() {
 		// Appwrite: X-Appwrite-Webhook-Signature = base64 HMAC-SHA1(signature key, webhook URL + body).
 		Name: "appwrite", SignsURL: true, New: newAppwrite, Signer: signURLBodyHMAC(newAppwrite),
 		Doc: PresetDoc{
+			Source:    "appwrite/appwrite src/Appwrite/Platform/Workers/Webhooks.php",
 			Signature: "`X-Appwrite-Webhook-Signature: <base64>`",
 			Algorithm: "HMAC-SHA1, key = the webhook's signature key",
 			Signed:    "the webhook's URL followed by the body",

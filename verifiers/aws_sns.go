@@ -28,6 +28,7 @@ func init() {
 		New: newAWSSNS, Signer: signAWSSNS,
 		Sample: []byte(`{"event":"order.paid","order":{"id":"o_1001","total":"12.00"}}`),
 		Doc: PresetDoc{
+			Source:        "aws/aws-php-sns-message-validator src/MessageValidator.php, tests/FunctionalValidationsTest.php",
 			Signature:     "body fields `Signature` (base64), `SignatureVersion` `1` or `2`, `SigningCertURL`",
 			Algorithm:     "SHA1withRSA (version 1) or SHA256withRSA (version 2), key = the certificate at `SigningCertURL`, fetched only from `https://sns.<region>.amazonaws.com[.cn]/....pem`",
 			Signed:        "`Key\\nValue\\n` for Message, MessageId, Subject (if present), Timestamp, TopicArn, Type (Notification); Message, MessageId, SubscribeURL, Timestamp, Token, TopicArn, Type (confirmations)",

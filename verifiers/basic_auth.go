@@ -11,6 +11,7 @@ func init() {
 		// or option header = a custom header carrying the secret. Its IP list is not shipped (unverified).
 		Name: "postmark", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
 		Doc: PresetDoc{
+			Source:        "postmarkapp.com/developer/webhooks/webhooks-overview",
 			Signature:     "`Authorization: Basic …` (or option `header`)",
 			Algorithm:     "none: a shared credential (secret `user:password`, or the header's value); body **not** covered",
 			Signed:        "–",
@@ -24,6 +25,7 @@ func init() {
 		// or option header = a custom HTTP header whose value is the secret. Nothing is signed.
 		Name: "azure_devops", Options: []string{"header"}, New: newPostmark, Signer: signPostmark,
 		Doc: PresetDoc{
+			Source:    "MicrosoftDocs/azure-devops-docs docs/service-hooks/services/webhooks.md",
 			Signature: "`Authorization: Basic <base64(user:password)>` (option `header`: a custom header carrying the secret)",
 			Algorithm: "shared credentials sent verbatim, compared in constant time",
 			Signed:    "nothing (the credentials prove the sender knows them; the body is unsigned)",

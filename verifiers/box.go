@@ -20,6 +20,7 @@ func init() {
 		// Box: BOX-SIGNATURE-PRIMARY/-SECONDARY = base64 HMAC-SHA256(body + BOX-DELIVERY-TIMESTAMP); see box.go.
 		Name: "box", Tolerance: boxTolerance, BodyID: "id", Signer: signBox,
 		Doc: PresetDoc{
+			Source:        "box/box-node-sdk tests/lib/managers/webhooks-test.js validateMessage()",
 			Signature:     "`BOX-SIGNATURE-PRIMARY` / `-SECONDARY: <base64>` + `BOX-DELIVERY-TIMESTAMP`; `BOX-SIGNATURE-VERSION: 1`, `BOX-SIGNATURE-ALGORITHM: HmacSHA256` required",
 			Algorithm:     "HMAC-SHA256, primary or secondary key (any header, any configured key)",
 			Signed:        "body + timestamp (RFC 3339, as sent)",

@@ -19,6 +19,7 @@ func init() {
 		New: newBraintree, Signer: signBraintree,
 		Sample: []byte(`<notification><timestamp type="datetime">2024-05-01T10:00:00Z</timestamp><kind>check</kind><subject><check type="boolean">true</check></subject></notification>`),
 		Doc: PresetDoc{
+			Source:    "braintree/braintree_python tests/unit/test_webhooks.py",
 			Signature: "form fields `bt_signature` (`<public key>\\|<hex>` pairs joined by `&`) and `bt_payload` (base64 of the notification's XML)",
 			Algorithm: "HMAC-SHA1, key = SHA-1 of the API private key (the secret); the pair of option `api_public_key` (required) is checked",
 			Signed:    "`bt_payload` as sent (or with a newline added, as the SDKs accept)",

@@ -14,6 +14,7 @@ func init() {
 		// Cardknox (Sola): ck-signature = md5(sorted form values + PIN).
 		Name: "cardknox",
 		Doc: PresetDoc{
+			Source:    "docs.cardknox.com/cardknox-products/webhooks",
 			Signature: "`ck-signature: <hex>` (case-insensitive)",
 			Algorithm: "MD5, PIN ≥ 15 alphanumeric characters",
 			Signed:    "URL-decoded form values sorted by lower-cased name, concatenated, + PIN",

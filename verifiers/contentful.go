@@ -18,6 +18,7 @@ func init() {
 		// x-contentful-signed-headers' headers, body), x-contentful-timestamp in ms (contentful.go).
 		Name: "contentful", SignsURL: true, Tolerance: contentfulTolerance, New: newContentful, Signer: signContentful,
 		Doc: PresetDoc{
+			Source:        "contentful/node-apps-toolkit src/requests/verify-request.ts",
 			Signature:     "`x-contentful-signature: <hex>`, `x-contentful-signed-headers`, `x-contentful-timestamp: <unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the 64-character signing secret",
 			Signed:        "`method\\npath\\nheaders\\nbody`: the path and query normalised as Contentful's toolkit does, the listed headers as `name:value` sorted and joined by `;`",

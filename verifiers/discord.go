@@ -13,6 +13,7 @@ func init() {
 		// Discord: X-Signature-Ed25519 = Ed25519(public_key) over X-Signature-Timestamp + body; PING answered.
 		Name: "discord", SecretOptional: true, Options: []string{"mode"}, Tolerance: discordTolerance,
 		Doc: PresetDoc{
+			Source:        "discord/discord-interactions-js verifyKey",
 			Signature:     "`X-Signature-Ed25519: <hex>` + `X-Signature-Timestamp`",
 			Algorithm:     "Ed25519, `public_key` = application public key (hex); no shared secret",
 			Signed:        "timestamp + body",

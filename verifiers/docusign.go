@@ -10,6 +10,7 @@ func init() {
 		// DocuSign Connect: X-DocuSign-Signature-N = base64 HMAC-SHA256(Connect key, body), one per key.
 		Name: "docusign", New: newDocuSign, Signer: signDocuSign,
 		Doc: PresetDoc{
+			Source:    "developers.docusign.com/platform/webhooks/connect/validate",
 			Signature: "`X-DocuSign-Signature-1..N: <base64>` (one per Connect key, up to 100 read)",
 			Algorithm: "HMAC-SHA256, key = Connect HMAC key as UTF-8",
 			Signed:    "body",

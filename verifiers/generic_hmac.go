@@ -5,6 +5,7 @@ func init() {
 		// The generic scheme: an HMAC of the raw body in a header of your choice.
 		Name: "hmac",
 		Doc: PresetDoc{
+			Source:    "generic: the operator configures the provider's documented scheme",
 			Signature: "option `header` (+ `prefix`)",
 			Algorithm: "HMAC md5/sha1/sha256/sha512, hex/base64/base64url",
 			Signed:    "body",

@@ -11,6 +11,7 @@ func init() {
 		// Ghost: X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + ms)>, t=<unix ms> (ghost.go).
 		Name: "ghost", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "TryGhost/Ghost ghost/core/core/server/services/webhooks/WebhookTrigger.js",
 			Signature:     "`X-Ghost-Signature: sha256=<hex>, t=<unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
 			Signed:        "`<body><t>` (no separator)",

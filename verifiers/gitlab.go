@@ -8,6 +8,7 @@ func init() {
 		// or GitLab 19+ signing tokens = Standard Webhooks webhook-* headers (mode signing).
 		Name: "gitlab", Options: []string{"mode"}, Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "docs.gitlab.com/user/project/integrations/webhooks",
 			Signature:     "`X-Gitlab-Token` (mode `token`, default); `webhook-signature` (mode `signing`)",
 			Algorithm:     "shared token (body **not** covered); or Standard Webhooks v1",
 			Signed:        "–; or `id.timestamp.body`",

@@ -24,6 +24,7 @@ func init() {
 		New: newGooglePubSub, Signer: signGooglePubSub,
 		Sample: []byte(`{"message":{"data":"aGVsbG8=","messageId":"2070443601311540","publishTime":"2024-01-01T00:00:00Z","attributes":{}},"subscription":"projects/myproject/subscriptions/mysubscription"}`),
 		Doc: PresetDoc{
+			Source:        "cloud.google.com/pubsub/docs/authenticate-push-subscriptions",
 			Signature:     "`Authorization: Bearer <JWT>`",
 			Algorithm:     "RS256 (RSASSA-PKCS1-v1_5 SHA-256), key = Google's key named by the token's `kid`, from `https://www.googleapis.com/oauth2/v3/certs`",
 			Signed:        "the JWT's header and claims only, not the body",

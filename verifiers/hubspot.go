@@ -16,6 +16,7 @@ func init() {
 		// option version v1/v2: X-HubSpot-Signature = hex sha256(secret[+method+URL]+body).
 		Name: "hubspot", Options: []string{"version"}, Tolerance: hubspotTolerance, SignsURL: true,
 		Doc: PresetDoc{
+			Source:        "HubSpot/hubspot-api-nodejs src/utils/signature.ts",
 			Signature:     "`X-HubSpot-Signature-v3: <base64>` + `X-HubSpot-Request-Timestamp` (ms); option `version v1/v2`: `X-HubSpot-Signature: <hex>`",
 			Algorithm:     "v3 HMAC-SHA256; v1/v2 plain SHA-256",
 			Signed:        "v3 `method+URL+body+timestamp`; v2 `secret+method+URL+body`; v1 `secret+body`",

@@ -16,6 +16,7 @@ func init() {
 		Name: "mandrill", SignsURL: true, New: newMandrill, Signer: signMandrill,
 		Sample: []byte("mandrill_events=%5B%7B%22event%22%3A%22send%22%2C%22msg%22%3A%7B%22ts%22%3A1365109999%2C%22subject%22%3A%22This+an+example+webhook+message%22%2C%22email%22%3A%22example.webhook%40mandrillapp.com%22%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%7D%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22ts%22%3A1384954004%7D%5D"),
 		Doc: PresetDoc{
+			Source:    "mailchimp.com/developer/transactional 'Authenticating webhook requests'",
 			Signature: "`X-Mandrill-Signature: <base64>`",
 			Algorithm: "HMAC-SHA1, key = the webhook's authentication key",
 			Signed:    "the webhook URL as entered in Mandrill, then every POST field sorted by name, as name and value (no delimiter)",

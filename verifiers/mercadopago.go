@@ -14,6 +14,7 @@ func init() {
 		// Mercado Pago: x-signature ts=,v1=<hex HMAC-SHA256("id:<data.id>;request-id:<x-request-id>;ts:<ts>;")>; body unsigned.
 		Name: "mercadopago", New: newMercadoPago, Signer: signMercadoPago,
 		Doc: PresetDoc{
+			Source:        "mercadopago.com/developers (Webhooks: validar origen de una notificación)",
 			Signature:     "`x-signature: ts=..,v1=<hex>` + `x-request-id`",
 			Algorithm:     "HMAC-SHA256, key = secret signature key",
 			Signed:        "`id:<query data.id, lowercased>;request-id:<x-request-id>;ts:<ts>;` (absent parts left out; **body not signed**)",

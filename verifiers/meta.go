@@ -13,6 +13,7 @@ func init() {
 		Options: []string{metaOptionVerifyToken}, SecretOptions: []string{metaOptionVerifyToken},
 		Sample: []byte(`{"object":"page","entry":[{"id":"0","time":1700000000,"changes":[{"field":"feed","value":{"item":"status","verb":"add"}}]}]}`),
 		Doc: PresetDoc{
+			Source:    "developers.facebook.com/docs/graph-api/webhooks/getting-started",
 			Signature: "`X-Hub-Signature-256: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the app secret",
 			Signed:    "body",

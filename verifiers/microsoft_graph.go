@@ -12,6 +12,7 @@ func init() {
 		Name: "microsoft_graph", New: newMicrosoftGraph, Signer: signMicrosoftGraph,
 		Sample: []byte(`{"value":[{"id":"lsgTZMr9KwAAA","subscriptionId":"7f105c7d-2dc5-4530-97cd-4e7ae6534c07","subscriptionExpirationDateTime":"2026-03-20T11:00:00.0000000Z","changeType":"created","resource":"users/u1/messages/m1","tenantId":"84bd8158-6d4d-4958-8b9f-9d6445542f95","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"m1"}}]}`),
 		Doc: PresetDoc{
+			Source:    "learn.microsoft.com/graph/change-notifications-delivery-webhooks",
 			Signature: "none: body `value[].clientState` carries the secret",
 			Algorithm: "shared secret (the subscription's `clientState`), compared in constant time",
 			Signed:    "nothing (the clientState proves the sender knows the secret; the body is unsigned)",

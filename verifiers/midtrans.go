@@ -15,6 +15,7 @@ func init() {
 		Name: "midtrans", New: newMidtrans, Signer: signMidtrans,
 		Sample: []byte(`{"transaction_time":"2024-05-01 10:00:00","transaction_status":"settlement","transaction_id":"6ee793df-9b1d-4343-8eda-cc9663b4222f","status_message":"midtrans payment notification","status_code":"200","payment_type":"bank_transfer","order_id":"order-hookgate-1","gross_amount":"10000.00","fraud_status":"accept","currency":"IDR"}`),
 		Doc: PresetDoc{
+			Source:    "docs.midtrans.com 'Verifying Notification Authenticity'",
 			Signature: "body field `signature_key` (hex)",
 			Algorithm: "SHA-512 (not an HMAC) of the fields and the server key (the secret)",
 			Signed:    "`order_id + status_code + gross_amount + server key`, the three read from the JSON body as JSON strings",

@@ -12,14 +12,15 @@ func init() {
 		// monday.com app webhooks: Authorization = HS256 JWT (app Signing Secret), aud = endpoint URL, exp; challenge answered (monday.go).
 		Name: "monday", SignsURL: true, Tolerance: mondayTolerance, New: newMonday, Signer: signMonday,
 		Doc: PresetDoc{
+			Source:        "developer.monday.com/apps/docs/authorization-header, /integration-authorization",
 			Signature:     "`Authorization: <JWT>` (HS256; a `Bearer ` prefix is tolerated)",
-			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud` must be the endpoint's public URL, `exp` must not have passed",
+			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud`, unless empty or absent (integration recipes send `\"aud\": \"\"`), must be the endpoint's public URL; `exp` must not have passed",
 			Signed:        "the JWT only: the body is not covered",
 			ToleranceNote: "hookgate's leeway on `exp` and `iat`",
 			Handshake:     "a verified `{\"challenge\": \"...\"}` body is answered 200 with the same JSON",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
-			Note:          "monday.com's token does not cover the body: it proves the sender held a token for this URL that has not expired (5 minutes in monday.com's example), not what the body says; a captured token can carry another body until then. The `aud` check needs the public URL as monday.com addressed it (set the route's `url` behind a proxy). Board webhooks created through the API without an app are not signed and are refused, their challenge included. App lifecycle webhooks are signed with the Client Secret instead: configure that as the secret on their route.",
+			Note:          "monday.com's token does not cover the body: it proves the sender held a token for this URL that has not expired (5 minutes in monday.com's example), not what the body says; a captured token can carry another body until then. The `aud` check needs the public URL as monday.com addressed it (set the route's `url` behind a proxy). Integration recipes' tokens carry an empty `aud` (developer.monday.com, \"Authorization for integration recipes\"), which pins no endpoint: such a token is good on any route of the same app until its `exp`. Board webhooks created through the API without an app are not signed and are refused, their challenge included. App lifecycle webhooks are signed with the Client Secret instead: configure that as the secret on their route.",
 		},
 	})
 }
@@ -27,7 +28,10 @@ func init() {
 // monday verifies monday.com app webhooks (integration recipes, board
 // webhooks of an app): Authorization holds a JWT, HS256 with the app's
 // Signing Secret, whose aud is the endpoint's URL and whose exp must not
-// have passed (developer.monday.com, "Authorization header"). The token
+// have passed (developer.monday.com, "Authorization header"). Integration
+// recipes' tokens carry "aud": "" (developer.monday.com/apps/docs/
+// integration-authorization shows one): an empty or absent aud is
+// accepted, any other aud must be this endpoint's public URL. The token
 // does not cover the body: whoever holds a token until its exp can send
 // any body with it. A verified challenge (a JSON body {"challenge": ...}
 // and nothing else) is answered by the gate with the same JSON.
@@ -63,11 +67,15 @@ func (v *monday) Verify(d *Delivery) (Verified, error) {
 	if err := checkJWTTimes(claims, d.Now, v.tolerance, false); err != nil {
 		return Verified{}, err
 	}
-	aud, ok := jwtClaimString(claims, "aud")
-	if !ok {
-		return Verified{}, reject(missingSignature, "token claim aud is missing")
-	}
-	if d.PublicURL == "" || aud != d.PublicURL {
+	// An aud names the endpoint the token was made for and must be this
+	// one; monday.com's integration recipes send "aud": "" (see the type
+	// comment), which names none, like an absent aud.
+	switch aud := claims.Get("aud"); {
+	case aud == nil:
+	case aud.Kind != jsonString:
+		return Verified{}, reject(malformedSignature, "token claim aud is not a string")
+	case aud.Text == "":
+	case d.PublicURL == "" || aud.Text != d.PublicURL:
 		return Verified{}, reject(badSignature, "the token's aud is not this endpoint's URL")
 	}
 	return bodySigned(d.Body, key), nil

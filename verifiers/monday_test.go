@@ -21,7 +21,14 @@ func TestMonday(t *testing.T) {
 		{"challenge", tok(valid), endpoint, `{"challenge":"abc123"}`, true, `{"challenge":"abc123"}`},
 		{"challenge with more", tok(valid), endpoint, `{"challenge":"abc123","event":{}}`, true, ""},
 		{"another URL", tok(valid), endpoint + "/x", `{"event":{}}`, false, ""},
-		{"no aud", tok(map[string]any{"exp": now.Unix() + 300}), endpoint, `{"event":{}}`, false, ""},
+		// developer.monday.com/apps/docs/integration-authorization shows the
+		// token of integration recipes with "aud": "": an empty or absent
+		// aud names no endpoint and is accepted; any other must be this one.
+		{"no aud", tok(map[string]any{"exp": now.Unix() + 300}), endpoint, `{"event":{}}`, true, ""},
+		{"empty aud", tok(map[string]any{"aud": "", "exp": now.Unix() + 300, "iat": now.Unix()}), endpoint, `{"event":{}}`, true, ""},
+		{"empty aud, expired", tok(map[string]any{"aud": "", "exp": now.Unix() - 301}), endpoint, `{"event":{}}`, false, ""},
+		{"aud not a string", tok(map[string]any{"aud": []string{endpoint}, "exp": now.Unix() + 300}), endpoint, `{"event":{}}`, false, ""},
+		{"aud of another endpoint", tok(map[string]any{"aud": "https://other.example.com/monday", "exp": now.Unix() + 300}), endpoint, `{"event":{}}`, false, ""},
 		{"no exp", tok(map[string]any{"aud": endpoint}), endpoint, `{"event":{}}`, false, ""},
 		{"expired", tok(map[string]any{"aud": endpoint, "exp": now.Unix() - 301}), endpoint, `{"event":{}}`, false, ""},
 		{"unsigned challenge", "", endpoint, `{"challenge":"abc123"}`, false, ""},

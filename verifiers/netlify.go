@@ -12,6 +12,7 @@ func init() {
 		// Netlify: X-Webhook-Signature = HS256 JWS {"iss":"netlify","sha256":<hex SHA-256(body)>} (netlify.go).
 		Name: "netlify", New: newNetlify, Signer: signNetlify,
 		Doc: PresetDoc{
+			Source:    "docs.netlify.com/site-deploys/deploy-notifications/#payload-signature",
 			Signature: "`X-Webhook-Signature: <JWS>` (compact, HS256)",
 			Algorithm: "HMAC-SHA256 JWS, key = the notification's JWS secret token; claims `iss` = `netlify` and `sha256` = hex SHA-256 of the body, both required",
 			Signed:    "the JWS (which covers the body through `sha256`)",

@@ -12,6 +12,7 @@ func init() {
 		Name: "okta", Options: []string{"header"}, New: newOkta, Signer: signOkta,
 		Sample: []byte(`{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","contentType":"application/json","eventId":"b5a188b9-5ece-4636-b041-482ffda96311","eventTime":"2026-03-27T16:59:53.032Z","source":"https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Jx0g3","data":{"events":[{"uuid":"f790999f-fe87-467a-9880-6982a583986c","eventType":"user.session.start","published":"2026-03-28T22:23:07.777Z"}]}}`),
 		Doc: PresetDoc{
+			Source:    "developer.okta.com/docs/concepts/event-hooks",
 			Signature: "`Authorization: <secret>` (option `header`: the hook's authentication field name)",
 			Algorithm: "shared secret sent verbatim, compared in constant time",
 			Signed:    "nothing (the header proves the sender knows the secret; the body is unsigned)",

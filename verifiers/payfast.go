@@ -16,22 +16,26 @@ func init() {
 		AllowIP: []string{"197.97.145.144/28", "41.74.179.192/27", "102.216.36.0/28", "102.216.36.128/28", "144.126.193.139/32"},
 		Sample:  []byte("m_payment_id=01AB&pf_payment_id=1089250&payment_status=COMPLETE&item_name=Test+Item&item_description=A+test+product&amount_gross=100.00&amount_fee=-2.30&amount_net=97.70&custom_str1=&custom_int1=&name_first=John&name_last=Doe&email_address=john%40doe.com&merchant_id=10000100"),
 		Doc: PresetDoc{
+			Source:        "Payfast/payfast-php-sdk lib/PaymentIntegrations/Notification.php",
 			Signature:     "form field `signature` (hex), the last field",
 			Algorithm:     "MD5 (not an HMAC), salted with the passphrase (the secret; required)",
-			Signed:        "`name=urlencode(trim(value))&...` of every field before `signature`, in the order posted, then `&passphrase=<urlencoded passphrase>`",
+			Signed:        "`name=urlencode(value)&...` of every field before `signature`, values as posted (untrimmed), in the order posted, then `&passphrase=<urlencoded passphrase>`",
 			AllowListNote: "PayFast's published server IPs (developers.payfast.co.za, \"Ports & IPs\")",
 			Identity:      "the signed parameter string",
 			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
-			Note:          "PayFast also asks the notify page to confirm every ITN with a server-side POST to `/eng/query/validate` and to check the amount against the order: the gate makes no such call, so the app must still do both. Without a passphrase PayFast's MD5 authenticates nothing, so hookgate requires one (set it in the PayFast dashboard). Fields after `signature` are refused (they would be unsigned). Signatures with PHP `urlencode` and with PayFast's Node.js encoding (`encodeURIComponent`, `+` for spaces) are both accepted.",
+			Note:          "PayFast also asks the notify page to confirm every ITN with a server-side POST to `/eng/query/validate` and to check the amount against the order: the gate makes no such call, so the app must still do both. Without a passphrase PayFast's MD5 authenticates nothing, so hookgate requires one (set it in the PayFast dashboard). Fields after `signature` are refused (they would be unsigned). Signatures with PHP `urlencode` and with PayFast's Node.js encoding (`encodeURIComponent`, `+` for spaces) are both accepted. Values are hashed as posted, spaces included, as the Payfast PHP SDK's ITN check does (`Notification::dataToString`); its `stripslashes` (a relic of PHP's magic quotes) is not applied, since it would let a backslash the signature does not cover reach the app.",
 		},
 	})
 }
 
 // payfast verifies PayFast ITNs (Instant Transaction Notifications): a
 // form whose last field, signature, is the hex MD5 of the parameter string
-// `name=urlencode(trim(value))&...` of every field before it, in the order
-// posted, followed by `&passphrase=urlencode(trim(passphrase))`
-// (developers.payfast.co.za, "Confirm payment": pfValidSignature). The
+// `name=urlencode(value)&...` of every field before it, in the order
+// posted, followed by `&passphrase=urlencode(passphrase)`: values and
+// passphrase untrimmed, as Payfast/payfast-php-sdk
+// lib/PaymentIntegrations/Notification.php (dataToString,
+// pfValidSignature) hashes them; trimming would let spaces the signature
+// does not cover reach the app, and refuse genuine padded values. The
 // passphrase (the secret) is required: without one PayFast's MD5 is keyed
 // by nothing, and anybody could compute it.
 //
@@ -113,7 +117,7 @@ func payfastParamStrings(body []byte) (php, js string, sig []byte, err error) {
 			// sign as the two fields a and b, which the app does not see.
 			return "", "", nil, reject(ambiguousBody, "form field name %q is not one PayFast sends", truncate(f.Name, 40))
 		}
-		v := strings.TrimSpace(f.Value)
+		v := f.Value
 		p.WriteString(f.Name + "=" + payfastPHPEncode(v))
 		j.WriteString(f.Name + "=" + payfastJSEncode(v))
 	}
@@ -122,7 +126,7 @@ func payfastParamStrings(body []byte) (php, js string, sig []byte, err error) {
 
 // payfastSum is the MD5 of the parameter string and the passphrase.
 func payfastSum(params, passphrase string, encode func(string) string) []byte {
-	sum := md5.Sum([]byte(params + "&passphrase=" + encode(strings.TrimSpace(passphrase))))
+	sum := md5.Sum([]byte(params + "&passphrase=" + encode(passphrase)))
 	return sum[:]
 }
 

@@ -22,17 +22,24 @@ func TestPayFastEncodings(t *testing.T) {
 	}
 }
 
+// TestPayFast checks ITN signatures as the Payfast PHP SDK verifies them.
 func TestPayFast(t *testing.T) {
 	s := Settings{Secrets: [][]byte{[]byte("pass phrase")}}
 	md := func(s string) string { sum := md5.Sum([]byte(s)); return hex.EncodeToString(sum[:]) }
 	params := "m_payment_id=01&pf_payment_id=1089250&payment_status=COMPLETE&item_name=A+%26+B&amount_gross=10.00&custom_str1="
 	sig := md(params + "&passphrase=pass+phrase")
+	spaced := "m_payment_id=+01+&pf_payment_id=1089250&payment_status=COMPLETE&item_name=A+%26+B&amount_gross=10.00&custom_str1="
 	for _, tc := range []struct {
 		name, body string
 		ok         bool
 	}{
 		{"signed", params + "&signature=" + sig, true},
-		{"value with spaces around", "m_payment_id=+01+&pf_payment_id=1089250&payment_status=COMPLETE&item_name=A+%26+B&amount_gross=10.00&custom_str1=&signature=" + sig, true},
+		// Payfast/payfast-php-sdk lib/PaymentIntegrations/Notification.php
+		// dataToString hashes urlencode($val), untrimmed: spaces around a
+		// value are signed, and a value padded after signing is refused.
+		{"value with spaces around, signed as sent", spaced + "&signature=" + md(spaced+"&passphrase=pass+phrase"), true},
+		{"value padded with spaces after signing", spaced + "&signature=" + sig, false},
+		{"value signed padded, sent trimmed", params + "&signature=" + md(spaced+"&passphrase=pass+phrase"), false},
 		{"amount changed", "m_payment_id=01&pf_payment_id=1089250&payment_status=COMPLETE&item_name=A+%26+B&amount_gross=99.00&custom_str1=&signature=" + sig, false},
 		{"fields reordered", "pf_payment_id=1089250&m_payment_id=01&payment_status=COMPLETE&item_name=A+%26+B&amount_gross=10.00&custom_str1=&signature=" + sig, false},
 		{"without passphrase", params + "&signature=" + md(params), false},

@@ -15,6 +15,7 @@ func init() {
 		// PayMongo: Paymongo-Signature: t=<unix>,te=<hex>,li=<hex> HMAC-SHA256("t.body"); te test mode, li live mode.
 		Name: "paymongo", Tolerance: tolerance5m, BodyID: "data.id",
 		Doc: PresetDoc{
+			Source:        "paymongo/paymongo-php src/Services/WebhookService.php",
 			Signature:     "`Paymongo-Signature: t=<unix>,te=<hex>,li=<hex>` (te: test mode, li: live mode; the other is empty)",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret key",
 			Signed:        "`t.body`",

@@ -12,6 +12,7 @@ func init() {
 		// PAYONE TransactionStatus: form field key = md5(portal key).
 		Name: "payone",
 		Doc: PresetDoc{
+			Source:    "docs.payone.com/integration/response-handling/transactionstatus-notification",
 			Signature: "form field `key` (md5 of the portal key, 32 hex)",
 			Algorithm: "MD5 of the portal key (a static value, not a signature)",
 			Signed:    "– (nothing is signed); `portalid`/`aid` must match when configured",

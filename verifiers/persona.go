@@ -15,6 +15,7 @@ func init() {
 		// Persona: Persona-Signature: t=<unix>,v1=<hex HMAC-SHA256("t.body")>, sets space-separated while rotating (persona.go).
 		Name: "persona", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "docs.withpersona.com/docs/webhooks-best-practices",
 			Signature:     "`Persona-Signature: t=<unix>,v1=<hex>[ t=<unix>,v1=<hex>]`",
 			Algorithm:     "HMAC-SHA256, key = the webhook secret",
 			Signed:        "`t.body`",

@@ -18,6 +18,7 @@ func init() {
 		Name: "plivo", SignsURL: true, New: newPlivo, Signer: signPlivo,
 		Sample: []byte("CallUUID=b3a7f9c2-1d4e-4f5a-9b8c-7d6e5f4a3b2c&CallStatus=completed&Direction=inbound&From=14155550100&To=14155550101&Duration=12"),
 		Doc: PresetDoc{
+			Source:    "plivo/plivo-node lib/utils/v3Security.js; plivo/plivo-python plivo/utils/signature_v3.py",
 			Signature: "`X-Plivo-Signature-V3: <base64>[,<base64>]`, `X-Plivo-Signature-V3-Nonce`",
 			Algorithm: "HMAC-SHA256, key = the (sub)account's auth token",
 			Signed:    "the callback URL (scheme, host, path), `?` and its query's `k=v` pairs sorted by name, `.` when there are both a query and form fields, the form fields' names and values in name order, then `.` and the nonce",

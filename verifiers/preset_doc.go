@@ -42,21 +42,36 @@ type PresetDoc struct {
 	// Note is a paragraph for the notes section of docs/presets.md:
 	// doubts, limits, what the operator must know. Empty: none.
 	Note string
+	// Source is the primary source the scheme was taken from: the
+	// provider's own docs page (host/path) or its official code
+	// (owner/repo path). Empty: the scheme rests on third-party material
+	// only; docs/presets.md says so, and the handler logs it when it
+	// provisions a route (see Preset.PrimarySource).
+	Source string
+}
+
+// PrimarySource returns the primary source of the preset's scheme (the
+// provider's docs or official code), and false when there is none: the
+// scheme was taken from third-party material only, which the handler
+// should say in an info line when it provisions a route.
+func (p Preset) PrimarySource() (string, bool) {
+	return p.Doc.Source, p.Doc.Source != ""
 }
 
 // presetTable renders the full table of docs/presets.md, one row per
-// preset in name order.
-func presetTable(ps []Preset) string {
+// preset in name order. ci lists, per preset, the provider's packages that
+// CI runs against it (conformance/sdks.json); nil: that manifest is absent.
+func presetTable(ps []Preset, ci map[string][]string) string {
 	var b strings.Builder
-	b.WriteString("| name | signature header | algorithm | signed content | options | default tolerance | default allow-list | User-Agent | handshake | replay identity (log ID) | vector source |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| name | signature header | algorithm | signed content | options | default tolerance | default allow-list | User-Agent | handshake | replay identity (log ID) | vector source | evidence |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, p := range ps {
 		d := p.Doc
 		cells := []string{p.Name, d.Signature, d.Algorithm, d.Signed, optionsText(p),
 			withNote(toleranceText(p.Tolerance), d.ToleranceNote),
 			withNote(allowListText(p.AllowIP), d.AllowListNote),
 			withNote(userAgentText(p.UserAgent), d.UserAgentNote),
-			orDash(d.Handshake), orDash(d.Identity), orDash(d.Vectors)}
+			orDash(d.Handshake), orDash(d.Identity), orDash(d.Vectors), evidenceText(p, ci)}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
@@ -94,6 +109,23 @@ func readmeTable(ps []Preset) string {
 	return b.String()
 }
 
+// evidenceText is the evidence cell: the primary source, and whether the
+// provider's own code is exercised in CI ("–" when that is not known).
+func evidenceText(p Preset, ci map[string][]string) string {
+	src, ok := p.PrimarySource()
+	if !ok {
+		src = "**no primary source** (third-party material only)"
+	}
+	run := "–"
+	if ci != nil {
+		run = "no"
+		if pkgs := ci[p.Name]; len(pkgs) > 0 {
+			run = strings.Join(pkgs, ", ")
+		}
+	}
+	return src + "; provider's code in CI: " + run
+}
+
 // optionsText lists a preset's own options, the required ones marked.
 func optionsText(p Preset) string {
 	if len(p.Options) == 0 {
@@ -114,6 +146,8 @@ func toleranceText(d time.Duration) string {
 	switch {
 	case d == 0:
 		return "–"
+	case d%time.Hour == 0 && d > 2*time.Hour:
+		return fmt.Sprintf("%d h", d/time.Hour)
 	case d%time.Minute == 0:
 		return fmt.Sprintf("%d min", d/time.Minute)
 	default:

@@ -15,20 +15,10 @@ func init() {
 
 var commercePresets = []Preset{
 	withScheme(Preset{
-		// Shopify: X-Shopify-Hmac-SHA256: base64 HMAC-SHA256(body), key = app client secret.
-		Name: "shopify", LogIDHeader: "X-Shopify-Webhook-Id",
-		Doc: PresetDoc{
-			Signature: "`X-Shopify-Hmac-SHA256: <base64>`",
-			Algorithm: "HMAC-SHA256",
-			Signed:    "body",
-			Identity:  "`X-Shopify-Webhook-Id`",
-			Vectors:   "computed",
-		},
-	}, bodyScheme(signatureFormat{Header: "X-Shopify-Hmac-SHA256", Encoding: encBase64}, algSHA256)),
-	withScheme(Preset{
 		// Patreon: X-Patreon-Signature = hex HMAC-MD5(webhook secret, body).
 		Name: "patreon",
 		Doc: PresetDoc{
+			Source:    "Patreon/patreon-wordpress classes/patreon_routing.php",
 			Signature: "`X-Patreon-Signature: <hex>`",
 			Algorithm: "HMAC-MD5, key = the webhook's secret",
 			Signed:    "body",
@@ -41,6 +31,7 @@ var commercePresets = []Preset{
 		// EasyPost: X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256(NFKD(webhook secret), body)>.
 		Name: "easypost", BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "EasyPost/easypost-python easypost/util.py validate_webhook",
 			Signature: "`X-Hmac-Signature: hmac-sha256-hex=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook secret (UTF-8 of its NFKD form)",
 			Signed:    "body",
@@ -55,6 +46,7 @@ var commercePresets = []Preset{
 		// AfterShip Tracking: aftership-hmac-sha256: <base64 HMAC-SHA256(webhook secret, body)>.
 		Name: "aftership",
 		Doc: PresetDoc{
+			Source:    "aftership.com/docs/tracking/webhook/webhook-signature",
 			Signature: "`aftership-hmac-sha256: <base64>`",
 			Algorithm: "HMAC-SHA256, key = the account's webhook secret",
 			Signed:    "body",
@@ -67,6 +59,7 @@ var commercePresets = []Preset{
 		// Shopware apps: shopware-shop-signature: <hex HMAC-SHA256(shop secret, body)>.
 		Name: "shopware",
 		Doc: PresetDoc{
+			Source:    "shopware/app-php-sdk src/Authentication/RequestVerifier.php",
 			Signature: "`shopware-shop-signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the shop secret exchanged at app registration",
 			Signed:    "body",

@@ -18,6 +18,7 @@ var devtoolsPresets = []Preset{
 		// GitHub: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>.
 		Name: "github", LogIDHeader: "X-GitHub-Delivery",
 		Doc: PresetDoc{
+			Source:    "github/docs content/webhooks/using-webhooks/validating-webhook-deliveries.md; octokit/webhooks-methods.js",
 			Signature: "`X-Hub-Signature-256: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -29,6 +30,7 @@ var devtoolsPresets = []Preset{
 		// Gitea/Forgejo: X-Gitea-Signature: <hex HMAC-SHA256(JSON body)> (JSON content type only).
 		Name: "gitea", LogIDHeader: "X-Gitea-Delivery",
 		Doc: PresetDoc{
+			Source:    "go-gitea/gitea services/webhook/deliver.go",
 			Signature: "`X-Gitea-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body (JSON content type only)",
@@ -40,6 +42,7 @@ var devtoolsPresets = []Preset{
 		// Bitbucket Cloud: X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>.
 		Name: "bitbucket", LogIDHeader: "X-Request-UUID",
 		Doc: PresetDoc{
+			Source:    "support.atlassian.com Bitbucket Cloud 'Enhanced webhook security'",
 			Signature: "`X-Hub-Signature: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -48,12 +51,14 @@ var devtoolsPresets = []Preset{
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
-		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms) within ±60 s.
+		// Linear: Linear-Signature: <hex HMAC-SHA256(body)>; body field webhookTimestamp (ms), required, within ±60 s
+		// (@linear/sdk 98.0.0 LinearWebhookClient.verify: "Missing webhook timestamp").
 		Name: "linear", Tolerance: tolerance60s, LogIDHeader: "Linear-Delivery",
 		Doc: PresetDoc{
+			Source:    "npm @linear/sdk 98.0.0 LinearWebhookClient.verify (linear/linear packages/sdk/src/webhooks/client.ts)",
 			Signature: "`Linear-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
-			Signed:    "body; its `webhookTimestamp` (ms) is checked and must be present",
+			Signed:    "body; its `webhookTimestamp` (ms) is checked and must be present, as @linear/sdk 98 requires",
 			Identity:  "`Linear-Delivery`",
 			Vectors:   "computed",
 		},
@@ -63,6 +68,7 @@ var devtoolsPresets = []Preset{
 		// Sentry integrations: Sentry-Hook-Signature: <hex HMAC-SHA256(body)> (its timestamp is not signed).
 		Name: "sentry",
 		Doc: PresetDoc{
+			Source:        "getsentry/sentry SentryApp.build_signature",
 			Signature:     "`Sentry-Hook-Signature: <hex>`",
 			Algorithm:     "HMAC-SHA256",
 			Signed:        "body (the timestamp is not signed, so not checked)",
@@ -75,6 +81,7 @@ var devtoolsPresets = []Preset{
 		// PagerDuty v3: X-PagerDuty-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256(body), literal secret.
 		Name: "pagerduty", LogIDHeader: "X-Webhook-Id",
 		Doc: PresetDoc{
+			Source:        "PagerDuty/go-pagerduty webhookv3/webhookv3.go",
 			Signature:     "`X-PagerDuty-Signature: v1=<hex>[,v1=…]`",
 			Algorithm:     "HMAC-SHA256, literal secret",
 			Signed:        "body",
@@ -88,6 +95,7 @@ var devtoolsPresets = []Preset{
 		// Vercel: x-vercel-signature: <hex HMAC-SHA1(body)>.
 		Name: "vercel", BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "vercel.com/docs/webhooks 'Securing webhooks'",
 			Signature: "`x-vercel-signature: <hex>`",
 			Algorithm: "HMAC-SHA1",
 			Signed:    "body",
@@ -100,6 +108,7 @@ var devtoolsPresets = []Preset{
 		Name: "tailscale", Tolerance: tolerance5m,
 		Sample: []byte(`[{"timestamp":"2024-01-01T00:00:00Z","version":1,"type":"test","tailnet":"example.com","message":"This is a test event","data":null}]`),
 		Doc: PresetDoc{
+			Source:        "tailscale docs/webhooks/example.go",
 			Signature:     "`Tailscale-Webhook-Signature: t=<unix>,v1=<hex>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook secret",
 			Signed:        "`t.body`",
@@ -113,6 +122,7 @@ var devtoolsPresets = []Preset{
 		// Heroku app webhooks: Heroku-Webhook-Hmac-SHA256 = base64 HMAC-SHA256(secret, body).
 		Name: "heroku",
 		Doc: PresetDoc{
+			Source:    "devcenter.heroku.com/articles/app-webhooks",
 			Signature: "`Heroku-Webhook-Hmac-SHA256: <base64>`",
 			Algorithm: "HMAC-SHA256, key = the subscription's `secret`",
 			Signed:    "body",
@@ -125,6 +135,7 @@ var devtoolsPresets = []Preset{
 		// HCP Terraform / Terraform Enterprise: X-TFE-Notification-Signature = hex HMAC-SHA512(token, body).
 		Name: "terraform_cloud",
 		Doc: PresetDoc{
+			Source:    "developer.hashicorp.com/terraform/cloud-docs/api-docs/notification-configurations#notification-authenticity",
 			Signature: "`X-TFE-Notification-Signature: <hex>`",
 			Algorithm: "HMAC-SHA512, key = the notification configuration's token",
 			Signed:    "body",
@@ -137,6 +148,7 @@ var devtoolsPresets = []Preset{
 		// CircleCI outbound webhooks: circleci-signature: v1=<hex HMAC-SHA256(secret, body)>[,v2=...].
 		Name: "circleci", BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "circleci.com/docs/webhooks",
 			Signature: "`circleci-signature: v1=<hex>` (a comma-separated list of versioned signatures; only `v1` is read)",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret token",
 			Signed:    "body",
@@ -149,6 +161,7 @@ var devtoolsPresets = []Preset{
 		// LaunchDarkly: X-LD-Signature = hex HMAC-SHA256(webhook secret, body).
 		Name: "launchdarkly", BodyID: "_id",
 		Doc: PresetDoc{
+			Source:    "launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook",
 			Signature: "`X-LD-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret",
 			Signed:    "body",
@@ -161,6 +174,7 @@ var devtoolsPresets = []Preset{
 		// Buildkite: X-Buildkite-Signature: timestamp=<unix>,signature=<hex HMAC-SHA256(token, "timestamp.body")>.
 		Name: "buildkite", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "buildkite/docs pages/apis/webhooks/_webhook_signature.md",
 			Signature:     "`X-Buildkite-Signature: timestamp=<unix>,signature=<hex>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's token",
 			Signed:        "`timestamp.body`",
@@ -176,6 +190,7 @@ var devtoolsPresets = []Preset{
 		// dbt Cloud: Authorization: <hex HMAC-SHA256(webhook secret token, body)>.
 		Name: "dbt_cloud", BodyID: "eventId",
 		Doc: PresetDoc{
+			Source:    "dbt-labs/docs.getdbt.com website/docs/docs/deploy/webhooks.md",
 			Signature: "`Authorization: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret token",
 			Signed:    "body",
@@ -187,6 +202,7 @@ var devtoolsPresets = []Preset{
 		// SonarQube: X-Sonar-Webhook-HMAC-SHA256: <hex HMAC-SHA256(webhook secret, body)>.
 		Name: "sonarqube",
 		Doc: PresetDoc{
+			Source:    "docs.sonarsource.com webhooks 'Securing your webhooks'",
 			Signature: "`X-Sonar-Webhook-HMAC-SHA256: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret",
 			Signed:    "body",
@@ -199,6 +215,7 @@ var devtoolsPresets = []Preset{
 		// Snyk: X-Hub-Signature: sha256=<hex HMAC-SHA256(webhook secret, body)>.
 		Name: "snyk", LogIDHeader: "X-Snyk-Transport-ID",
 		Doc: PresetDoc{
+			Source:    "docs.snyk.io webhooks 'Validation and versioning of payloads'",
 			Signature: "`X-Hub-Signature: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret",
 			Signed:    "body",

@@ -18,6 +18,7 @@ var paymentsPresets = []Preset{
 		// KKiaPay: the dashboard's hash secret, sent verbatim in x-kkiapay-secret.
 		Name: "kkiapay",
 		Doc: PresetDoc{
+			Source:    "docs.kkiapay.me/v1/en-1.0.0/tableau-de-bord/webhook",
 			Signature: "`x-kkiapay-secret`",
 			Algorithm: "shared token (body **not** covered)",
 			Signed:    "–",
@@ -37,6 +38,7 @@ var paymentsPresets = []Preset{
 		// option authorization also requires the static Authorization key.
 		Name: "checkout_com",
 		Doc: PresetDoc{
+			Source:    "checkout.com/docs/developer-resources/webhooks/manage-webhooks/set-up-your-webhook-receiver",
 			Signature: "`Cko-Signature: <hex>` (+ optional static `Authorization`)",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -65,6 +67,7 @@ var paymentsPresets = []Preset{
 		// Stripe: Stripe-Signature t=..,v1=.. (several v1), hex HMAC-SHA256 of `t.body`, key = whsec_... string.
 		Name: "stripe", Tolerance: tolerance5m, BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "stripe/stripe-go webhook/client.go",
 			Signature: "`Stripe-Signature: t=..,v1=..` (several v1 accepted)",
 			Algorithm: "HMAC-SHA256 hex, key = `whsec_…` string as is",
 			Signed:    "`t.body`",
@@ -77,6 +80,7 @@ var paymentsPresets = []Preset{
 		// Paddle Billing: Paddle-Signature: ts=..;h1=<hex>[;h1=..] HMAC-SHA256("ts:body"), 5 s tolerance.
 		Name: "paddle", Tolerance: tolerance5s, BodyID: "event_id",
 		Doc: PresetDoc{
+			Source:    "PaddleHQ/paddle-node-sdk src/notifications; PaddleHQ/paddle-python-sdk tests/Unit/Notification/test_Verifier.py",
 			Signature: "`Paddle-Signature: ts=..;h1=<hex>[;h1=…]`",
 			Algorithm: "HMAC-SHA256, key = `pdl_ntfset_…` string",
 			Signed:    "`ts:body`",
@@ -89,6 +93,7 @@ var paymentsPresets = []Preset{
 		// Razorpay: X-Razorpay-Signature: <hex HMAC-SHA256(body)>.
 		Name: "razorpay",
 		Doc: PresetDoc{
+			Source:    "razorpay/razorpay-python tests/test_client_utility.py",
 			Signature: "`X-Razorpay-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -100,6 +105,7 @@ var paymentsPresets = []Preset{
 		// Paystack: x-paystack-signature: <hex HMAC-SHA512(body)>, key = secret API key; published IPs.
 		Name: "paystack", AllowIP: []string{"52.31.139.75", "52.49.173.169", "52.214.14.220"},
 		Doc: PresetDoc{
+			Source:    "paystack.com/docs/payments/webhooks",
 			Signature: "`x-paystack-signature: <hex>`",
 			Algorithm: "HMAC-SHA512, key = secret API key",
 			Signed:    "body",
@@ -111,6 +117,7 @@ var paymentsPresets = []Preset{
 		// Coinbase Commerce: X-CC-Webhook-Signature: <hex HMAC-SHA256(body)>.
 		Name: "coinbase_commerce", BodyID: "event.id",
 		Doc: PresetDoc{
+			Source:    "coinbase/coinbase-commerce-node test/testWebhook.spec.js",
 			Signature: "`X-CC-Webhook-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -122,6 +129,7 @@ var paymentsPresets = []Preset{
 		// Lemon Squeezy: X-Signature: <hex HMAC-SHA256(body)>.
 		Name: "lemonsqueezy",
 		Doc: PresetDoc{
+			Source:    "docs.lemonsqueezy.com/help/webhooks/signing-requests",
 			Signature: "`X-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -133,6 +141,7 @@ var paymentsPresets = []Preset{
 		// GoCardless: Webhook-Signature = hex HMAC-SHA256(endpoint secret, body).
 		Name: "gocardless",
 		Doc: PresetDoc{
+			Source:        "gocardless/gocardless-pro-python tests/webhooks_test.py",
 			Signature:     "`Webhook-Signature: <hex>`",
 			Algorithm:     "HMAC-SHA256, key = endpoint secret",
 			Signed:        "body",
@@ -145,6 +154,7 @@ var paymentsPresets = []Preset{
 		// BTCPay Server: BTCPay-Sig: sha256=<hex HMAC-SHA256(webhook secret, body)>.
 		Name: "btcpay",
 		Doc: PresetDoc{
+			Source:    "btcpayserver/btcpayserver BTCPayServer/wwwroot/swagger/v1/swagger.template.webhooks.json",
 			Signature: "`BTCPay-Sig: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret (UTF-8)",
 			Signed:    "body",
@@ -157,6 +167,7 @@ var paymentsPresets = []Preset{
 		// Cashfree Payments: x-webhook-signature = base64 HMAC-SHA256(client secret, timestamp + body), x-webhook-timestamp (ms).
 		Name: "cashfree", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "cashfree.com/docs/payments/online/webhooks/signature-verification",
 			Signature:     "`x-webhook-signature: <base64>`, `x-webhook-timestamp: <unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the PG client secret key",
 			Signed:        "`<timestamp><body>` (no separator)",
@@ -171,6 +182,7 @@ var paymentsPresets = []Preset{
 		// Revolut: Revolut-Signature: v1=<hex>[,v1=<hex>] HMAC-SHA256("v1.<ms>.body"), Revolut-Request-Timestamp, 5 minutes.
 		Name: "revolut", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "developer.revolut.com/docs/guides/manage-accounts/webhooks/verify-the-payload-signature",
 			Signature:     "`Revolut-Signature: v1=<hex>[,v1=<hex>]`, `Revolut-Request-Timestamp: <unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook signing secret (`wsk_...`)",
 			Signed:        "`v1.<timestamp>.<body>`",
@@ -182,21 +194,10 @@ var paymentsPresets = []Preset{
 	}, hmacScheme{Signature: structuredFormat{Header: "Revolut-Signature", ItemSep: ',', KeySep: '=', SignatureKey: "v1", Encoding: encHex},
 		TimestampHeader: "Revolut-Request-Timestamp", TimeFormat: unixMillis, Template: template{lit("v1."), timestampPart, lit("."), bodyPart}, Algorithm: algSHA256}),
 	withScheme(Preset{
-		// Mollie next-gen webhooks: X-Mollie-Signature: sha256=<hex HMAC-SHA256(signing secret, body)>.
-		Name: "mollie", BodyID: "id",
-		Doc: PresetDoc{
-			Signature: "`X-Mollie-Signature: sha256=<hex>`",
-			Algorithm: "HMAC-SHA256, key = the webhook subscription's signing secret",
-			Signed:    "body",
-			Identity:  "body `id` (the event ID)",
-			Vectors:   "sdk-test (mollie/mollie-api-php tests/Webhooks/SignatureValidatorTest.php) and computed",
-			Note:      "Only Mollie's next-gen webhooks (Webhooks API subscriptions) are signed. Classic webhooks (a payment's `webhookUrl`, form body `id=tr_...`) carry no signature at all: Mollie expects the app to fetch the object by ID over its authenticated API, and this preset refuses them. Mollie's PHP SDK also accepts a bare hex value without `sha256=`; the gate requires the prefix Mollie sends.",
-		},
-	}, bodyScheme(signatureFormat{Header: "X-Mollie-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
-	withScheme(Preset{
 		// QuickBooks Online: intuit-signature = base64 HMAC-SHA256(verifier token, body).
 		Name: "quickbooks",
 		Doc: PresetDoc{
+			Source:    "intuit/QuickBooks-V3-Java-SDK WebhooksServiceTest.java",
 			Signature: "`intuit-signature: <base64>`",
 			Algorithm: "HMAC-SHA256, key = the app's webhook verifier token",
 			Signed:    "body",
@@ -208,6 +209,7 @@ var paymentsPresets = []Preset{
 		// Modern Treasury: X-Signature: <hex HMAC-SHA256(webhook key, body)>.
 		Name: "modern_treasury",
 		Doc: PresetDoc{
+			Source:    "Modern-Treasury/modern-treasury-python tests/api_resources/test_webhooks.py",
 			Signature: "`X-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook key",
 			Signed:    "body",

@@ -18,6 +18,7 @@ var saasPresets = []Preset{
 		// Typeform: Typeform-Signature: sha256=<base64 HMAC-SHA256(body)>.
 		Name: "typeform", BodyID: "event_id",
 		Doc: PresetDoc{
+			Source:    "typeform.com/developers/webhooks/secure-your-webhooks",
 			Signature: "`Typeform-Signature: sha256=<base64>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",
@@ -30,6 +31,7 @@ var saasPresets = []Preset{
 		// (the handshake itself is not answered by the gate: see docs/presets.md).
 		Name: "asana",
 		Doc: PresetDoc{
+			Source:    "developers.asana.com/reference/createwebhook",
 			Signature: "`X-Hook-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the X-Hook-Secret from the handshake",
 			Signed:    "body",
@@ -40,13 +42,16 @@ var saasPresets = []Preset{
 	}, bodyScheme(signatureFormat{Header: "X-Hook-Signature", Encoding: encHex}, algSHA256)),
 	withScheme(Preset{
 		// Calendly: Calendly-Webhook-Signature: t=..,v1=<hex HMAC-SHA256("t.body")>.
-		Name: "calendly", Tolerance: tolerance3m,
+		Name: "calendly", Tolerance: tolerance25h,
 		Doc: PresetDoc{
-			Signature: "`Calendly-Webhook-Signature: t=..,v1=<hex>`",
-			Algorithm: "HMAC-SHA256",
-			Signed:    "`t.body`",
-			Identity:  "none",
-			Vectors:   "computed",
+			Source:        "developer.calendly.com/api-docs/overview/webhooks/webhook-signatures",
+			Signature:     "`Calendly-Webhook-Signature: t=..,v1=<hex>`",
+			Algorithm:     "HMAC-SHA256",
+			Signed:        "`t.body`",
+			ToleranceNote: "covers Calendly's 24 h of retries (developer.calendly.com webhook-errors), which Calendly does not say are signed afresh",
+			Identity:      "hash of the body",
+			Vectors:       "computed",
+			Note:          "Calendly retries a failed delivery for 24 hours with exponential back-off and does not say whether a retry carries a new `t`: the default tolerance covers the whole period, and `replay` (with a window of at least 25 h) refuses a captured delivery sent again within it.",
 		},
 	}, hmacScheme{Signature: structuredFormat{Header: "Calendly-Webhook-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),
@@ -54,6 +59,7 @@ var saasPresets = []Preset{
 		// WorkOS: WorkOS-Signature: t=<unix ms>, v1=<hex HMAC-SHA256("t.body")>, 3 minutes (workos-go).
 		Name: "workos", Tolerance: tolerance3m, BodyID: "id",
 		Doc: PresetDoc{
+			Source:        "workos/workos-go webhook_verification.go",
 			Signature:     "`WorkOS-Signature: t=<unix ms>, v1=<hex>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook secret",
 			Signed:        "`t.body`",
@@ -68,6 +74,7 @@ var saasPresets = []Preset{
 		Name: "mux", Tolerance: tolerance5m, BodyID: "id",
 		Sample: []byte(`{"type":"video.asset.ready","id":"3a56ac3d-33da-4366-855b-f592d898409d","object":{"type":"asset","id":"asset_1"}}`),
 		Doc: PresetDoc{
+			Source:        "muxinc/mux-node-sdk src/resources/webhooks/webhooks.ts",
 			Signature:     "`Mux-Signature: t=<unix>,v1=<hex>[,v1=<hex>]`",
 			Algorithm:     "HMAC-SHA256, key = the webhook signing secret",
 			Signed:        "`t.body`",
@@ -81,6 +88,7 @@ var saasPresets = []Preset{
 		// Webflow: x-webflow-signature = hex HMAC-SHA256(client secret, "<ms>:" + body), x-webflow-timestamp, 5 minutes.
 		Name: "webflow", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "developers.webflow.com/data/docs/working-with-webhooks",
 			Signature:     "`x-webflow-signature: <hex>`, `x-webflow-timestamp: <unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the OAuth app's client secret (or the webhook's secret)",
 			Signed:        "`<timestamp>:<body>`",
@@ -95,6 +103,7 @@ var saasPresets = []Preset{
 		// Onfido (Entrust): X-SHA2-Signature = hex HMAC-SHA256(webhook token, body).
 		Name: "onfido",
 		Doc: PresetDoc{
+			Source:    "documentation.identity.entrust.com/api/manual-webhook-signature-verification",
 			Signature: "`X-SHA2-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's token",
 			Signed:    "body",
@@ -106,6 +115,7 @@ var saasPresets = []Preset{
 		// ClickUp: X-Signature = hex HMAC-SHA256(webhook secret, body).
 		Name: "clickup",
 		Doc: PresetDoc{
+			Source:    "developer.clickup.com/docs/webhooksignature",
 			Signature: "`X-Signature: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's `secret`",
 			Signed:    "body",
@@ -117,6 +127,7 @@ var saasPresets = []Preset{
 		// Cal.com: X-Cal-Signature-256 = hex HMAC-SHA256(webhook secret, body).
 		Name: "calcom",
 		Doc: PresetDoc{
+			Source:    "calcom/cal.com packages/features/webhooks/lib/sendPayload.ts",
 			Signature: "`X-Cal-Signature-256: <hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret",
 			Signed:    "body",
@@ -129,6 +140,7 @@ var saasPresets = []Preset{
 		// Sanity: sanity-webhook-signature: t=<unix ms>,v1=<base64url HMAC-SHA256("t.body")>.
 		Name: "sanity", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "sanity-io/webhook-toolkit src/signature.ts",
 			Signature:     "`sanity-webhook-signature: t=<unix ms>,v1=<base64url>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
 			Signed:        "`t.body`",
@@ -140,21 +152,24 @@ var saasPresets = []Preset{
 	}, hmacScheme{Signature: structuredFormat{Header: "sanity-webhook-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v1", Encoding: encBase64URL},
 		TimeFormat: unixMillis, Template: timestampDotBody, Algorithm: algSHA256}),
 	withScheme(Preset{
-		// Segment Webhooks destination: X-Signature = hex HMAC-SHA1(shared secret, body).
+		// Segment Webhooks and Webhooks (Actions) destinations: X-Signature = hex HMAC-SHA1(shared secret, body);
+		// Actions batches are signed over their first event only (support.twilio.com article 51193799782171) and refused.
 		Name: "segment", BodyID: "messageId",
 		Doc: PresetDoc{
+			Source:    "segmentio/segment-docs src/connections/destinations/catalog/webhooks/index.md; support.twilio.com article 51193799782171",
 			Signature: "`X-Signature: <hex>`",
 			Algorithm: "HMAC-SHA1, key = the destination's shared secret",
 			Signed:    "body",
 			Identity:  "body `messageId` (Segment's message ID)",
 			Vectors:   "computed (testdata/vectors/presets-b.jsonl)",
-			Note:      "Segment signs only when the destination has a shared secret (advanced settings). Its docs' example recomputes the digest over `JSON.stringify(req.body)`; the gate checks the bytes received, which is what Segment signs. This is the classic Webhooks destination; Webhooks (Actions) destinations sign nothing of their own (send your own header instead and use the `hmac` or a token preset).",
+			Note:      "Segment signs only when the destination has a shared secret (advanced settings). Its docs' example recomputes the digest over `JSON.stringify(req.body)`; the gate checks the bytes received, which is what Segment signs. Webhooks (Actions) destinations sign too, with the same header and key, when a shared secret is set; with batching on, Segment signs only the first event of the batch (Twilio support article 51193799782171, \"How Segment Computes x-signature for Batched Webhooks\"), so a batch's signature matches no body the gate receives and is refused: the other events would be unsigned. Turn batching off for a destination behind the gate.",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Signature", Encoding: encHex}, algSHA1)),
 	withScheme(Preset{
 		// Notion: X-Notion-Signature: sha256=<hex HMAC-SHA256(verification_token, body)>.
 		Name: "notion", BodyID: "id",
 		Doc: PresetDoc{
+			Source:    "developers.notion.com/reference/webhooks",
 			Signature: "`X-Notion-Signature: sha256=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the subscription's `verification_token`",
 			Signed:    "body",
@@ -168,6 +183,7 @@ var saasPresets = []Preset{
 		// Airtable: X-Airtable-Content-MAC: hmac-sha256=<hex HMAC-SHA256(base64-decoded macSecretBase64, body)>.
 		Name: "airtable",
 		Doc: PresetDoc{
+			Source:    "airtable.com/developers/web/api/webhooks-overview#webhook-notification-delivery",
 			Signature: "`X-Airtable-Content-MAC: hmac-sha256=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the base64 `macSecretBase64` returned when the webhook was created, decoded (configure it as returned)",
 			Signed:    "body",
@@ -181,6 +197,7 @@ var saasPresets = []Preset{
 		// Frame.io: X-Frameio-Signature: v0=<hex HMAC-SHA256("v0:" + X-Frameio-Request-Timestamp + ":" + body)>.
 		Name: "frameio", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "developer.frame.io/platform/docs/guides/webhooks#verifying-webhook-signatures",
 			Signature:     "`X-Frameio-Signature: v0=<hex>`, `X-Frameio-Request-Timestamp: <unix seconds>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's signing secret",
 			Signed:        "`v0:<timestamp>:<body>`",
@@ -194,6 +211,7 @@ var saasPresets = []Preset{
 		// Attio: Attio-Signature (and X-Attio-Signature, identical): <hex HMAC-SHA256(webhook secret, body)>.
 		Name: "attio", LogIDHeader: "Idempotency-Key",
 		Doc: PresetDoc{
+			Source:    "docs.attio.com/rest-api/how-to/webhooks",
 			Signature: "`Attio-Signature: <hex>` (`X-Attio-Signature` carries the same value and is not read)",
 			Algorithm: "HMAC-SHA256, key = the webhook's secret",
 			Signed:    "body",

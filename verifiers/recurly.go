@@ -16,6 +16,7 @@ func init() {
 		// Recurly: recurly-signature: <unix ms>,<hex>[,<hex>] HMAC-SHA256("ms.body"), 5 minutes (recurly.go).
 		Name: "recurly", Tolerance: tolerance5m,
 		Doc: PresetDoc{
+			Source:        "recurly/recurly-client-go webhook.go",
 			Signature:     "`recurly-signature: <unix ms>,<hex>[,<hex>...]`",
 			Algorithm:     "HMAC-SHA256, key = the endpoint's secret key",
 			Signed:        "`<unix ms>.<body>`",

@@ -75,6 +75,13 @@ func leaks(s verifiers.Settings, headers ...http.Header) []string {
 	return out
 }
 
+// repeatableSignatureHeaders are the signature headers a provider sends
+// several times by design, each value a candidate MAC over the same signed
+// content: Mollie sends X-Mollie-Signature once per secret while one is
+// rotated (mollie/mollie-api-php SignatureValidator). A copy of the same
+// value adds nothing there, so "sent twice" is not a refusal they owe.
+var repeatableSignatureHeaders = map[string]string{"mollie": "X-Mollie-Signature"}
+
 // TestEveryPresetNegatives drives every registered preset through its
 // fixture and checks the refusals any scheme owes: a tampered body (where
 // the scheme covers it), each signature-bearing header removed or sent
@@ -117,6 +124,9 @@ func TestEveryPresetNegatives(t *testing.T) {
 				without := sign(f.Sign, now)
 				without.Header.Del(header)
 				refused(header+" removed", without, without.Body)
+				if repeatableSignatureHeaders[name] == header {
+					continue
+				}
 				twice := sign(f.Sign, now)
 				twice.Header.Add(header, twice.Header.Get(header))
 				refused(header+" sent twice", twice, twice.Body)

@@ -11,6 +11,7 @@ func init() {
 		// SendGrid Event Webhook: ECDSA P-256/SHA-256 (public_key) over timestamp + body, base64 DER.
 		Name: "sendgrid", SecretOptional: true, New: newSendGrid, Signer: signSendGrid,
 		Doc: PresetDoc{
+			Source:        "sendgrid/sendgrid-go helpers/eventwebhook/eventwebhook.go",
 			Signature:     "`X-Twilio-Email-Event-Webhook-Signature: <base64 DER>` + `-Timestamp`",
 			Algorithm:     "ECDSA P-256 SHA-256, `public_key` = verification key (base64 DER SPKI or PEM); DER or raw r‖s signatures",
 			Signed:        "timestamp + body",

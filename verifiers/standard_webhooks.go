@@ -16,6 +16,7 @@ func init() {
 		// v1a = ed25519 (public_key whpk_...), over `id.timestamp.body`.
 		Name: "standard_webhooks", Tolerance: tolerance5m, SecretOptional: true,
 		Doc: PresetDoc{
+			Source:    "standard-webhooks/standard-webhooks spec/standard-webhooks.md, libraries/go/webhook.go",
 			Signature: "`webhook-signature: v1,<b64> v1a,<b64> …` + `webhook-id`, `webhook-timestamp`",
 			Algorithm: "v1 HMAC-SHA256, key = base64 after `whsec_` (the prefix is optional); v1a ed25519, `public_key whpk_…`",
 			Signed:    "`id.timestamp.body`",
@@ -28,6 +29,7 @@ func init() {
 		// Svix: Standard Webhooks with svix-* headers (webhook-* accepted when svix-* are absent).
 		Name: "svix", Tolerance: tolerance5m, SecretOptional: true,
 		Doc: PresetDoc{
+			Source:        "svix/svix-webhooks go/webhook.go",
 			Signature:     "`svix-signature` + `svix-id`, `svix-timestamp` (falls back to `webhook-*`)",
 			Algorithm:     "as standard_webhooks",
 			Signed:        "`id.timestamp.body`",
@@ -41,6 +43,7 @@ func init() {
 		// Clerk: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "clerk", Tolerance: tolerance5m, SecretOptional: true,
 		Doc: PresetDoc{
+			Source:    "clerk.com/docs/webhooks/sync-data (Svix: svix/svix-webhooks)",
 			Signature: "as svix",
 			Algorithm: "as svix",
 			Signed:    "as svix",
@@ -53,6 +56,7 @@ func init() {
 		// Resend: delivered by Svix (svix-* headers, whsec_ secret).
 		Name: "resend", Tolerance: tolerance5m, SecretOptional: true,
 		Doc: PresetDoc{
+			Source:    "resend.com/docs/dashboard/webhooks/verify-webhooks-requests (Svix: svix/svix-webhooks)",
 			Signature: "as svix",
 			Algorithm: "as svix",
 			Signed:    "as svix",

@@ -14,6 +14,7 @@ func init() {
 		Name: "telegram", New: newTelegram, Signer: signHeaderToken(telegramHeader),
 		Sample: []byte(`{"update_id":10000,"message":{"message_id":1,"date":1700000000,"chat":{"id":1,"type":"private"},"text":"/start"}}`),
 		Doc: PresetDoc{
+			Source:    "core.telegram.org/bots/api#setwebhook",
 			Signature: "`X-Telegram-Bot-Api-Secret-Token: <secret_token>`",
 			Algorithm: "none: the setWebhook `secret_token` itself, compared in constant time",
 			Signed:    "nothing (the body is not signed)",

@@ -13,6 +13,7 @@ func init() {
 		Name: "telnyx", SecretOptional: true, Tolerance: telnyxTolerance, BodyID: "data.id",
 		New: newTelnyx, Signer: signTelnyx,
 		Doc: PresetDoc{
+			Source:        "team-telnyx/telnyx-python src/telnyx/lib/webhook_verification.py",
 			Signature:     "`telnyx-signature-ed25519: <base64>`, `telnyx-timestamp: <unix seconds>`",
 			Algorithm:     "Ed25519, checked with `public_key` (the account's base64 public key); no shared secret",
 			Signed:        "`<timestamp>\\|<body>`",

@@ -77,3 +77,13 @@ const (
 	tolerance3m  = 3 * time.Minute
 	tolerance5m  = 5 * time.Minute
 )
+
+// Defaults that cover a provider's documented retry period, for providers
+// that may resend a delivery with the timestamp it was first signed with
+// (or do not say): a genuine retry is never refused as stale, and replay
+// protection, keyed on the signed identity, refuses copies within it.
+const (
+	tolerance1h  = time.Hour                  // Zendesk: retries documented, schedule not
+	tolerance25h = 25 * time.Hour             // Calendly: retries for 24 hours
+	tolerance7d  = 7*24*time.Hour + time.Hour // Customer.io: retries over seven days
+)

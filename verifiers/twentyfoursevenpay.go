@@ -11,6 +11,7 @@ func init() {
 		// 24sevenpay: Authorization: HMAC-SHA256 Signature=<hex> over compacted JSON.
 		Name: "24sevenpay",
 		Doc: PresetDoc{
+			Source:    "doc.test.24sevenpay.net/docs/create-a-checkout-session",
 			Signature: "`Authorization: HMAC-SHA256 Signature=<hex>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "JSON body with whitespace outside strings removed (the app gets the original bytes)",

@@ -1,12 +1,12 @@
 package verifiers
 
 import (
-	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"mime"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -14,14 +14,17 @@ import (
 
 func init() {
 	register(Preset{
-		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256).
+		// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(auth token, URL + sorted params | URL with bodySHA256),
+		// or HMAC-SHA256 with a SharedKey when X-Twilio-Webhooks-Signature-Settings says algorithm=HMAC_SHA256.
 		Name: "twilio", SignsURL: true, New: newTwilio, Signer: signTwilio,
 		Doc: PresetDoc{
-			Signature: "`X-Twilio-Signature: <base64>`",
-			Algorithm: "HMAC-SHA1, key = auth token",
+			Source:    "twilio/twilio-node src/webhooks/webhooks.ts; twilio.com/docs/usage/webhooks/webhook-shared-keys",
+			Signature: "`X-Twilio-Signature: <base64>`; `X-Twilio-Webhooks-Signature-Settings: key=…,algorithm=HMAC_SHA256` announces a SharedKey signature",
+			Algorithm: "HMAC-SHA1, key = auth token; HMAC-SHA256, key = a SharedKey's secret, when announced",
 			Signed:    "public URL (with query) + form params sorted by name, values sorted and de-duplicated; JSON bodies: URL only, with `bodySHA256=<hex sha256(body)>` in the query checked against the body; URL tried with and without its port (explicit or default)",
 			Identity:  "hash of the signed content",
 			Vectors:   "sdk-test (twilio-python) ×7",
+			Note:      "Webhooks that a Twilio Webhook Rule signs with a SharedKey (twilio.com/docs/usage/webhooks/webhook-shared-keys) carry `X-Twilio-Webhooks-Signature-Settings: key=<key>,algorithm=HMAC_SHA256`, and `X-Twilio-Signature` is then the base64 HMAC-SHA256 of the same URL and parameters, keyed by the SharedKey's secret: configure that secret as a `secret` of the route, beside the auth token while both are in use. Without the header the signature is HMAC-SHA1; an algorithm other than `HMAC_SHA1` or `HMAC_SHA256` is refused. The header is not signed: it chooses only which MAC the signature must be, under a configured secret.",
 		},
 		Sample: []byte("AccountSid=AC00000000000000000000000000000000&CallSid=CA00000000000000000000000000000000&CallStatus=completed&From=%2B15005550006"),
 	})
@@ -37,14 +40,51 @@ func init() {
 //     signature covers the URL alone and the body hash must match;
 //   - ports: the signature may have been made over the URL with or without
 //     its port (explicit, or the scheme's default), so both are tried.
+//
+// With a SharedKey, X-Twilio-Webhooks-Signature-Settings names the
+// algorithm (algorithm=HMAC_SHA256) and the signature is that HMAC of the
+// same string, keyed by the SharedKey's secret (twilio.com/docs/usage/
+// webhooks/webhook-shared-keys; twilio-node examples/
+// WebhookSignatureValidation.md: "Only the hash changes").
 type twilio struct {
-	macs macSet
+	sha1, sha256 macSet
+}
+
+// twilioSettingsHeader announces a SharedKey signature and its algorithm.
+const twilioSettingsHeader = "X-Twilio-Webhooks-Signature-Settings"
+
+// twilioAlgorithm is the signature's algorithm: HMAC-SHA1 without the
+// settings header, else the one algorithm item the header names.
+func twilioAlgorithm(h http.Header) (algorithm, error) {
+	if len(h.Values(twilioSettingsHeader)) == 0 {
+		return algSHA1, nil
+	}
+	v, err := headerValue(h, twilioSettingsHeader)
+	if err != nil {
+		return algorithm{}, err
+	}
+	alg, n := "", 0
+	for item := range strings.SplitSeq(v, ",") {
+		name, value, _ := strings.Cut(item, "=")
+		if strings.TrimSpace(name) == "algorithm" {
+			alg, n = strings.TrimSpace(value), n+1
+		}
+	}
+	switch {
+	case n != 1:
+		return algorithm{}, reject(malformedSignature, "header %s must name one algorithm", twilioSettingsHeader)
+	case alg == "HMAC_SHA256":
+		return algSHA256, nil
+	case alg == "HMAC_SHA1":
+		return algSHA1, nil
+	}
+	return algorithm{}, reject(malformedSignature, "header %s names an algorithm hookgate does not know", twilioSettingsHeader)
 }
 
 var twilioFormat = signatureFormat{Header: "X-Twilio-Signature", Encoding: encBase64}
 
 func newTwilio(s Settings) (Verifier, error) {
-	return &twilio{macs: newMACSet(algSHA1, s.Secrets)}, nil
+	return &twilio{sha1: newMACSet(algSHA1, s.Secrets), sha256: newMACSet(algSHA256, s.Secrets)}, nil
 }
 
 // Verify checks X-Twilio-Signature. Signed is the URL without its port
@@ -53,7 +93,15 @@ func newTwilio(s Settings) (Verifier, error) {
 // of the same text, or a repeated identical pair (which twilio-python's
 // sorted(set(...)) ignores) do not change it.
 func (v *twilio) Verify(d *Delivery) (Verified, error) {
-	sig, err := twilioFormat.read(d.Request.Header, sha1.Size)
+	alg, err := twilioAlgorithm(d.Request.Header)
+	if err != nil {
+		return Verified{}, err
+	}
+	macs := v.sha1
+	if alg.Name == algSHA256.Name {
+		macs = v.sha256
+	}
+	sig, err := twilioFormat.read(d.Request.Header, alg.Size)
 	if err != nil {
 		return Verified{}, err
 	}
@@ -62,8 +110,8 @@ func (v *twilio) Verify(d *Delivery) (Verified, error) {
 		return Verified{}, err
 	}
 	with, without := twilioPortForms(d.PublicURL)
-	k1, ok1 := v.macs.matches(sig, []byte(with), params)
-	k2, ok2 := v.macs.matches(sig, []byte(without), params)
+	k1, ok1 := macs.matches(sig, []byte(with), params)
+	k2, ok2 := macs.matches(sig, []byte(without), params)
 	if !ok1 && !ok2 {
 		return Verified{}, errBadSignature
 	}

@@ -16,6 +16,7 @@ func init() {
 		// Twitch EventSub: sha256=<hex HMAC-SHA256(id + timestamp + body)>; webhook_callback_verification answered (twitch.go).
 		Name: "twitch", Tolerance: twitchTolerance, Signer: signTwitch,
 		Doc: PresetDoc{
+			Source:        "dev.twitch.tv/docs/eventsub/handling-webhook-events",
 			Signature:     "`Twitch-Eventsub-Message-Signature: sha256=<hex>` + `-Id`, `-Timestamp`",
 			Algorithm:     "HMAC-SHA256, key = subscription secret (10–100 characters, enforced)",
 			Signed:        "id + timestamp + body",

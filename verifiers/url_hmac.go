@@ -9,6 +9,7 @@ func init() {
 		// Square: x-square-hmacsha256-signature = base64 HMAC-SHA256(signature key, notification URL + body).
 		Name: "square", SignsURL: true, New: newSquare, Signer: signURLBodyHMAC(newSquare),
 		Doc: PresetDoc{
+			Source:    "square/square-python-sdk legacy/tests/utilities/test_webhooks_helper.py",
 			Signature: "`x-square-hmacsha256-signature: <base64>`",
 			Algorithm: "HMAC-SHA256, key = subscription signature key",
 			Signed:    "notification URL + body",
@@ -21,6 +22,7 @@ func init() {
 		// Trello: X-Trello-Webhook = base64 HMAC-SHA1(app secret, body + callback URL); HEAD probe answered 200.
 		Name: "trello", SignsURL: true, New: newTrello, Signer: signURLBodyHMAC(newTrello),
 		Doc: PresetDoc{
+			Source:        "developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/#webhook-signatures",
 			Signature:     "`X-Trello-Webhook: <base64>`",
 			Algorithm:     "HMAC-SHA1, key = app (OAuth) secret",
 			Signed:        "body + callback URL as registered (set `url` to it)",

@@ -15,6 +15,7 @@ func init() {
 		// Vipps MobilePay Webhooks API: Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>.
 		Name: "vipps", SignsURL: true, Tolerance: vippsTolerance, New: newVipps, Signer: signVipps,
 		Doc: PresetDoc{
+			Source:        "developer.vippsmobilepay.com/docs/APIs/webhooks-api/request-authentication/",
 			Signature:     "`Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>` + `x-ms-content-sha256`",
 			Algorithm:     "HMAC-SHA256, key = secret as UTF-8 (not decoded)",
 			Signed:        "`METHOD\\npath?query\\nx-ms-date;host;x-ms-content-sha256` (path, query, host from the public URL); content hash checked against the body",

@@ -13,6 +13,7 @@ func init() {
 		// Vonage signed webhooks: Authorization: Bearer <HS256 JWT (signature secret)>, payload_hash = hex SHA-256(body), iat (vonage.go).
 		Name: "vonage", Tolerance: vonageTolerance, New: newVonage, Signer: signVonage,
 		Doc: PresetDoc{
+			Source:        "Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py",
 			Signature:     "`Authorization: Bearer <JWT>` (HS256)",
 			Algorithm:     "HMAC-SHA256 JWT, key = the account's signature secret; claim `payload_hash` = hex SHA-256 of the body (required when there is a body), `iat` required",
 			Signed:        "the JWT (which covers the body through `payload_hash`)",

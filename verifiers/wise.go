@@ -15,6 +15,7 @@ func init() {
 		New: newWise, Signer: signWise, LogIDHeader: wiseDeliveryHeader,
 		Sample: []byte(`{"data":{"resource":{"id":49983981,"profile_id":16055450,"account_id":14124090,"type":"transfer"},"current_state":"incoming_payment_waiting","previous_state":null,"occurred_at":"2021-08-23T10:12:50Z"},"subscription_id":"90aa8e14-4ef1-4a56-861c-f3c9cde097ea","event_type":"transfers#state-change","schema_version":"2.0.0","sent_at":"2021-08-23T10:12:50Z"}`),
 		Doc: PresetDoc{
+			Source:        "transferwise/digital-signatures-examples verify-webhook-signature/verify-signature.js",
 			Signature:     "`X-Signature-SHA256: <base64>`",
 			Algorithm:     "RSA PKCS #1 v1.5 with SHA-256 (SHA256withRSA), Wise's published public key (option `environment`: `production`, the default, or `sandbox`); `public_key` replaces it",
 			Signed:        "body",

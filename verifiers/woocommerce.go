@@ -11,6 +11,7 @@ func init() {
 		// `webhook_id=<n>` ping is answered 200 by the gate. Delivery IDs change per attempt: no ID.
 		Name: "woocommerce", New: newWooCommerce, Signer: bodyScheme(wooFormat, algSHA256).Sign,
 		Doc: PresetDoc{
+			Source:    "woocommerce/woocommerce includes/class-wc-webhook.php generate_signature",
 			Signature: "`X-WC-Webhook-Signature: <base64>`",
 			Algorithm: "HMAC-SHA256",
 			Signed:    "body",

@@ -14,6 +14,7 @@ func init() {
 		// the CRC GET ?crc_token= is answered with {"response_token": "sha256=<base64 HMAC>"} (x.go).
 		Name: "x", New: newX, Signer: bodyScheme(xFormat, algSHA256).Sign,
 		Doc: PresetDoc{
+			Source:    "docs.x.com/x-api/webhooks/introduction",
 			Signature: "`x-twitter-webhooks-signature: sha256=<base64>`",
 			Algorithm: "HMAC-SHA256, key = the app's consumer secret (API secret key)",
 			Signed:    "body",

@@ -15,6 +15,7 @@ func init() {
 		New: newYouTube, Signer: bodyScheme(youtubeFormat, algSHA1).Sign,
 		Sample: []byte(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"><link rel="hub" href="https://pubsubhubbub.appspot.com"/><link rel="self" href="https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCxxxxxxxxxxxxxxxxxxxxxx"/><title>YouTube video feed</title><updated>2024-05-01T10:00:00.000000000+00:00</updated><entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId><yt:channelId>UCxxxxxxxxxxxxxxxxxxxxxx</yt:channelId><title>Video title</title><published>2024-05-01T10:00:00+00:00</published><updated>2024-05-01T10:00:00.000000000+00:00</updated></entry></feed>`),
 		Doc: PresetDoc{
+			Source:    "developers.google.com/youtube/v3/guides/push_notifications; PubSubHubbub Core 0.4",
 			Signature: "`X-Hub-Signature: sha1=<hex>`",
 			Algorithm: "HMAC-SHA1, key = the `hub.secret` the app sent when it subscribed",
 			Signed:    "body (an Atom feed)",

@@ -55,10 +55,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 
 	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
 	if h.preset.SignsURL {
-		delivery.PublicURL = h.URL
-		if delivery.PublicURL == "" {
-			delivery.PublicURL = publicURL(r)
-		}
+		delivery.PublicURL = publicURL(r, h.pinnedURL)
 	}
 	verified, err := h.verifier.Verify(&delivery)
 	if err != nil {

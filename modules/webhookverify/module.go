@@ -7,6 +7,7 @@ package webhookverify
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -79,10 +80,15 @@ type Handler struct {
 	Tolerance caddy.Duration `json:"tolerance,omitempty"`
 
 	// URL is the public URL the provider sends deliveries to, for schemes
-	// that sign it (Twilio, Square). Set it when a proxy in front of Caddy
-	// changes the scheme, host or path. Default: rebuilt from each request
-	// (scheme from TLS or a trusted proxy's X-Forwarded-Proto, Host, and the
-	// URI before any rewrite).
+	// that sign it (Twilio, Square, HubSpot, Plivo, ...). Set it when a
+	// proxy in front of Caddy changes the scheme or host: the signed URL is
+	// then its scheme and host with the request's own path and query, as
+	// the sender sent them (before any rewrite). A URL with a path pins
+	// that path too, for a proxy that rewrites the path. A query in URL is
+	// not used: the query signed is always the request's own, so that a
+	// request whose query differs from the one signed is refused. Default:
+	// rebuilt from each request (scheme from TLS or a trusted proxy's
+	// X-Forwarded-Proto, Host, and the URI before any rewrite).
 	URL string `json:"url,omitempty"`
 
 	// Options are the provider's own settings, by subdirective name:
@@ -117,6 +123,7 @@ type Handler struct {
 
 	preset    verifiers.Preset
 	verifier  verifiers.Verifier
+	pinnedURL *url.URL   // parsed URL; nil: rebuilt from each request
 	allowList *allowList // nil: no IP check
 	userAgent string     // "": no User-Agent check
 	maxBody   int64
@@ -212,6 +219,19 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 
 	if h.URL != "" && !preset.SignsURL {
 		return h.errorf("url is only used by providers that sign the URL (%s does not): remove it", h.Provider)
+	}
+	if h.URL != "" {
+		if h.pinnedURL, err = parsePinnedURL(h.URL); err != nil {
+			return h.errorf("url: %v", err)
+		}
+		if h.pinnedURL.RawQuery != "" || h.pinnedURL.ForceQuery {
+			h.logger.Warn("the query of url is not used: the query signed is the request's own, as the provider sent it",
+				zap.String("provider", h.Provider))
+		}
+	}
+	if _, ok := preset.PrimarySource(); !ok {
+		h.logger.Info("this preset's scheme rests on no primary source (third-party material only): send a test delivery from the provider to confirm it (docs/presets.md, evidence column)",
+			zap.String("provider", h.Provider))
 	}
 
 	h.maxBody = h.MaxBody

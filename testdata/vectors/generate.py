@@ -197,7 +197,7 @@ def hmac_engine_vectors():
     c = hx(hm(hashlib.sha256, "test-signing-key", "1700000000." + cb)); assert c == "0f011e6ef34567013b37d3200ccf7c80729928eb9b652d4c49378e0d89d451a0"
     csrc = "developer.calendly.com webhook-signatures sample (t=..,v1=hex HMAC-SHA256 of t.body)"
     add("calendly", "test-signing-key", {"Calendly-Webhook-Signature": f"t=1700000000,v1={c}"}, cb, True, C, csrc, now=1700000000)
-    add("calendly", "test-signing-key", {"Calendly-Webhook-Signature": f"t=1700000000,v1={c}"}, cb, False, C, csrc, "now = t + 181 s (3 min tolerance)", now=1700000181)
+    add("calendly", "test-signing-key", {"Calendly-Webhook-Signature": f"t=1700000000,v1={c}"}, cb, False, C, csrc, "now = t + 25 h + 1 s (the default covers Calendly's 24 h of retries)", now=1700000000 + 25 * 3600 + 1)
 
     # ---- coinbase commerce ----
     cc_body = '{"id":1,"scheduled_for":"2017-01-31T20:50:02Z","attempt_number":1,"event":{"id":"24934862-d980-46cb-9402-43c81b0cdba6","type":"charge:created","api_version":"2018-03-22","created_at":"2017-01-31T20:49:02Z","data":{"code":"66BEOV2A","name":"The Sovereign Individual","description":"Mastering the Transition to the Information Age","hosted_url":"https://commerce.coinbase.com/charges/66BEOV2A","created_at":"2017-01-31T20:49:02Z","expires_at":"2017-01-31T21:04:02Z","timeline":[{"time":"2017-01-31T20:49:02Z","status":"NEW"}],"metadata":{},"pricing_type":"no_price","payments":[],"addresses":{"bitcoin":"0000000000000000000000000000000000","ethereum":"0x0000000000000000000000000000000000000000","litecoin":"3000000000000000000000000000000000","bitcoincash":"bitcoincash:000000000000000000000000000000000000000000"}}}}'

@@ -225,7 +225,7 @@ body = '{"data":{"campaign_id":3,"customer_id":"42","delivery_id":"RAECAAFwnUSne
 t = 1704067200
 sig = hx(mac(hashlib.sha256, sec, f"v0:{t}:{body}"))
 add("customerio", sec, h(X_CIO_Timestamp=str(t), X_CIO_Signature=sig), body, True, C, src, "v0:timestamp:body", now=t)
-add("customerio", sec, h(X_CIO_Timestamp=str(t), X_CIO_Signature=sig), body, False, C, src, "6 minutes later", now=t + 360)
+add("customerio", sec, h(X_CIO_Timestamp=str(t), X_CIO_Signature=sig), body, False, C, src, "7 days 1 hour and 1 minute later (the default covers Customer.io's 7 days of retries)", now=t + 7 * 86400 + 3600 + 60)
 add("customerio", sec, h(X_CIO_Timestamp=str(t), X_CIO_Signature=hx(mac(hashlib.sha256, sec, body))), body, False, C, src, "MAC of the body alone", now=t)
 
 # ---- calcom ----

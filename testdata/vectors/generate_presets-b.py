@@ -224,8 +224,8 @@ pff = [("m_payment_id", "SuperUnique1"), ("pf_payment_id", "1089250"), ("payment
        ("custom_str1", ""), ("custom_int1", ""), ("name_first", ""), ("email_address", "john@doe.com"), ("merchant_id", "10000100")]
 pfpass = "jt7NOE43FZPn"
 def pf_sig(fields, passphrase, enc):
-    ps = "&".join(k + "=" + enc(v.strip()) for k, v in fields)
-    return hashlib.md5((ps + "&passphrase=" + enc(passphrase.strip())).encode()).hexdigest()
+    ps = "&".join(k + "=" + enc(v) for k, v in fields)
+    return hashlib.md5((ps + "&passphrase=" + enc(passphrase)).encode()).hexdigest()
 def js_enc(v):
     return urllib.parse.quote(v, safe="-_.!~*'()").replace("%20", "+")
 def pfbody(fields, sig):
