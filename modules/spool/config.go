@@ -239,11 +239,13 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 	}
 	s.name = location + "#" + s.stream
 	s.js = s.conn.js
-	key, err := loadKey(c, repl, keyDir)
+	key, raw, err := readKey(c, repl, keyDir)
 	if err != nil {
 		return err
 	}
-	s.key = key
+	if err := s.useKey(ctx.Context, key, raw); err != nil {
+		return err
+	}
 	s.routes = key.routeIdentities(route.Provider, route.Options, route.Keys)
 
 	if limit := s.conn.nc.MaxPayload() - spoolHeaderRoom; s.maxBody > limit {
@@ -295,6 +297,7 @@ func (s *Spool) Close() error {
 	}
 	s.unregister()
 	s.unregisterRoutes()
+	s.releaseKey()
 	if s.stop != nil {
 		s.stop()
 		<-s.done

@@ -53,3 +53,56 @@ func TestSpoolNATSCredentialsNeverInErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSpoolKeyMismatchRefused: two routes of one configuration sharing a
+// spool with different keys would dead-letter each other's deliveries:
+// the configuration is refused, without showing either key. A reload may
+// change the key.
+func TestSpoolKeyMismatchRefused(t *testing.T) {
+	dir := t.TempDir()
+	const keyA, keyB = "key-a-0123456789abcdef0123456789abcdef", "key-b-0123456789abcdef0123456789abcdef"
+	site := func(k1, k2 string) string {
+		return fmt.Sprintf(`
+	handle /a {
+		webhook_verify payone {
+			secret tenant-a-portal-key
+			spool {
+				store file %s
+				key %s
+			}
+		}
+	}
+	handle /b {
+		webhook_verify payone {
+			secret tenant-b-portal-key
+			spool {
+				store file %s
+				key %s
+			}
+		}
+	}`, dir, k1, dir, k2)
+	}
+	port := gatetest.FreePort(t)
+	load := func(site string) error {
+		cfg, err := gatetest.Adapt(t, fmt.Sprintf("{\n%s\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, port, site))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return caddy.Load(cfg, true)
+	}
+	err := load(site(keyA, keyB))
+	if err == nil {
+		caddy.Stop()
+		t.Fatal("two keys on one spool loaded")
+	}
+	if !strings.Contains(err.Error(), "another key") || strings.Contains(err.Error(), "0123456789abcdef") {
+		t.Errorf("error %v: want one saying the keys differ, without them", err)
+	}
+	if err := load(site(keyA, keyA)); err != nil {
+		t.Fatalf("one key: %v", err)
+	}
+	t.Cleanup(func() { caddy.Stop() })
+	if err := load(site(keyB, keyB)); err != nil {
+		t.Fatalf("a reload changing the key: %v", err)
+	}
+}

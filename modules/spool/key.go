@@ -1,6 +1,7 @@
 package spool
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -13,9 +14,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/hookgate/hookgate/internal/config"
+	"github.com/hookgate/hookgate/modules/redactlog"
 	"github.com/nats-io/nats.go"
 )
 
@@ -78,24 +81,30 @@ func deriveKey(secret []byte) spoolKey {
 // made on first use. Store nats needs one: every gate on the cluster must
 // hold the same, which a key made here would not be.
 func loadKey(c *Config, repl *caddy.Replacer, fileDir string) (spoolKey, error) {
+	k, _, err := readKey(c, repl, fileDir)
+	return k, err
+}
+
+// readKey is loadKey, and the key as configured (to redact it).
+func readKey(c *Config, repl *caddy.Replacer, fileDir string) (spoolKey, string, error) {
 	if c.Key != "" {
 		v, err := config.Resolve(repl, c.Key)
 		if err != nil {
-			return spoolKey{}, fmt.Errorf("key: %v", err)
+			return spoolKey{}, "", fmt.Errorf("key: %v", err)
 		}
 		if len(v) < minKeyLen {
-			return spoolKey{}, fmt.Errorf("key is %d bytes; use at least %d (openssl rand -hex 32 makes one)", len(v), minKeyLen)
+			return spoolKey{}, "", fmt.Errorf("key is %d bytes; use at least %d (openssl rand -hex 32 makes one)", len(v), minKeyLen)
 		}
-		return deriveKey([]byte(v)), nil
+		return deriveKey([]byte(v)), v, nil
 	}
 	if fileDir == "" {
-		return spoolKey{}, errors.New("store nats needs key: the same secret on every gate using the cluster, such as key {env.HOOKGATE_SPOOL_KEY} (openssl rand -hex 32 makes one; docs/spool.md)")
+		return spoolKey{}, "", errors.New("store nats needs key: the same secret on every gate using the cluster, such as key {env.HOOKGATE_SPOOL_KEY} (openssl rand -hex 32 makes one; docs/spool.md)")
 	}
 	v, err := keyFile(filepath.Join(fileDir, keyFileName))
 	if err != nil {
-		return spoolKey{}, err
+		return spoolKey{}, "", err
 	}
-	return deriveKey(v), nil
+	return deriveKey(v), string(v), nil
 }
 
 // keyFile reads the key kept at path, or makes one there: 32 random bytes,
@@ -180,4 +189,45 @@ func (s *Spool) authentic(h nats.Header, body []byte) error {
 		return ErrUnauthentic
 	}
 	return nil
+}
+
+// spoolKeys are the keys of the open spools, by spool name, so that two
+// routes of one configuration sharing a spool cannot have different keys
+// (each would dead-letter the other's deliveries). A reload may change
+// the key: the old configuration's spools are not compared.
+var spoolKeys = struct {
+	sync.Mutex
+	open map[*Spool]keyUse
+}{open: map[*Spool]keyUse{}}
+
+// keyUse is one open spool's key, and the configuration it belongs to.
+type keyUse struct {
+	name string
+	cfg  context.Context // caddy.Context.Context: one per loaded configuration
+	mac  []byte
+}
+
+// useKey sets s's key, raw as configured, and records it: an error if a
+// route of the same configuration has the same spool with another key.
+// The key's value is registered for redaction from logs and answers.
+func (s *Spool) useKey(cfg context.Context, key spoolKey, raw string) error {
+	spoolKeys.Lock()
+	defer spoolKeys.Unlock()
+	for _, u := range spoolKeys.open {
+		if u.name == s.name && u.cfg == cfg && !hmac.Equal(u.mac, key.mac) {
+			return fmt.Errorf("another route of this configuration has spool %s with another key: every route and gate sharing a spool needs the same key", s.name)
+		}
+	}
+	s.key = key
+	spoolKeys.open[s] = keyUse{name: s.name, cfg: cfg, mac: key.mac}
+	redactlog.Register(s, nil, []string{raw})
+	return nil
+}
+
+// releaseKey undoes useKey; safe when it was not called.
+func (s *Spool) releaseKey() {
+	spoolKeys.Lock()
+	delete(spoolKeys.open, s)
+	spoolKeys.Unlock()
+	redactlog.Unregister(s)
 }
