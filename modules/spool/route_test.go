@@ -229,15 +229,38 @@ func TestSpoolRouteRemovedByReload(t *testing.T) {
 // MAC or with a wrong one, and cannot be redriven.
 func TestSpoolForgedMessage(t *testing.T) {
 	spool.FastRetries(t)
+	t.Run("store file", func(t *testing.T) {
+		dir := t.TempDir()
+		forgeMessages(t, payoneGate(gatetest.PayonePortalKey, dir), "file:"+dir, "hookgate.spool.HOOKGATE_PAYONE")
+	})
+	t.Run("store nats", func(t *testing.T) {
+		url := gatetest.NATS(t)
+		stream := gatetest.UniqueStream(t, url)
+		gate := fmt.Sprintf(`webhook_verify payone {
+			secret %s
+			verified_header X-Webhook-Verified
+			spool {
+				store nats %s
+				stream %s
+				key %s
+			}
+		}`, gatetest.PayonePortalKey, url, stream, testNATSKey)
+		forgeMessages(t, gate, "nats:"+url, "hookgate.spool."+stream)
+	})
+}
+
+// forgeMessages runs a gate (gate is its webhook_verify block) whose
+// store is storeKey, publishes forged messages on subject, and checks
+// they are dead-lettered, never delivered nor redriven.
+func forgeMessages(t *testing.T, gate, storeKey, subject string) {
 	up := newSwitchableUpstream(t)
 	up.up()
-	dir := t.TempDir()
 	port := gatetest.FreePort(t)
 	site := gatetest.ErrorsSite + fmt.Sprintf(`
 	handle /payone {
 		%s
 		reverse_proxy %s
-	}`, payoneGate(gatetest.PayonePortalKey, dir), up.addr)
+	}`, gate, up.addr)
 	gatetest.StartGateOnPort(t, nil, gatetest.TrustedLoopback, site, port)
 	op := spool.OnlySpool(t)
 
@@ -266,7 +289,7 @@ func TestSpoolForgedMessage(t *testing.T) {
 		withMAC("v1 " + strings.Repeat("00", 32)),
 		withMAC("garbage"),
 	} {
-		spool.PublishRaw(t, "file:"+dir, "hookgate.spool.HOOKGATE_PAYONE", h, []byte(fmt.Sprintf("forged=%d&txaction=paid", i)))
+		spool.PublishRaw(t, storeKey, subject, h, []byte(fmt.Sprintf("forged=%d&txaction=paid", i)))
 	}
 	waitSpool(t, op, 0, 3, 5*time.Second)
 	es, _ := op.List(t.Context(), spool.StateDead, 10)
@@ -282,5 +305,52 @@ func TestSpoolForgedMessage(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	if got := up.received(); len(got) != 0 {
 		t.Errorf("%d forged messages reached the app: %+v", len(got), got)
+	}
+}
+
+// TestSpoolRefusedByAnotherRoute: after a reload gives tenant A's path to
+// tenant B's route (A's route lives on elsewhere), A's stored delivery
+// reaches B's webhook_verify, which refuses it: it is dead-lettered at
+// once, and neither app gets it.
+func TestSpoolRefusedByAnotherRoute(t *testing.T) {
+	spool.FastRetries(t)
+	const keyA, keyB = "tenant-a-portal-key-1", "tenant-b-portal-key-2"
+	upA, upB := newSwitchableUpstream(t), newSwitchableUpstream(t)
+	dir := t.TempDir()
+	port := gatetest.FreePort(t)
+	site := func(pathA, pathB string) string {
+		return gatetest.ErrorsSite + fmt.Sprintf(`
+	handle_path %s {
+		%s
+		reverse_proxy %s
+	}
+	handle_path %s {
+		%s
+		reverse_proxy %s
+	}`, pathA, payoneGate(keyA, dir), upA.addr, pathB, payoneGate(keyB, dir), upB.addr)
+	}
+	g := gatetest.StartGateOnPort(t, nil, gatetest.TrustedLoopback, site("/a/*", "/b/*"), port)
+	if rep := g.Post(t, "/a/payone", gatetest.PayoneHeader(), payoneDeliveryFor(keyA, 7)); rep.Body != "TSOK" {
+		t.Fatalf("A's delivery: %d %q", rep.Status, rep.Body)
+	}
+	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, site("/x/*", "/a/*"))
+	cfg, err := gatetest.Adapt(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatal(err)
+	}
+	upA.up()
+	upB.up()
+	op := spool.OnlySpool(t)
+	waitSpool(t, op, 0, 1, 5*time.Second)
+	es, _ := op.List(t.Context(), spool.StateDead, 10)
+	if len(es) != 1 || !strings.Contains(es[0].LastError, "no longer reaches the route that verified it") {
+		t.Errorf("dead letters %+v: want A's delivery, refused by B's route", es)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if a, b := len(upA.received()), len(upB.received()); a != 0 || b != 0 {
+		t.Errorf("A's app got %d, B's app %d; want neither", a, b)
 	}
 }
