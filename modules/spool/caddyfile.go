@@ -17,6 +17,7 @@ import (
 //		max_pending <n>
 //		ack_status <code>
 //		ack_body   <text>
+//		key        <secret>
 //	}
 //
 // d is on the word spool; the block is read from a copy, and d is left at
@@ -93,8 +94,14 @@ func (c *Config) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return err
 			}
 			s.AckBody = v
+		case "key":
+			v, err := config.OneArg(block)
+			if err != nil {
+				return err
+			}
+			s.Key = v
 		default:
-			return block.Errf("unknown spool subdirective %q (it takes store, stream, retry_for, max_pending, ack_status, ack_body)", name)
+			return block.Errf("unknown spool subdirective %q (it takes store, stream, retry_for, max_pending, ack_status, ack_body, key)", name)
 		}
 	}
 	return nil

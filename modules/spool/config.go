@@ -76,6 +76,14 @@ type Config struct {
 	// AckBody is the body the provider gets once its delivery is stored.
 	// Default: the preset's acknowledgement (TSOK for payone), else empty.
 	AckBody string `json:"ack_body,omitempty"`
+
+	// Key authenticates the stored messages and names the routes
+	// (docs/spool.md, "The spool's key"): at least 32 bytes, a secret,
+	// never logged. Placeholders are resolved at provision time. Every
+	// route and gate sharing a spool must have the same key. Required with
+	// store nats; default for store file: a random key made once and kept
+	// in the store's directory as spool.key (mode 0600).
+	Key string `json:"key,omitempty"`
 }
 
 // Spool defaults.
@@ -112,6 +120,11 @@ type Spool struct {
 	logger  *zap.Logger
 	now     func() time.Time
 
+	key            spoolKey // key.go
+	routes         []string // the route's identities, by key index (route.go)
+	routesLive     bool     // routes are counted in liveRoutes
+	verifiedHeader string   // the route's verified header; "" for none
+
 	attempts sync.Map // sequence -> spoolAttempt, this gate's view
 	stop     context.CancelFunc
 	done     chan struct{}
@@ -132,6 +145,13 @@ type Route struct {
 	// gives way: see Spool.MaxBody).
 	MaxBody    int64
 	MaxBodySet bool
+	// Keys are the route's secrets, then its public keys (as
+	// verifiers.Verified.Key counts them), and Options its provider's
+	// options: with Provider, they make the route's identity (route.go).
+	Keys    [][]byte
+	Options map[string]string
+	// VerifiedHeader is the route's verified header; "" for none.
+	VerifiedHeader string
 	// Now is the clock; nil means time.Now.
 	Now    func() time.Time
 	Logger *zap.Logger
@@ -162,6 +182,8 @@ func (c *Config) Open(ctx caddy.Context, repl *caddy.Replacer, route Route) (*Sp
 		maxBody:    route.MaxBody,
 		logger:     route.Logger,
 		now:        orNow(route.Now),
+
+		verifiedHeader: route.VerifiedHeader,
 	}
 	if err := s.open(ctx, repl, c, route); err != nil {
 		s.Close()
@@ -176,7 +198,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 	s.subject = "hookgate.spool." + s.stream
 	s.deadSubject = "hookgate.spool." + s.deadStream
 
-	var location string
+	var location, keyDir string
 	switch c.Store {
 	case "", spoolStoreFile:
 		if c.URL != "" {
@@ -194,7 +216,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 		if err != nil {
 			return fmt.Errorf("dir %q: %v", dir, err)
 		}
-		s.poolKey, location = "file:"+abs, "file:"+abs
+		s.poolKey, location, keyDir = "file:"+abs, "file:"+abs, abs
 		s.conn, err = openEmbeddedStore(s.poolKey, abs)
 		if err != nil {
 			return err
@@ -217,6 +239,14 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 	}
 	s.name = location + "#" + s.stream
 	s.js = s.conn.js
+	key, raw, err := readKey(c, repl, keyDir)
+	if err != nil {
+		return err
+	}
+	if err := s.useKey(ctx.Context, key, raw); err != nil {
+		return err
+	}
+	s.routes = key.routeIdentities(route.Provider, route.Options, route.Keys)
 
 	if limit := s.conn.nc.MaxPayload() - spoolHeaderRoom; s.maxBody > limit {
 		if route.MaxBodySet {
@@ -234,6 +264,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 		return fmt.Errorf("registering metrics: %v", err)
 	}
 	s.register()
+	s.registerRoutes()
 	s.start()
 	return nil
 }
@@ -265,6 +296,8 @@ func (s *Spool) Close() error {
 		return nil
 	}
 	s.unregister()
+	s.unregisterRoutes()
+	s.releaseKey()
 	if s.stop != nil {
 		s.stop()
 		<-s.done

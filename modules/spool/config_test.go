@@ -26,8 +26,9 @@ func TestUnmarshalSpool(t *testing.T) {
 		{"bare", "spool", &Config{}, ""},
 		{"empty block", "spool {\n}", &Config{}, ""},
 		{"file default dir", "spool {\n store file\n}", &Config{Store: "file"}, ""},
-		{"everything", "spool {\n store file /var/spool/hg\n stream PAY_1\n retry_for 48h\n max_pending 500\n ack_status 202\n ack_body OK\n}",
-			&Config{Store: "file", Dir: "/var/spool/hg", Stream: "PAY_1", RetryFor: caddy.Duration(48 * time.Hour), MaxPending: 500, AckStatus: 202, AckBody: "OK"}, ""},
+		{"everything", "spool {\n store file /var/spool/hg\n stream PAY_1\n retry_for 48h\n max_pending 500\n ack_status 202\n ack_body OK\n key {env.SPOOL_KEY}\n}",
+			&Config{Store: "file", Dir: "/var/spool/hg", Stream: "PAY_1", RetryFor: caddy.Duration(48 * time.Hour), MaxPending: 500, AckStatus: 202, AckBody: "OK", Key: "{env.SPOOL_KEY}"}, ""},
+		{"key without value", "spool {\n key\n}", nil, "key"},
 		{"nats", "spool {\n store nats {env.NATS_URL}\n}", &Config{Store: "nats", URL: "{env.NATS_URL}"}, ""},
 		{"argument", "spool file", nil, "no arguments"},
 		{"nats without url", "spool {\n store nats\n}", nil, "file [<dir>] or nats <url>"},
@@ -104,6 +105,8 @@ func TestProvisionSpool(t *testing.T) {
 		{"bad ack_status", Config{Dir: dir, AckStatus: 302}, 0, "ack_status 302"},
 		{"the largest body fits a message", Config{Dir: dir}, MaxMessageBody, ""},
 		{"stream name", Config{Dir: dir, Stream: "a b"}, 0, "stream"},
+		{"short key", Config{Dir: dir, Key: "too-short"}, 0, "key is 9 bytes; use at least 32"},
+		{"unset key placeholder", Config{Dir: dir, Key: "{env.HOOKGATE_NO_SUCH_VAR}"}, 0, "key:"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := openSpool(t, &tt.spool, "payone", tt.maxBody)

@@ -121,7 +121,7 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	seq := meta.Sequence.Stream
 	id := entryID(false, seq)
-	d, err := parseSpooled(msg.Headers(), msg.Data())
+	d, err := s.admit(msg.Headers(), msg.Data()) // authentic, of a running route (route.go)
 	if err != nil {
 		s.deadLetter(ctx, msg, nil, int(meta.NumDelivered)-1, err.Error())
 		return
@@ -137,6 +137,10 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg) {
 	status, err := s.deliverTracked(ctx, msg, d, id)
 	if ctx.Err() != nil {
 		msg.Nak() // shutting down: let another gate, or the next start, have it
+		return
+	}
+	if routeGone(err) {
+		s.deadLetter(ctx, msg, d, int(meta.NumDelivered), err.Error())
 		return
 	}
 	if err == nil && s.acked(status.code, status.body) {
@@ -209,8 +213,7 @@ func (s *Spool) deliver(ctx context.Context, d *spooledRequest, id string) (a an
 	if err != nil {
 		return a, err
 	}
-	m := &Marker{spool: s.name, id: id}
-	req = req.WithContext(context.WithValue(req.Context(), spoolMarkerKey{}, m))
+	req, m := s.mark(req, d, id)
 	rec := &answerRecorder{header: http.Header{}}
 	func() {
 		defer func() {
@@ -224,7 +227,7 @@ func (s *Spool) deliver(ctx context.Context, d *spooledRequest, id string) (a an
 		return a, err
 	}
 	if !m.taken.Load() {
-		return a, fmt.Errorf("the request did not reach this spool's webhook_verify (status %d): has the route changed?", rec.status())
+		return a, errRouteGone{fmt.Sprintf("its request no longer reaches the route that verified it (status %d): the route changed", rec.status())}
 	}
 	if m.err != nil {
 		return answer{code: rec.status()}, m.err
@@ -309,7 +312,7 @@ func (s *Spool) deadLetter(ctx context.Context, msg jetstream.Msg, d *spooledReq
 	if d != nil {
 		fields = append(fields, zap.Time("received", d.Received))
 	}
-	s.logger.Error("spool: delivery dead-lettered after retry_for", fields...)
+	s.logger.Error("spool: delivery dead-lettered", fields...)
 }
 
 // describeFailure says why an attempt did not complete the delivery.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hookgate/hookgate/internal/gatetest"
+	"github.com/nats-io/nats.go"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -114,11 +116,18 @@ func TakeAndAbandon(t *testing.T, dir string, port int, body []byte, header http
 	}
 	dying := testSpool(conn, "HOOKGATE_PAYONE")
 	dying.provider = "payone"
+	key, err := loadKey(&Config{}, nil, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dying.key = key
+	dying.routes = key.routeIdentities("payone", nil, [][]byte{[]byte(gatetest.PayonePortalKey)})
 	if err := dying.setUp(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	d := &spooledRequest{Method: "POST", URI: "/payone", Host: fmt.Sprintf("127.0.0.1:%d", port), Remote: "127.0.0.1:40000",
-		Server: "srv0", Listen: fmt.Sprintf(":%d", port), Header: header, Body: body, Received: time.Now()}
+		Server: "srv0", Listen: fmt.Sprintf(":%d", port), Header: header, Body: body, Received: time.Now(),
+		Route: dying.routes[0], VerifiedHeader: "X-Webhook-Verified"}
 	if err := dying.store(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -136,3 +145,24 @@ func ServeAdmin(w http.ResponseWriter, r *http.Request) error { return adminSpoo
 
 // MaxIDLen is the longest delivery ID the admin API takes.
 const MaxIDLen = maxSpoolIDLen
+
+// PublishRaw publishes a message of header and body on subject of the
+// open store of key ("file:<dir>"), as anyone allowed to publish there
+// could.
+func PublishRaw(t *testing.T, key, subject string, header map[string]string, body []byte) {
+	t.Helper()
+	v, _, _ := spoolStores.LoadOrNew(key, nil)
+	defer spoolStores.Delete(key)
+	conn, ok := v.(*spoolConn)
+	if !ok {
+		t.Fatalf("no open store %s", key)
+	}
+	m := nats.NewMsg(subject)
+	m.Data = body
+	for k, v := range header {
+		m.Header[k] = []string{v}
+	}
+	if _, err := conn.js.PublishMsg(t.Context(), m); err != nil {
+		t.Fatalf("publishing: %v", err)
+	}
+}

@@ -9,6 +9,9 @@ import (
 	"github.com/hookgate/hookgate/internal/gatetest"
 )
 
+// testNATSKey is the spool key the tests' gates on one NATS share.
+const testNATSKey = "test-spool-key-0123456789abcdef0123456789"
+
 // TestSpoolTwoGatesShareNATS: two gate processes on one NATS JetStream
 // stream share one spool: deliveries stored by either, while the app is
 // down, are each delivered once, by one of them, once the app is up.
@@ -19,7 +22,7 @@ func TestSpoolTwoGatesShareNATS(t *testing.T) {
 	url := gatetest.NATS(t)
 	stream := gatetest.UniqueStream(t, url)
 	up := newSwitchableUpstream(t)
-	site := spoolConfig(fmt.Sprintf("spool {\n\t\t\t\tstore nats %s\n\t\t\t\tstream %s\n\t\t\t}", url, stream))
+	site := spoolConfig(fmt.Sprintf("spool {\n\t\t\t\tstore nats %s\n\t\t\t\tstream %s\n\t\t\t\tkey %s\n\t\t\t}", url, stream, testNATSKey))
 	site = strings.ReplaceAll(site, "UPSTREAM", up.addr)
 	a := newSpoolProcess(t, site)
 	b := newSpoolProcess(t, site)

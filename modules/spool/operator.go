@@ -70,11 +70,16 @@ func (s *Spool) Get(ctx context.Context, id string, withBody bool) (Entry, error
 
 // Redrive makes an entry due now with a fresh retry_for: it is stored
 // again as a new pending delivery (at the end of the queue), then the old
-// message is deleted. A crash in between leaves both: never neither.
+// message is deleted. A crash in between leaves both: never neither. A
+// message that fails its MAC is not redriven: the spool's key would vouch
+// for what no gate stored.
 func (s *Spool) Redrive(ctx context.Context, id string) error {
 	msg, dead, err := s.raw(ctx, id)
 	if err != nil {
 		return err
+	}
+	if err := s.authentic(msg.Header, msg.Data); err != nil {
+		return fmt.Errorf("not redriven: %w", err)
 	}
 	m := nats.NewMsg(s.subject)
 	m.Data = msg.Data
@@ -86,6 +91,9 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 		}
 	}
 	m.Header[spoolHeaderReceived] = []string{s.now().UTC().Format(time.RFC3339Nano)}
+	if err := s.sign(m); err != nil {
+		return err
+	}
 	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
 		return fmt.Errorf("storing the delivery again: %v", err)
 	}

@@ -6,11 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/caddyserver/caddy/v2"
+	"github.com/hookgate/hookgate/modules/redactlog"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -27,7 +31,9 @@ import (
 //   - stream S_DEAD, subject hookgate.spool.S_DEAD: the dead letters, kept
 //     until an operator redrives or drops them.
 // A message is the delivery's body, byte for byte, and headers saying how to
-// replay the request (spoolHeader*).
+// replay the request (spoolHeader*): the request as it arrived, before any
+// rewrite, and the route that verified it; a MAC under the spool's key
+// covers them (key.go).
 
 // Message headers of a spooled delivery.
 const (
@@ -42,6 +48,9 @@ const (
 	spoolHeaderProvider = "Hookgate-Provider"
 	spoolHeaderReceived = "Hookgate-Received" // RFC 3339, nanoseconds
 	spoolHeaderHeader   = "Hookgate-Header"   // the request's headers: JSON, values base64
+	spoolHeaderRoute    = "Hookgate-Route"    // the identity of the route that verified it (route.go)
+	spoolHeaderVerified = "Hookgate-Verified" // the name of the verified header that route set, if any
+	// spoolHeaderMAC (key.go) authenticates all of the above and the body.
 	// dead letters only
 	spoolHeaderAttempts = "Hookgate-Attempts"
 	spoolHeaderError    = "Hookgate-Error"
@@ -68,12 +77,12 @@ func openNATSStore(key, urls string) (*spoolConn, error) {
 		nc, err := nats.Connect(urls, nats.Name("hookgate-spool"), nats.MaxReconnects(-1),
 			nats.RetryOnFailedConnect(false), nats.Timeout(spoolOpTimeout))
 		if err != nil {
-			return nil, errors.New(strings.ReplaceAll(err.Error(), urls, redactNATSURL(urls)))
+			return nil, redactNATSError(err, urls)
 		}
 		js, err := jetstream.New(nc)
 		if err != nil {
 			nc.Close()
-			return nil, err
+			return nil, redactNATSError(err, urls)
 		}
 		return &spoolConn{nc: nc, js: js}, nil
 	})
@@ -156,6 +165,8 @@ type spooledRequest struct {
 	Body                                     []byte
 	Received                                 time.Time
 	MsgID                                    string // the replay identity, for dedup across gates; may be empty
+	Route                                    string // the identity of the route that verified it
+	VerifiedHeader                           string // the verified header that route set; "" for none
 }
 
 // message is the JetStream message that stores d.
@@ -191,6 +202,13 @@ func (s *Spool) message(d *spooledRequest) (*nats.Msg, error) {
 	if d.MsgID != "" {
 		h[jetstream.MsgIDHeader] = []string{d.MsgID}
 	}
+	h[spoolHeaderRoute] = []string{d.Route}
+	if d.VerifiedHeader != "" {
+		h[spoolHeaderVerified] = []string{d.VerifiedHeader}
+	}
+	if err := s.sign(m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -200,6 +218,7 @@ func parseSpooled(h nats.Header, body []byte) (*spooledRequest, error) {
 		Method: h.Get(spoolHeaderMethod), URI: h.Get(spoolHeaderURI), Host: h.Get(spoolHeaderHost),
 		Remote: h.Get(spoolHeaderRemote), Server: h.Get(spoolHeaderServer), Listen: h.Get(spoolHeaderListen), Proto: h.Get(spoolHeaderProto),
 		TLS: h.Get(spoolHeaderTLS) == "1", Body: body, MsgID: h.Get(jetstream.MsgIDHeader),
+		Route: h.Get(spoolHeaderRoute), VerifiedHeader: h.Get(spoolHeaderVerified),
 	}
 	if d.Method == "" || d.URI == "" {
 		return nil, errors.New("not a spooled delivery (no method or URI)")
@@ -267,3 +286,42 @@ func parseEntryID(id string) (dead bool, seq uint64, err error) {
 }
 
 // The spool as operators see it (Operator, for the admin API).
+
+// natsUserinfo finds the credentials written in a NATS URL.
+var natsUserinfo = regexp.MustCompile(`://[^/?#\s"']*@`)
+
+// redactNATSError is err with every credential of the NATS URL list urls
+// taken out: the NATS client puts the URL it failed on, as written, in its
+// errors (a URL that does not parse, a bad port), and not only the whole
+// list.
+func redactNATSError(err error, urls string) error {
+	text := err.Error()
+	var secrets []string
+	for _, p := range strings.Split(urls, ",") {
+		p = strings.TrimSpace(p)
+		if _, rest, ok := strings.Cut(p, "://"); ok {
+			p = rest
+		}
+		at := strings.LastIndex(p, "@")
+		if at < 0 {
+			continue
+		}
+		info := p[:at]
+		secrets = append(secrets, info)
+		if _, pw, ok := strings.Cut(info, ":"); ok {
+			secrets = append(secrets, pw)
+		}
+	}
+	for _, v := range slices.Clone(secrets) {
+		if u, err := url.PathUnescape(v); err == nil {
+			secrets = append(secrets, u, url.QueryEscape(u), url.PathEscape(u))
+		}
+	}
+	slices.SortFunc(secrets, func(a, b string) int { return len(b) - len(a) }) // longest first
+	for _, v := range secrets {
+		if v != "" {
+			text = strings.ReplaceAll(text, v, redactlog.Redacted)
+		}
+	}
+	return errors.New(natsUserinfo.ReplaceAllString(text, "://"+redactlog.Redacted+"@"))
+}

@@ -252,7 +252,7 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	if err := h.provisionReplay(repl, keys); err != nil {
 		return h.errorf("replay: %v", err)
 	}
-	if err := h.provisionSpool(ctx, repl); err != nil {
+	if err := h.provisionSpool(ctx, repl, keys, settings.Options); err != nil {
 		return h.errorf("spool: %v", err)
 	}
 	h.warnUntrustedForwarding(ctx)

@@ -18,7 +18,7 @@ import (
 // provisionSpool opens h's spool from h.Spool. Called after the replay
 // guard is built: the guard then also remembers the spool's
 // acknowledgement.
-func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer) error {
+func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer, keys [][]byte, options map[string]string) error {
 	if h.Spool == nil {
 		return nil
 	}
@@ -28,8 +28,12 @@ func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer) error 
 		Acknowledged: h.preset.Acknowledged,
 		MaxBody:      h.maxBody,
 		MaxBodySet:   h.MaxBody != 0,
-		Now:          h.now,
-		Logger:       h.logger,
+		// The route's identity: what makes it accept a delivery.
+		Keys:           keys,
+		Options:        options,
+		VerifiedHeader: h.verifiedHeader,
+		Now:            h.now,
+		Logger:         h.logger,
 	})
 	if err != nil {
 		return err
@@ -45,15 +49,15 @@ func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer) error 
 	return nil
 }
 
-// serveSpooled passes a replayed delivery of this route's spool straight to
-// the rest of the route: its checks passed when it was received. A marker
-// of another spool (the configuration changed) is refused, and the
-// dispatcher retries.
+// serveSpooled passes a replayed delivery this route stored straight to
+// the rest of the route: its checks passed when it was received. A
+// delivery another route stored (another secret, provider or spool: the
+// configuration changed) is refused, and the dispatcher dead-letters it.
 func (h *Handler) serveSpooled(w http.ResponseWriter, r *http.Request, m *spool.Marker, next caddyhttp.Handler) error {
 	if !m.For(h.spool) {
-		return caddyhttp.Error(http.StatusServiceUnavailable, errors.New("spool: this route does not deliver that spool"))
+		return caddyhttp.Error(http.StatusServiceUnavailable, errors.New("spool: this route did not store that delivery"))
 	}
-	return m.Deliver(func() error { return next.ServeHTTP(w, r) })
+	return m.Deliver(r, func() error { return next.ServeHTTP(w, r) })
 }
 
 // spoolPass is the handler's pass for a route with a spool: it stores the
@@ -67,7 +71,7 @@ func (h *Handler) spoolPass(r *http.Request, body []byte, v verifiers.Verified) 
 				msgID = key
 			}
 		}
-		if err := h.spool.Store(r, body, msgID); err != nil {
+		if err := h.spool.Store(r, body, msgID, v.Key); err != nil {
 			w.Header().Set("Retry-After", "30")
 			return h.refuse(r, http.StatusServiceUnavailable, outcomeSpoolUnavailable, "the delivery could not be stored, retry later", err)
 		}
