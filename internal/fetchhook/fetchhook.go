@@ -1,6 +1,6 @@
 // Package fetchhook lets hookgate's own tests send the fetches of provider
-// keys (verifiers/keyfetch.go) to a local HTTPS server standing in for the
-// provider's key host. Being internal, only code of this module can import
+// keys (verifiers/keyfetch.go) and of providers' source ranges (ranges/)
+// to a local HTTPS server standing in for the provider's host. Being internal, only code of this module can import
 // it, and no configuration reaches it: it can never widen a preset's host
 // allow-list in a running Caddy. The allow-list is checked before the
 // transport is used, so tests exercise it unchanged.
