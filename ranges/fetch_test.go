@@ -26,6 +26,7 @@ func TestFetchEachProvider(t *testing.T) {
 		{PagerDutyUS, "/ip-safelists/webhooks-us-service-region-json", `["44.242.69.192","52.89.71.166"]`, []string{"44.242.69.192/32", "52.89.71.166/32"}},
 		{PagerDutyEU, "/ip-safelists/webhooks-eu-service-region-json", `["18.192.91.93"]`, []string{"18.192.91.93/32"}},
 		{Bitbucket, "/", `{"items":[{"cidr":"104.192.136.0/21","product":["bitbucket"],"direction":["egress"]}]}`, []string{"104.192.136.0/21"}},
+		{Mollie, "/ips.txt", "87.233.217.0/24\n", []string{"87.233.217.0/24"}},
 		{Svix, "/webhook-ips.json", `{"us":["44.228.126.217"],"eu":["52.215.16.239"]}`, []string{"44.228.126.217/32", "52.215.16.239/32"}},
 	}
 	for _, tt := range tests {

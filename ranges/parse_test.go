@@ -93,7 +93,7 @@ func TestParsers(t *testing.T) {
 func TestSnapshotsParse(t *testing.T) {
 	for name, s := range All {
 		if len(s.Snapshot) == 0 {
-			if name != "checkout_com" {
+			if name != "checkout_com" && name != "mollie" {
 				t.Errorf("%s: no snapshot", name)
 			}
 			continue
@@ -118,7 +118,7 @@ func TestSourcesPinned(t *testing.T) {
 			t.Errorf("%s: %s is not HTTPS", name, s.URL)
 		}
 	}
-	for _, preset := range []string{"github", "stripe", "checkout_com", "pagerduty", "bitbucket", "svix", "clerk", "resend"} {
+	for _, preset := range []string{"github", "stripe", "checkout_com", "pagerduty", "bitbucket", "svix", "clerk", "resend", "mollie"} {
 		srcs := ForPreset(preset)
 		if len(srcs) == 0 {
 			t.Errorf("%s: no source", preset)

@@ -116,11 +116,24 @@ var Svix = &Source{
 	Docs: "https://docs.svix.com/receiving/source-ips",
 }
 
+// Mollie: https://ip-ranges.mollie.com/ips.txt, one address or range per
+// line (Mollie's outgoing addresses, webhooks included).
+var Mollie = &Source{
+	Name:  "mollie",
+	URL:   "https://ip-ranges.mollie.com/ips.txt",
+	Hosts: []string{"ip-ranges.mollie.com"},
+	Parse: Lines,
+	// No snapshot: the file's content could not be read from a primary
+	// source here. Until the first fetch the preset's own allow-list
+	// (none) applies.
+	Docs: "https://help.mollie.com/hc/en-us/articles/213470829-Which-IP-addresses-does-Mollie-use",
+}
+
 // All is every source, by name.
 var All = map[string]*Source{}
 
 func init() {
-	for _, s := range []*Source{GitHub, Stripe, CheckoutCom, PagerDutyUS, PagerDutyEU, Bitbucket, Svix} {
+	for _, s := range []*Source{GitHub, Stripe, CheckoutCom, PagerDutyUS, PagerDutyEU, Bitbucket, Svix, Mollie} {
 		All[s.Name] = s
 	}
 }
@@ -142,6 +155,8 @@ func ForPreset(preset string) []*Source {
 		return []*Source{Bitbucket}
 	case "svix", "clerk", "resend":
 		return []*Source{Svix}
+	case "mollie":
+		return []*Source{Mollie}
 	}
 	return nil
 }
