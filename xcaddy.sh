@@ -8,6 +8,8 @@
 #   Without it: go build ./cmd/caddy, with the versions pinned in go.mod.
 #
 # HOOKGATE_BUILD=go or HOOKGATE_BUILD=xcaddy chooses instead of detecting.
+# HOOKGATE_WITH adds other Caddy modules (xcaddy only), space-separated, in
+# xcaddy's --with syntax: HOOKGATE_WITH=github.com/mholt/caddy-ratelimit.
 # A first build compiles about 1000 packages: roughly 6 to 8 minutes on 2
 # cores (7.5 min measured on a busy 2-core machine; less when Go's build
 # cache already holds Caddy). Later builds take seconds. Progress is shown
@@ -43,11 +45,18 @@ done ) &
 ticker=$!
 trap 'kill $ticker 2>/dev/null || true' EXIT
 
+with=()
+for m in ${HOOKGATE_WITH:-}; do with+=(--with "$m"); done
+if [ ${#with[@]} -gt 0 ] && [ "$how" != xcaddy ]; then
+	say "HOOKGATE_WITH needs xcaddy (go install github.com/caddyserver/xcaddy/cmd/xcaddy@v0.4.5)"
+	exit 1
+fi
+
 case $how in
 xcaddy)
 	command -v xcaddy >/dev/null 2>&1 || { say "HOOKGATE_BUILD=xcaddy but xcaddy is not installed"; exit 1; }
 	version=${CADDY_VERSION:-$(go list -m -f '{{.Version}}' github.com/caddyserver/caddy/v2)}
-	say "building $out with xcaddy: Caddy $version --with github.com/hookgate/hookgate=$PWD"
+	say "building $out with xcaddy: Caddy $version --with github.com/hookgate/hookgate=$PWD${HOOKGATE_WITH:+ and $HOOKGATE_WITH}"
 	say "a first build takes about 6 to 8 minutes on 2 cores; packages are listed as they compile (~$total)"
 	# github.com/hookgate/hookgate comes from this checkout: Go must not ask
 	# the module proxy or the checksum database about it (the proxy does
@@ -60,7 +69,7 @@ xcaddy)
 		GONOSUMDB="github.com/hookgate${GONOSUMDB:+,$GONOSUMDB}" \
 		GOVCS="github.com/hookgate:off,${GOVCS:-public:git|hg,private:all}" \
 		XCADDY_GO_BUILD_FLAGS="${XCADDY_GO_BUILD_FLAGS:--v -ldflags='-w -s' -trimpath -tags=nobadger,nomysql,nopgx}" \
-		xcaddy build "$version" --output "$out" --with "github.com/hookgate/hookgate=$PWD" 2>&1 | numbered
+		xcaddy build "$version" --output "$out" --with "github.com/hookgate/hookgate=$PWD" "${with[@]}" 2>&1 | numbered
 	;;
 go)
 	say "building $out with go build ./cmd/caddy (xcaddy not used; versions from go.mod)"
@@ -72,5 +81,7 @@ go)
 	exit 1
 	;;
 esac
-"$out" list-modules | grep -qx http.handlers.webhook_verify || { say "$out lacks http.handlers.webhook_verify"; exit 1; }
+# (not `| grep -q`: with pipefail, grep quitting early can fail the pipe)
+modules=$("$out" list-modules)
+grep -qx http.handlers.webhook_verify <<<"$modules" || { say "$out lacks http.handlers.webhook_verify"; exit 1; }
 say "built $out ($("$out" version | cut -d' ' -f1)) with $how in $(($(date +%s) - start))s"

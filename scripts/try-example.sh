@@ -13,36 +13,8 @@ cd "$(dirname "$0")/.."
 [ -x ./caddy ] || ./xcaddy.sh
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
 
-# busy PORT: something accepts connections on PORT (IPv4 or IPv6 loopback).
-busy() {
-	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || (exec 3<>"/dev/tcp/::1/$1") 2>/dev/null
-}
-# free_port [EXCEPT]: a port in 20000-59999 that nothing listens on.
-free_port() {
-	local p
-	for _ in $(seq 100); do
-		p=$((20000 + RANDOM % 40000))
-		if [ "$p" != "${1:-}" ] && ! busy "$p"; then
-			echo "$p"
-			return 0
-		fi
-	done
-	echo "try-example: found no free port" >&2
-	return 1
-}
-# A port given in the environment must be free too: Caddy listens with
-# SO_REUSEPORT, so on a port another Caddy holds it would start anyway and
-# share the connections with it.
-for port in ${HOOKGATE_PORT:-} ${HOOKGATE_APP_PORT:-}; do
-	if busy "$port"; then
-		echo "try-example: port $port is taken; unset HOOKGATE_PORT and HOOKGATE_APP_PORT to pick free ones" >&2
-		exit 1
-	fi
-done
-HOOKGATE_PORT=${HOOKGATE_PORT:-$(free_port)}
-HOOKGATE_APP_PORT=${HOOKGATE_APP_PORT:-$(free_port "$HOOKGATE_PORT")}
-export HOOKGATE_PORT HOOKGATE_APP_PORT
-unset HOOKGATE_ADMIN
+. scripts/ports.sh
+example_ports || { echo "try-example: cannot pick ports" >&2; exit 1; }
 gate=http://127.0.0.1:$HOOKGATE_PORT
 app=http://127.0.0.1:$HOOKGATE_APP_PORT
 echo "try-example: gate on $gate, stand-in app on $app, admin endpoint off"
