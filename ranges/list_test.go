@@ -332,3 +332,28 @@ func TestAcquireRefreshes(t *testing.T) {
 		t.Errorf("no saved copy: %v", err)
 	}
 }
+
+// TestAcquirePreset: a preset's set holds every one of its sources'
+// lists (PagerDuty: both regions); a preset without a list has no set.
+func TestAcquirePreset(t *testing.T) {
+	newProvider(t, serve(http.StatusServiceUnavailable, ""), "developer.pagerduty.com")
+	if s := AcquirePreset("payone", t.TempDir(), Schedule{}, nil); s != nil {
+		t.Fatal("payone got a set")
+	}
+	var nilSet *Set
+	nilSet.Release() // harmless
+	s := AcquirePreset("pagerduty", t.TempDir(), Schedule{Interval: time.Hour, Retry: time.Hour}, nil)
+	defer s.Release()
+	if len(s.Lists()) != 2 || !s.Known() {
+		t.Fatalf("%d lists, known %v", len(s.Lists()), s.Known())
+	}
+	for addr, want := range map[string]bool{
+		"44.242.69.192": true,  // US snapshot
+		"18.192.91.93":  true,  // EU snapshot
+		"8.8.8.8":       false, // neither
+	} {
+		if got := s.Contains(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("Contains(%s) = %v", addr, got)
+		}
+	}
+}
