@@ -37,7 +37,8 @@ import (
 // The recipes of docs/recipes.md are real files in examples/recipes. Each
 // test below reads one, makes only the substitutions a test must make
 // (the site address becomes a local port, app:8080 a local upstream,
-// /run/secrets and /etc/caddy a temporary directory; see recipe()), and
+// /run/secrets and /etc/caddy a temporary directory, and source_ranges
+// off since the deliveries come from loopback; see recipe()), and
 // runs it in a real Caddy with real requests. The rate-limit recipe needs
 // a Caddy built with github.com/mholt/caddy-ratelimit, which hookgate's
 // go.mod does not require: .ci/run builds one and runs that recipe.
@@ -61,6 +62,12 @@ func recipe(t *testing.T, name, site, upstream, dir string) string {
 			t.Fatalf("%s.Caddyfile has no %q", name, r[0])
 		}
 		src = strings.ReplaceAll(src, r[0], r[1])
+	}
+	// the deliveries come from loopback, which no provider's published
+	// list has: routes of providers that publish one use none here
+	// (modules/webhookverify's TestSourceRangesThroughCaddy tests them)
+	for _, p := range []string{"github", "stripe"} {
+		src = strings.ReplaceAll(src, "webhook_verify "+p+" {\n", "webhook_verify "+p+" {\n\t\t\tsource_ranges off\n")
 	}
 	return "{\n\tadmin off\n\tauto_https disable_redirects\n\tstorage file_system " + dir + "/caddy-data\n\tlog {\n\t\toutput discard\n\t}\n}\n" + src
 }
@@ -444,4 +451,52 @@ func TestDockerfileBuildsAsCI(t *testing.T) {
 	if !strings.Contains(docker, "ENV CGO_ENABLED=0") {
 		t.Error("the binary must be static: the caddy image is Alpine")
 	}
+}
+
+// TestRecipesDocExcerpts: every Caddyfile block of docs/recipes.md is an
+// excerpt of one of the recipe files (whole lines, in order, indentation
+// aside), so the page shows what the tests run.
+func TestRecipesDocExcerpts(t *testing.T) {
+	doc, err := os.ReadFile("docs/recipes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("examples/recipes/*.Caddyfile")
+	var recipes []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recipes = append(recipes, normalize(string(raw)))
+	}
+	blocks := regexp.MustCompile("(?s)```caddyfile\n(.*?)\n *```").FindAllStringSubmatch(string(doc), -1)
+	if len(blocks) < 5 {
+		t.Fatalf("docs/recipes.md has %d Caddyfile blocks", len(blocks))
+	}
+	for _, b := range blocks {
+		excerpt := normalize(b[1])
+		found := false
+		for _, r := range recipes {
+			if strings.Contains(r, excerpt) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("docs/recipes.md shows a Caddyfile that is in no recipe file:\n%s", b[1])
+		}
+	}
+}
+
+// normalize trims each line and drops comments and blank lines.
+func normalize(s string) string {
+	var out []string
+	for line := range strings.Lines(s) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return "\n" + strings.Join(out, "\n") + "\n"
 }

@@ -47,6 +47,10 @@ type Source struct {
 	MinBits4, MinBits6 int
 	// Docs is the provider's page that documents the list.
 	Docs string
+	// OptIn: a route uses this list only when it asks for it (Svix's
+	// static addresses are not guaranteed on every plan); otherwise the
+	// list is the default allow-list of the source's presets.
+	OptIn bool
 }
 
 // Bounds on a document, unless a source sets its own.

@@ -114,6 +114,8 @@ var Svix = &Source{
 		"13.126.41.108", "15.207.218.84", "65.2.133.31",
 	},
 	Docs: "https://docs.svix.com/receiving/source-ips",
+	// "Static source IPs are not guaranteed for all pricing tiers."
+	OptIn: true,
 }
 
 // Mollie: https://ip-ranges.mollie.com/ips.txt, one address or range per

@@ -53,10 +53,10 @@ func parseDirective(h httpcaddyfile.Helper) ([]httpcaddyfile.ConfigValue, error)
 
 // singleValued are the subdirectives that take one value: giving one twice
 // is an error rather than a silent choice of the last.
-var singleValued = []string{"user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
+var singleValued = []string{"source_ranges", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
 
 // subdirectives are the subdirectives every provider accepts.
-var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
+var subdirectives = []string{"secret", "public_key", "allow_ip", "source_ranges", "user_agent", "max_body", "tolerance", "url", "verified_header", "replay", "spool"}
 
 // UnmarshalCaddyfile sets up the handler from Caddyfile tokens. Syntax:
 //
@@ -64,6 +64,7 @@ var subdirectives = []string{"secret", "public_key", "allow_ip", "user_agent", "
 //		secret      <value>            # repeatable: rotation
 //		public_key  <value>            # repeatable
 //		allow_ip    <ip|cidr...> | any  # repeatable
+//		source_ranges refresh | off     # the provider's published list
 //		user_agent  <string> | any
 //		max_body    <size>
 //		tolerance   <duration>
@@ -135,6 +136,15 @@ func (h *Handler) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				}
 			}
 			h.AllowIP = append(h.AllowIP, args...)
+		case "source_ranges":
+			v, err := config.OneArg(d)
+			if err != nil {
+				return err
+			}
+			if v != SourceRangesRefresh && v != SourceRangesOff {
+				return d.Errf("source_ranges must be refresh or off, not %q", v)
+			}
+			h.SourceRanges = v
 		case "user_agent":
 			v, err := config.OneArg(d)
 			if err != nil {

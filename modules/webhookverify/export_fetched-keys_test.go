@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/hookgate/hookgate/internal/fetchhook"
+	"github.com/hookgate/hookgate/ranges"
 )
 
 // keyHost answers for the providers' key hosts with the documents set.
@@ -45,7 +46,7 @@ func startKeyHost(t *testing.T) *keyHost {
 	ca, _ := x509.ParseCertificate(caDER)
 	leafKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	leafTmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "key host"},
-		DNSNames:  []string{"sns.us-east-1.amazonaws.com", "api.sandbox.paypal.com", "www.googleapis.com"},
+		DNSNames:  append([]string{"sns.us-east-1.amazonaws.com", "api.sandbox.paypal.com", "www.googleapis.com"}, rangeHosts()...),
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
 	leafDER, err := x509.CreateCertificate(rand.Reader, leafTmpl, ca, leafKey.Public(), caKey)
 	if err != nil {
@@ -76,6 +77,16 @@ func startKeyHost(t *testing.T) *keyHost {
 	})
 	t.Cleanup(func() { restore(); h.srv.Close() })
 	return h
+}
+
+// rangeHosts are the hosts of every provider's published source ranges
+// (package ranges), so that the same stand-in serves them.
+func rangeHosts() []string {
+	var hosts []string
+	for _, s := range ranges.All {
+		hosts = append(hosts, s.Hosts...)
+	}
+	return hosts
 }
 
 // set serves doc at host + path.

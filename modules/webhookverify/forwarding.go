@@ -16,7 +16,7 @@ import (
 // from the right and stops at the first untrusted address: the one the
 // proxy saw.
 func (h *Handler) warnUntrustedForwarding(ctx caddy.Context) {
-	if h.allowList == nil {
+	if h.allowList == nil && h.ranges == nil {
 		return
 	}
 	srv, ok := ctx.Value(caddyhttp.ServerCtxKey).(*caddyhttp.Server)

@@ -29,7 +29,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 		return h.refuse(r, http.StatusTooEarly, outcomeTooEarly, "request sent in TLS early data; retry after the handshake", nil)
 	}
 	clientIP, ok := h.clientIP(r)
-	if h.allowList != nil && (!ok || !h.allowList.allows(clientIP)) {
+	if !h.ipAllowed(clientIP, ok) {
 		return h.refuse(r, http.StatusForbidden, outcomeIPDenied, "client IP is not allowed", nil)
 	}
 	if h.userAgent != "" && !h.userAgentAllowed(r.Header) {

@@ -19,6 +19,7 @@ import (
 	"github.com/hookgate/hookgate/internal/config"
 	"github.com/hookgate/hookgate/modules/replay"
 	"github.com/hookgate/hookgate/modules/spool"
+	"github.com/hookgate/hookgate/ranges"
 	"github.com/hookgate/hookgate/verifiers"
 )
 
@@ -65,6 +66,17 @@ type Handler struct {
 	// single value "any" turns the check off. Default: the provider's
 	// published ranges, or no check if it publishes none.
 	AllowIP []string `json:"allow_ip,omitempty"`
+
+	// SourceRanges says where the default allow-list comes from when
+	// allow_ip is not given, for presets whose provider publishes its
+	// webhook addresses in a machine-readable list (docs/source-ranges.md):
+	// "refresh" uses that list, fetched from the provider's pinned host,
+	// refreshed every 6 hours and kept in Caddy's data directory; "off"
+	// fetches nothing and uses the list compiled into the preset.
+	// Default: "refresh" for those presets, except the Svix-delivered ones
+	// (svix, clerk, resend), whose list must be asked for; ignored by
+	// presets without a published list.
+	SourceRanges string `json:"source_ranges,omitempty"`
 
 	// UserAgent is the exact User-Agent deliveries must carry. It replaces
 	// the provider's published User-Agent; "any" turns the check off.
@@ -123,9 +135,10 @@ type Handler struct {
 
 	preset    verifiers.Preset
 	verifier  verifiers.Verifier
-	pinnedURL *url.URL   // parsed URL; nil: rebuilt from each request
-	allowList *allowList // nil: no IP check
-	userAgent string     // "": no User-Agent check
+	pinnedURL *url.URL    // parsed URL; nil: rebuilt from each request
+	allowList *allowList  // nil: no IP check (unless ranges knows a list)
+	ranges    *ranges.Set // the provider's published list; nil: not used
+	userAgent string      // "": no User-Agent check
 	maxBody   int64
 	logger    *zap.Logger
 	now       func() time.Time
@@ -207,6 +220,9 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 		if h.allowList, err = parseAllowList(allow); err != nil {
 			return h.errorf("allow_ip: %v", err)
 		}
+	}
+	if err := h.provisionSourceRanges(ctx); err != nil {
+		return err
 	}
 
 	h.userAgent = preset.UserAgent
@@ -302,6 +318,8 @@ func (h *Handler) Cleanup() error {
 	h.unregisterRedaction()
 	h.verifier = nil
 	h.allowList = nil
+	h.ranges.Release()
+	h.ranges = nil
 	spoolErr := h.spool.Close()
 	h.spool = nil
 	if err := h.replay.Close(); err != nil {
