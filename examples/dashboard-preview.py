@@ -76,12 +76,15 @@ http://127.0.0.1:{GATE} {{
 	handle /stripe {{
 		webhook_verify stripe {{
 			secret whsec_preview
+			# the preview sends from loopback, in no published list
+			source_ranges off
 		}}
 		reverse_proxy 127.0.0.1:{APP}
 	}}
 	handle /github {{
 		webhook_verify github {{
 			secret preview-github-secret
+			source_ranges off
 			replay 1h
 		}}
 		reverse_proxy 127.0.0.1:{APP}

@@ -40,6 +40,8 @@ http://127.0.0.1:%d {
 	handle /stripe {
 		webhook_verify stripe {
 			secret whsec_spool_admin_test
+			# sent from loopback, in no published list
+			source_ranges off
 			spool {
 				store file %s
 				%s

@@ -288,6 +288,7 @@ func TestWebhookCommandStale(t *testing.T) {
 	handle /stripe {
 		webhook_verify stripe {
 			secret whsec_test
+			source_ranges off # sent from loopback, in no published list
 		}
 		reverse_proxy UPSTREAM
 	}
