@@ -26,6 +26,7 @@ func TestSpanCarriesDecision(t *testing.T) {
 		}
 		webhook_verify stripe {
 			secret ` + secret + `
+			source_ranges off # sent from loopback, in no published list
 		}
 		reverse_proxy UPSTREAM
 	}
