@@ -32,6 +32,8 @@ const genuineSite = `
 		webhook_verify mollie {
 			secret test_webhook_secret
 			secret alternate_webhook_secret
+			# sent from loopback: with network, Mollie's fetched list would refuse it
+			source_ranges off
 		}
 		reverse_proxy UPSTREAM
 	}

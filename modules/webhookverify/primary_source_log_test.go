@@ -46,6 +46,7 @@ http://127.0.0.1:%d {
 	handle /stripe {
 		webhook_verify stripe {
 			secret whsec_test
+			source_ranges off # sent from loopback, in no published list
 		}
 		respond 200
 	}
