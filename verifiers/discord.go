@@ -17,7 +17,7 @@ func init() {
 			Signature:     "`X-Signature-Ed25519: <hex>` + `X-Signature-Timestamp`",
 			Algorithm:     "Ed25519, `public_key` = application public key (hex); no shared secret",
 			Signed:        "timestamp + body",
-			ToleranceNote: "hookgate's choice; Discord checks none",
+			ToleranceNote: "covers Discord's retries of webhook events, with backoff for up to 10 minutes (discord-api-docs docs/events/webhook-events.mdx, \"Responding to Events\"); interactions are not retried; Discord checks no age",
 			Handshake:     "verified PING answered: mode `interactions` (default) `{\"type\":1}` 200; mode `events` 204",
 			Identity:      "body `id`",
 			Vectors:       "computed (RFC 8032 TEST 1 key)",
@@ -133,5 +133,6 @@ func signDiscord(s Settings, m *Message) error {
 	return nil
 }
 
-// discordTolerance is hookgate's default: Discord checks no age itself, but interactions are sent once, at once.
-const discordTolerance = 5 * time.Minute
+// discordTolerance covers Discord's retries of webhook events (backoff for up to 10 minutes, discord-api-docs
+// docs/events/webhook-events.mdx), which Discord does not say are signed afresh; interactions are sent once, at once.
+const discordTolerance = 15 * time.Minute

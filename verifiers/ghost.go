@@ -15,7 +15,7 @@ func init() {
 			Signature:     "`X-Ghost-Signature: sha256=<hex>, t=<unix ms>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
 			Signed:        "`<body><t>` (no separator)",
-			ToleranceNote: "hookgate's choice; Ghost publishes none",
+			ToleranceNote: "Ghost signs once per event (`t` = Date.now() before sending) and retries only through its HTTP client, `retry: {limit: 5}` with a 2 s timeout, seconds apart (WebhookTrigger.js)",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from TryGhost/Ghost ghost/core/core/server/services/webhooks/WebhookTrigger.js",
 			Note:          "Ghost: webhooks without a secret are sent unsigned and are refused. Ghost's own retries (up to 5) repeat the same signed request, timestamp included, so they fall within the tolerance only when they come within 5 minutes.",

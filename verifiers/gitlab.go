@@ -12,7 +12,7 @@ func init() {
 			Signature:     "`X-Gitlab-Token` (mode `token`, default); `webhook-signature` (mode `signing`)",
 			Algorithm:     "shared token (body **not** covered); or Standard Webhooks v1",
 			Signed:        "–; or `id.timestamp.body`",
-			ToleranceNote: "signing",
+			ToleranceNote: "signing; GitLab follows the Standard Webhooks spec (MR 230944), whose libraries refuse a timestamp older than 5 min, so each request is signed when sent",
 			Identity:      "`Idempotency-Key`",
 			Vectors:       "computed (token); sdk (Standard Webhooks vector, signing)",
 		},

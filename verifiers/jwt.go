@@ -82,18 +82,26 @@ func jwtTime(claims *jsonValue, name string) (*time.Time, error) {
 // as leeway, and its iat (required when needIat) within tolerance of now
 // either way.
 func checkJWTTimes(claims *jsonValue, now time.Time, tolerance time.Duration, needIat bool) error {
+	return checkJWTTimesAged(claims, now, tolerance, tolerance, needIat)
+}
+
+// checkJWTTimesAged is checkJWTTimes for a provider that may resend a
+// token long after it issued it: exp and nbf are checked with leeway, and
+// iat (required when needIat) may be up to maxAge old but no more than
+// leeway in the future.
+func checkJWTTimesAged(claims *jsonValue, now time.Time, leeway, maxAge time.Duration, needIat bool) error {
 	exp, err := jwtTime(claims, "exp")
 	if err != nil {
 		return err
 	}
-	if exp != nil && now.Sub(*exp) > tolerance {
+	if exp != nil && now.Sub(*exp) > leeway {
 		return reject(stale, "the token has expired")
 	}
 	nbf, err := jwtTime(claims, "nbf")
 	if err != nil {
 		return err
 	}
-	if nbf != nil && nbf.Sub(now) > tolerance {
+	if nbf != nil && nbf.Sub(now) > leeway {
 		return reject(stale, "the token is not valid yet")
 	}
 	iat, err := jwtTime(claims, "iat")
@@ -106,7 +114,13 @@ func checkJWTTimes(claims *jsonValue, now time.Time, tolerance time.Duration, ne
 		}
 		return nil
 	}
-	return checkFresh(*iat, now, tolerance)
+	switch age := now.Sub(*iat); {
+	case age > maxAge:
+		return reject(stale, "timestamp is too old")
+	case -age > leeway:
+		return reject(stale, "timestamp is in the future")
+	}
+	return nil
 }
 
 // jwtClaimString returns the string claim name, or "" and false.

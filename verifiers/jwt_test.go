@@ -71,6 +71,37 @@ func TestCheckJWTTimes(t *testing.T) {
 	}
 }
 
+// TestCheckJWTTimesAged: an iat may be as old as maxAge (a provider that
+// resends the token it first issued), while exp, nbf and an iat in the
+// future keep the short leeway.
+func TestCheckJWTTimesAged(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	const leeway, maxAge = 5 * time.Minute, 25 * time.Hour
+	for _, tc := range []struct {
+		claims string
+		ok     bool
+	}{
+		{`{"iat":1699910000}`, true},  // exactly 25 h old
+		{`{"iat":1699909999}`, false}, // a second older than 25 h
+		{`{"iat":1699950000,"exp":1699999701}`, true},
+		{`{"iat":1699950000,"exp":1699999699}`, false}, // expired beyond the leeway
+		{`{"iat":1699950000,"nbf":1700000299}`, true},
+		{`{"iat":1699950000,"nbf":1700000301}`, false}, // not valid yet beyond the leeway
+		{`{"iat":1699950000.5}`, false},                // not an integer
+		{`{"iat":1700000299}`, true},
+		{`{"iat":1700000301}`, false}, // in the future beyond the leeway
+		{`{}`, false},                 // iat required
+	} {
+		c, err := parseJSON([]byte(tc.claims))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkJWTTimesAged(c, now, leeway, maxAge, true); (err == nil) != tc.ok {
+			t.Errorf("%s: %v", tc.claims, err)
+		}
+	}
+}
+
 // FuzzHS256JWT: a token from the sender never panics the reader, and one
 // it accepts is a compact JWS whose header says HS256, whose signature is
 // the key's HMAC-SHA256 of exactly its first two parts, and whose claims

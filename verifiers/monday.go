@@ -16,7 +16,7 @@ func init() {
 			Signature:     "`Authorization: <JWT>` (HS256; a `Bearer ` prefix is tolerated)",
 			Algorithm:     "HMAC-SHA256 JWT, key = the app's Signing Secret; `aud`, unless empty or absent (integration recipes send `\"aud\": \"\"`), must be the endpoint's public URL; `exp` must not have passed",
 			Signed:        "the JWT only: the body is not covered",
-			ToleranceNote: "hookgate's leeway on `exp` and `iat`",
+			ToleranceNote: "hookgate's leeway on `exp` and `iat`; monday.com retries every minute for 30 minutes (developer.monday.com changelog, 2021-02-08) without saying whether a retry carries a fresh token, but a token past its `exp` (5 min in monday.com's example) fails monday.com's own verification too",
 			Handshake:     "a verified `{\"challenge\": \"...\"}` body is answered 200 with the same JSON",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",

@@ -3,6 +3,7 @@ package verifiers
 import (
 	"net/http"
 	"strings"
+	"time"
 )
 
 // PayMongo (declared below): Paymongo-Signature is
@@ -13,13 +14,13 @@ import (
 func init() {
 	register(withScheme(Preset{
 		// PayMongo: Paymongo-Signature: t=<unix>,te=<hex>,li=<hex> HMAC-SHA256("t.body"); te test mode, li live mode.
-		Name: "paymongo", Tolerance: tolerance5m, BodyID: "data.id",
+		Name: "paymongo", Tolerance: paymongoTolerance, BodyID: "data.id",
 		Doc: PresetDoc{
 			Source:        "paymongo/paymongo-php src/Services/WebhookService.php",
 			Signature:     "`Paymongo-Signature: t=<unix>,te=<hex>,li=<hex>` (te: test mode, li: live mode; the other is empty)",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret key",
 			Signed:        "`t.body`",
-			ToleranceNote: "hookgate's choice; PayMongo publishes none",
+			ToleranceNote: "covers PayMongo's 12 retries over up to 136.5 min (developers.paymongo.com/docs/webhook-retry-logic), which may keep the first `t`; a manual retry later than that needs `tolerance` raised",
 			Identity:      "body `data.id` (the event ID)",
 			Vectors:       "computed (paymongo/paymongo-php `src/Services/WebhookService.php` `constructEvent`)",
 			Note: "Either of `te` and `li` is accepted when it matches; test and live webhooks have distinct secret keys, " +
@@ -77,3 +78,9 @@ func (paymongoSignatures) HeaderName() string { return paymongoHeader }
 
 // Interface guard
 var _ signatureCarrier = paymongoSignatures{}
+
+// paymongoTolerance covers PayMongo's automatic retries (12, over up to
+// 136.5 minutes; developers.paymongo.com/docs/webhook-retry-logic), which
+// PayMongo does not say are signed afresh; the event ID (data.id) with
+// replay refuses a captured delivery sent again within it.
+const paymongoTolerance = 140 * time.Minute

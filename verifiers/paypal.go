@@ -28,7 +28,7 @@ func init() {
 			Signature:     "`PAYPAL-TRANSMISSION-SIG: <base64>`, `PAYPAL-AUTH-ALGO: SHA256withRSA`, `PAYPAL-CERT-URL`, `PAYPAL-TRANSMISSION-ID`, `PAYPAL-TRANSMISSION-TIME`",
 			Algorithm:     "SHA256withRSA, key = the certificate at `PAYPAL-CERT-URL`, fetched only from `https://api[-m][.sandbox].paypal.com/v1/notifications/certs/...`",
 			Signed:        "`transmission_id\\|transmission_time\\|webhook_id\\|crc32(body)` (CRC32 as unsigned decimal)",
-			ToleranceNote: "hookgate's choice; PayPal publishes none",
+			ToleranceNote: "hookgate's choice, kept short on purpose: PayPal resends 25 times over three days (developer.paypal.com/api/rest/webhooks) without saying whether a resend keeps its first `PAYPAL-TRANSMISSION-TIME`, and the body is bound only by CRC32, so a long window would be a long forgery window; raise it with `replay` on if retries are refused as stale",
 			AllowListNote: "none set by hookgate; set `allow_ip` from PayPal's current list if you want one",
 			Identity:      "`PAYPAL-TRANSMISSION-ID` (signed)",
 			Vectors:       "computed: python3 `cryptography` with a test key and certificate (PayPal publishes no offline vector)",

@@ -19,7 +19,7 @@ func init() {
 			Signature:     "`Persona-Signature: t=<unix>,v1=<hex>[ t=<unix>,v1=<hex>]`",
 			Algorithm:     "HMAC-SHA256, key = the webhook secret",
 			Signed:        "`t.body`",
-			ToleranceNote: "hookgate's choice; Persona publishes none",
+			ToleranceNote: "covers Persona's retries, 5 attempts at 0, 3, 18, 83 and 258 s (docs.withpersona.com/docs/best-practices, \"Retry Logic\"); `t` is the time the request was sent",
 			Identity:      "hash of the body",
 			Vectors:       "computed (testdata/vectors/presets-a.jsonl), from docs.withpersona.com webhooks best practices",
 			Note:          "Persona: while a secret rotates the header holds two `t=..,v1=..` sets separated by a space; hookgate requires both to carry the same `t` and refuses a header whose sets disagree.",

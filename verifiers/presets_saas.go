@@ -144,7 +144,7 @@ var saasPresets = []Preset{
 			Signature:     "`sanity-webhook-signature: t=<unix ms>,v1=<base64url>`",
 			Algorithm:     "HMAC-SHA256, key = the webhook's secret",
 			Signed:        "`t.body`",
-			ToleranceNote: "hookgate's choice; @sanity/webhook checks no age",
+			ToleranceNote: "covers Sanity's retries, twice at 30-second intervals (sanity.io changelog, 2026-04-29); @sanity/webhook checks no age",
 			Identity:      "hash of the body",
 			Vectors:       "sdk-test (sanity-io/webhook-toolkit test/signature.test.ts) and computed (testdata/vectors/presets-a.jsonl)",
 			Note:          "Sanity: the signature is unpadded base64url, decoded strictly: a copy whose last character differs only in the unused bits is refused.",

@@ -34,6 +34,20 @@ func TestRetryTolerances(t *testing.T) {
 		{"customerio", 7 * 24 * time.Hour, 7*24*time.Hour + time.Hour + time.Minute},
 		// Zendesk: retries documented without a schedule; 1 hour.
 		{"zendesk", 59 * time.Minute, 61 * time.Minute},
+		// PayMongo: 12 retries over up to 136.5 min (developers.paymongo.com/docs/webhook-retry-logic).
+		{"paymongo", 136*time.Minute + 30*time.Second, 141 * time.Minute},
+		// Cashfree: default policy, retries at 2, 10 and 30 min (cashfree.com/docs/api-reference/webhooks/reliability-and-operations).
+		{"cashfree", 42 * time.Minute, 61 * time.Minute},
+		// Vonage: Messages and Dispatch callbacks retried for 24 hours (api.support.vonage.com 360028543292).
+		{"vonage", 24 * time.Hour, 25*time.Hour + time.Minute},
+		// Discord: webhook events retried with backoff for up to 10 minutes (discord-api-docs webhook-events.mdx).
+		{"discord", 10 * time.Minute, 16 * time.Minute},
+		// Persona: 5 attempts at 0, 3, 18, 83 and 258 s (docs.withpersona.com/docs/best-practices).
+		{"persona", 258 * time.Second, 6 * time.Minute},
+		// Sanity: retried twice at 30-second intervals (sanity.io changelog, 2026-04-29).
+		{"sanity", time.Minute, 6 * time.Minute},
+		// Ghost: one signature per event, retried by its HTTP client (limit 5, 2 s timeout) seconds apart (WebhookTrigger.js).
+		{"ghost", time.Minute, 6 * time.Minute},
 	} {
 		t.Run(tc.preset, func(t *testing.T) {
 			f, v := verifierstest.Built(t, tc.preset, url, now)

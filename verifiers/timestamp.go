@@ -83,7 +83,7 @@ const (
 // (or do not say): a genuine retry is never refused as stale, and replay
 // protection, keyed on the signed identity, refuses copies within it.
 const (
-	tolerance1h  = time.Hour                  // Zendesk: retries documented, schedule not
+	tolerance1h  = time.Hour                  // Zendesk: retries documented, schedule not; Cashfree: default retries over 42 min
 	tolerance25h = 25 * time.Hour             // Calendly: retries for 24 hours
 	tolerance7d  = 7*24*time.Hour + time.Hour // Customer.io: retries over seven days
 )

@@ -19,7 +19,7 @@ func init() {
 			Signature:     "`Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=<base64>` + `x-ms-content-sha256`",
 			Algorithm:     "HMAC-SHA256, key = secret as UTF-8 (not decoded)",
 			Signed:        "`METHOD\\npath?query\\nx-ms-date;host;x-ms-content-sha256` (path, query, host from the public URL); content hash checked against the body",
-			ToleranceNote: "on `x-ms-date`; hookgate's choice",
+			ToleranceNote: "on `x-ms-date`; hookgate's choice: Vipps MobilePay retries a failed webhook and holds later ones until it succeeds (webhooks-api FAQ), but publishes neither the schedule nor whether `x-ms-date` is renewed",
 			Identity:      "hash of the signed content",
 			Vectors:       "published-doc ×1",
 		},

@@ -17,10 +17,10 @@ func init() {
 			Signature:     "`Authorization: Bearer <JWT>` (HS256)",
 			Algorithm:     "HMAC-SHA256 JWT, key = the account's signature secret; claim `payload_hash` = hex SHA-256 of the body (required when there is a body), `iat` required",
 			Signed:        "the JWT (which covers the body through `payload_hash`)",
-			ToleranceNote: "hookgate's choice for `iat`, and the leeway on `exp`/`nbf`; Vonage publishes no window",
+			ToleranceNote: "the age allowed to `iat`: covers Vonage's retries of Messages and Dispatch callbacks for 24 hours (api.support.vonage.com article 360028543292), which may carry the token first issued; `exp`/`nbf` get 5 min of leeway (or `tolerance`, if smaller)",
 			Identity:      "hash of the body",
 			Vectors:       "sdk-test (Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py) and computed",
-			Note:          "Vonage signs webhooks only where signed webhooks are on (Messages API and the applications set to sign): unsigned ones are refused. The secret is the signature secret from the dashboard, not the API secret, and its algorithm must be HMAC-SHA256 (Vonage also offers MD5 and SHA-1/512 signatures for the SMS API's query-string signing, which this preset does not read). Vonage's SDKs check only the HS256 signature; the gate also requires `payload_hash` to match the body and `iat` to be recent, as Vonage's signed-webhook docs describe.",
+			Note:          "Vonage signs webhooks only where signed webhooks are on (Messages API and the applications set to sign): unsigned ones are refused. The secret is the signature secret from the dashboard, not the API secret, and its algorithm must be HMAC-SHA256 (Vonage also offers MD5 and SHA-1/512 signatures for the SMS API's query-string signing, which this preset does not read). Vonage's SDKs check only the HS256 signature; the gate also requires `payload_hash` to match the body and `iat` to be no older than the tolerance (25 h: Vonage retries for 24 h and may resend the token it first issued); turn on `replay` so that a captured delivery cannot be sent again within it.",
 		},
 	})
 }
@@ -29,17 +29,26 @@ func init() {
 // APIs that sign with the account's signature secret): Authorization:
 // Bearer <JWT>, HS256 with the signature secret, whose payload_hash claim
 // is the hex SHA-256 of the body (required when there is a body) and whose
-// iat must be recent (developer.vonage.com, "Signed Webhooks"; the SDKs'
-// verify_signature checks the HS256 signature). Vonage publishes no
-// window: iat is accepted within the route's tolerance (5 minutes by
-// default) either way, and exp and nbf, when present, with that leeway.
+// iat must be no older than the route's tolerance (developer.vonage.com,
+// "Signed Webhooks"; the SDKs' verify_signature checks the HS256 signature
+// and no age). Vonage retries Messages and Dispatch callbacks for 24 hours
+// (api.support.vonage.com, article 360028543292) without saying whether a
+// retry is signed afresh, so the default lets iat be 25 hours old: the
+// body is bound by payload_hash, and replay (keyed on the body's hash)
+// refuses a captured delivery sent again. exp and nbf, when present, get
+// jwtLeeway (or the tolerance, if smaller).
 type vonage struct {
 	keys      [][]byte
 	tolerance time.Duration
 }
 
-// vonageTolerance is hookgate's default: Vonage publishes no window.
-const vonageTolerance = 5 * time.Minute
+// vonageTolerance is the default age allowed to iat: Vonage's 24 hours of
+// retries and an hour of margin.
+const vonageTolerance = 25 * time.Hour
+
+// jwtLeeway is the clock leeway on exp and nbf (and on an iat in the future)
+// for presets whose tolerance is an age that covers retries.
+const jwtLeeway = 5 * time.Minute
 
 func newVonage(s Settings) (Verifier, error) {
 	return &vonage{keys: s.Secrets, tolerance: s.Tolerance}, nil
@@ -54,7 +63,7 @@ func (v *vonage) Verify(d *Delivery) (Verified, error) {
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := checkJWTTimes(claims, d.Now, v.tolerance, true); err != nil {
+	if err := checkJWTTimesAged(claims, d.Now, min(jwtLeeway, v.tolerance), v.tolerance, true); err != nil {
 		return Verified{}, err
 	}
 	if len(d.Body) > 0 || claims.Get("payload_hash") != nil {

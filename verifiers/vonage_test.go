@@ -22,7 +22,9 @@ func TestVonage(t *testing.T) {
 		{"body without hash", "Bearer " + tok(map[string]any{"iat": now.Unix()}), body, false},
 		{"empty body with a hash", "Bearer " + tok(map[string]any{"iat": now.Unix(), "payload_hash": hex.EncodeToString(sum[:])}), "", false},
 		{"no iat", "Bearer " + tok(map[string]any{"payload_hash": hex.EncodeToString(sum[:])}), body, false},
-		{"old iat", "Bearer " + tok(map[string]any{"iat": now.Unix() - 301, "payload_hash": hex.EncodeToString(sum[:])}), body, false},
+		{"iat of a retry 24 h later", "Bearer " + tok(map[string]any{"iat": now.Unix() - 24*3600, "payload_hash": hex.EncodeToString(sum[:])}), body, true},
+		{"old iat", "Bearer " + tok(map[string]any{"iat": now.Unix() - 25*3600 - 1, "payload_hash": hex.EncodeToString(sum[:])}), body, false},
+		{"iat in the future", "Bearer " + tok(map[string]any{"iat": now.Unix() + 301, "payload_hash": hex.EncodeToString(sum[:])}), body, false},
 		{"expired", "Bearer " + tok(map[string]any{"iat": now.Unix(), "exp": now.Unix() - 301, "payload_hash": hex.EncodeToString(sum[:])}), body, false},
 		{"not Bearer", "Basic " + tok(map[string]any{"iat": now.Unix(), "payload_hash": hex.EncodeToString(sum[:])}), body, false},
 	} {
