@@ -27,21 +27,23 @@ var commercePresets = []Preset{
 			Note:      "Patreon: HMAC-MD5 is what Patreon sends; as a MAC it still authenticates, but it is the weakest algorithm in the catalogue.",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Patreon-Signature", Encoding: encHex}, algMD5)),
-	withScheme(Preset{
+	withEasyPostWeights(withScheme(Preset{
 		// EasyPost: X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256(NFKD(webhook secret), body)>.
 		Name: "easypost", BodyID: "id",
 		Doc: PresetDoc{
 			Source:    "EasyPost/easypost-python easypost/util.py validate_webhook",
 			Signature: "`X-Hmac-Signature: hmac-sha256-hex=<hex>`",
 			Algorithm: "HMAC-SHA256, key = the webhook secret (UTF-8 of its NFKD form)",
-			Signed:    "body",
+			Signed:    "body (or the body with `.0` restored after integer `weight` values, as @easypost/api verifies)",
 			Identity:  "body `id` (the event ID)",
 			Vectors:   "computed (EasyPost/easypost-python `easypost/util.py` `validate_webhook`)",
-			Note: "EasyPost's SDKs key the HMAC with the NFKD normalisation of the webhook secret. The gate uses the secret " +
+			Note: "EasyPost signs a whole-number `weight` as a float (`17.0`) but may send it as an integer (`17`): a body whose HMAC does not match is tried once more with `.0` restored after every integer `weight` value, " +
+				"exactly as @easypost/api's `validateWebhook` rewrites it (easypost-go and easypost-python hash the raw body, which is tried first); the app receives the body as sent, and the event `id`, which the rewrite never touches, stays the replay identity. " +
+				"EasyPost's SDKs key the HMAC with the NFKD normalisation of the webhook secret. The gate uses the secret " +
 				"as configured: an ASCII secret is its own NFKD form; a secret with other characters must be configured in " +
 				"its NFKD form.",
 		},
-	}, bodyScheme(signatureFormat{Header: "X-Hmac-Signature", Prefix: "hmac-sha256-hex=", Encoding: encHex}, algSHA256)),
+	}, bodyScheme(signatureFormat{Header: "X-Hmac-Signature", Prefix: "hmac-sha256-hex=", Encoding: encHex}, algSHA256))),
 	withScheme(Preset{
 		// AfterShip Tracking: aftership-hmac-sha256: <base64 HMAC-SHA256(webhook secret, body)>.
 		Name: "aftership",

@@ -270,7 +270,7 @@ vclaims = {"iat": vt, "jti": "c5ba8f24-1a14-4c10-bfdf-3fbe8ce511b5", "iss": "Von
 vh = {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, vclaims)}
 add("vonage", vsec, vh, vbody, True, C, vsrc, now=vt)
 add("vonage", vsec, vh, vbody.replace("delivered", "rejected"), False, C, vsrc, "body changed: payload_hash no longer matches", now=vt)
-add("vonage", vsec, vh, vbody, False, C, vsrc, "iat 301 s ago: outside hookgate's 5-minute window", now=vt + 301)
+add("vonage", vsec, vh, vbody, False, C, vsrc, "iat 25 h 1 s ago: older than the 25-hour default that covers Vonage's 24 hours of retries", now=vt + 90001)
 add("vonage", vsec, {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, {k: v for k, v in vclaims.items() if k != "payload_hash"})}, vbody, False, C, vsrc,
     "a body without payload_hash: refused", now=vt)
 add("vonage", vsec, {"Content-Type": "application/json", "Authorization": "Bearer " + jwt(vsec, vclaims, {"alg": "HS512", "typ": "JWT"})}, vbody, False, C, vsrc,

@@ -225,7 +225,7 @@ sig = hx(hm(hashlib.sha256, sec, f"{t}.{body}"))
 add("paymongo", sec, {"Paymongo-Signature": f"t={t},te={sig},li="}, body, True, C, src, "test mode: te set, li empty", now=t)
 add("paymongo", sec, {"Paymongo-Signature": f"t={t},te=,li={sig}"}, body, True, C, src, "live mode: li set, te empty", now=t)
 add("paymongo", sec, {"Paymongo-Signature": f"t={t},te=,li="}, body, False, C, src, "no signature at all", now=t)
-add("paymongo", sec, {"Paymongo-Signature": f"t={t},te={sig},li="}, body, False, C, src, "301 s later: outside hookgate's 5 minutes", now=t + 301)
+add("paymongo", sec, {"Paymongo-Signature": f"t={t},te={sig},li="}, body, False, C, src, "140 min 1 s later: outside the default that covers PayMongo's 136.5 minutes of retries", now=t + 8401)
 add("paymongo", sec, {"Paymongo-Signature": f"t={t + 1},te={sig},li="}, body, False, C, src, "timestamp changed after signing", now=t)
 
 # ---- webex ----
