@@ -1,6 +1,6 @@
 // Command sdkverify is the conformance suite's bridge to the providers'
-// own Go SDKs, for the presets whose provider publishes its verifier in
-// Go only. It reads one delivery as JSON on stdin,
+// own Go SDKs: the presets whose provider publishes its verifier in Go
+// only, and the Go SDKs of providers also exercised through npm. It reads one delivery as JSON on stdin,
 //
 //	{"provider": "gitea", "secret": "...", "method": "POST",
 //	 "url": "http://...", "headers": {"Name": ["value"]}, "body": "<base64>"}
@@ -18,9 +18,15 @@ import (
 	"os"
 
 	"code.gitea.io/sdk/gitea"
+	paddle "github.com/PaddleHQ/paddle-go-sdk/v4"
 	"github.com/PagerDuty/go-pagerduty/webhookv3"
 	"github.com/buildkite/go-buildkite/v4"
+	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
 	"github.com/mailgun/mailgun-go/v4"
+	razorpay "github.com/razorpay/razorpay-go/utils"
+	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
+	stripewebhook "github.com/stripe/stripe-go/v82/webhook"
+	svix "github.com/svix/svix-webhooks/go"
 )
 
 type delivery struct {
@@ -74,6 +80,54 @@ var verifiers = map[string]func(d delivery, r *http.Request) error{
 	// (X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the body>).
 	"pagerduty": func(d delivery, r *http.Request) error {
 		return webhookv3.VerifySignature(r, d.Secret)
+	},
+	// stripe-go: webhook.ValidatePayload(body, Stripe-Signature, secret)
+	// (v1 HMAC-SHA256 of "t.body", 300 s tolerance).
+	"stripe": func(d delivery, r *http.Request) error {
+		return stripewebhook.ValidatePayload(d.Body, r.Header.Get("Stripe-Signature"), d.Secret)
+	},
+	// svix-webhooks/go: NewWebhook(secret).Verify(body, headers).
+	"svix": func(d delivery, r *http.Request) error {
+		wh, err := svix.NewWebhook(d.Secret)
+		if err != nil {
+			return err
+		}
+		return wh.Verify(d.Body, r.Header)
+	},
+	// standard-webhooks/libraries/go: NewWebhook(secret).Verify(body, headers).
+	"standard_webhooks": func(d delivery, r *http.Request) error {
+		wh, err := standardwebhooks.NewWebhook(d.Secret)
+		if err != nil {
+			return err
+		}
+		return wh.Verify(d.Body, r.Header)
+	},
+	// paddle-go-sdk: NewWebhookVerifier(secret).Verify(request)
+	// (Paddle-Signature: ts=..;h1=<hex HMAC-SHA256 of "ts:body">).
+	"paddle": func(d delivery, r *http.Request) error {
+		ok, err := paddle.NewWebhookVerifier(d.Secret).Verify(r)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("paddle-go-sdk: signature does not match")
+		}
+		return nil
+	},
+	// line-bot-sdk-go: webhook.ValidateSignature(channel secret,
+	// X-Line-Signature, body).
+	"line": func(d delivery, r *http.Request) error {
+		if !webhook.ValidateSignature(d.Secret, r.Header.Get("X-Line-Signature"), d.Body) {
+			return fmt.Errorf("line-bot-sdk-go: signature does not match")
+		}
+		return nil
+	},
+	// razorpay-go: utils.VerifyWebhookSignature(body, X-Razorpay-Signature, secret).
+	"razorpay": func(d delivery, r *http.Request) error {
+		if !razorpay.VerifyWebhookSignature(string(d.Body), r.Header.Get("X-Razorpay-Signature"), d.Secret) {
+			return fmt.Errorf("razorpay-go: signature does not match")
+		}
+		return nil
 	},
 }
 
