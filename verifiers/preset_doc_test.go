@@ -6,10 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hookgate/hookgate/ranges"
 )
 
 var updateDocs = flag.Bool("update", false, "rewrite the generated parts of docs/presets.md and README.md")
@@ -32,6 +35,8 @@ var generatedParts = []generatedPart{
 // `go test ./verifiers -run TestPresetDocs -update`.
 func TestPresetDocs(t *testing.T) {
 	conformanceCI = loadConformance(t, conformanceManifest)
+	publishedList = rangesText
+	t.Cleanup(func() { publishedList = func(string) string { return "" } })
 	var ps []Preset
 	for _, name := range Names() {
 		p, _ := Lookup(name)
@@ -149,4 +154,27 @@ func TestEvidenceColumn(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
+}
+
+// rangesText names the lists package ranges refreshes a preset's default
+// allow-list from (docs/source-ranges.md).
+func rangesText(preset string) string {
+	var hosts []string
+	optIn := false
+	for _, s := range ranges.ForPreset(preset) {
+		u, err := url.Parse(s.URL)
+		if err != nil {
+			continue
+		}
+		hosts = append(hosts, "`"+u.Host+u.Path+"`")
+		optIn = optIn || s.OptIn
+	}
+	if len(hosts) == 0 {
+		return ""
+	}
+	text := "the provider's published list (" + strings.Join(hosts, ", ") + "), refreshed"
+	if optIn {
+		text = "none; with `source_ranges refresh`, " + text
+	}
+	return text
 }
