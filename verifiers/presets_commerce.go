@@ -70,4 +70,16 @@ var commercePresets = []Preset{
 				"`shopware-shop-signature`.",
 		},
 	}, bodyScheme(signatureFormat{Header: "shopware-shop-signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Commerce Layer: X-CommerceLayer-Signature = base64 HMAC-SHA256(shared_secret, body).
+		Name: "commercelayer",
+		Doc: PresetDoc{
+			Signature: "`X-CommerceLayer-Signature: <base64>` (+ unsigned `X-CommerceLayer-Topic`)",
+			Algorithm: "HMAC-SHA256, key = the webhook's `shared_secret`",
+			Signed:    "body",
+			Identity:  "hash of the body (`data.id` names the resource, not the event)",
+			Vectors:   "computed (docs.commercelayer.io/developers/callbacks-security)",
+		},
+		Sample: []byte(`{"data":{"id":"wBXVhKzrzL","type":"orders","attributes":{"number":"1234","status":"placed"}}}`),
+	}, bodyScheme(signatureFormat{Header: "X-CommerceLayer-Signature", Encoding: encBase64}, algSHA256)),
 }

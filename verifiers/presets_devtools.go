@@ -223,4 +223,29 @@ var devtoolsPresets = []Preset{
 			Vectors:   "computed (docs.snyk.io, Snyk webhooks, \"Validation and versioning of payloads\")",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// MongoDB Atlas alert webhooks: X-MMS-Signature = base64 HMAC-SHA1(Webhook Secret, body).
+		Name: "mongodb_atlas",
+		Doc: PresetDoc{
+			Signature: "`X-MMS-Signature: <base64>` (+ unsigned `X-MMS-Event`)",
+			Algorithm: "HMAC-SHA1, key = the integration's Webhook Secret",
+			Signed:    "body",
+			Identity:  "hash of the body (an alert's `id` repeats across its updates)",
+			Vectors:   "computed (mongodb.com/docs/atlas/tutorial/webhook-integration)",
+		},
+		Sample: []byte(`{"id":"5b4e6c2f7f8a3b0001a1b2c3","groupId":"5b4e6c2f7f8a3b0001a1b2c4","eventTypeName":"OUTSIDE_METRIC_THRESHOLD","status":"OPEN","created":"2026-01-01T00:00:00Z"}`),
+	}, bodyScheme(signatureFormat{Header: "X-MMS-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Sonatype Nexus Repository: X-Nexus-Webhook-Signature = hex HMAC-SHA1(secret key, body).
+		Name: "sonatype", LogIDHeader: "X-Nexus-Webhook-Delivery",
+		Doc: PresetDoc{
+			Signature:     "`X-Nexus-Webhook-Signature: <hex>`",
+			Algorithm:     "HMAC-SHA1, key = the capability's Secret Key",
+			Signed:        "body",
+			UserAgentNote: "`Nexus/<version> (…)`, varies by release: not checked",
+			Identity:      "`X-Nexus-Webhook-Delivery`",
+			Vectors:       "computed (help.sonatype.com enabling-a-repository-webhook-capability, example-headers-and-payloads)",
+		},
+		Sample: []byte(`{"timestamp":"2016-11-10T23:57:49.664+0000","nodeId":"52905B51-085CCABB-CEBBEAAD-16795588-FC927D93","initiator":"admin/127.0.0.1","repositoryName":"npm-proxy","action":"CREATED","asset":{"id":"31c950c8eeeab78336308177ae9c441c","format":"npm","name":"concrete"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Nexus-Webhook-Signature", Encoding: encHex}, algSHA1)),
 }

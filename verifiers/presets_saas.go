@@ -219,4 +219,16 @@ var saasPresets = []Preset{
 			Vectors:   "computed (docs.attio.com/rest-api/how-to/webhooks, \"Authenticating\")",
 		},
 	}, bodyScheme(signatureFormat{Header: "Attio-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Tally (forms): Tally-Signature = base64 HMAC-SHA256(signing secret, body).
+		Name: "tally", BodyID: "eventId",
+		Doc: PresetDoc{
+			Signature: "`Tally-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's signing secret",
+			Signed:    "body",
+			Identity:  "body `eventId`",
+			Vectors:   "computed (tally.so/help/webhooks \"Add a signing secret\")",
+		},
+		Sample: []byte(`{"eventId":"a4cb511e-d513-4fa5-baee-b815d718dfd1","eventType":"FORM_RESPONSE","createdAt":"2023-06-28T15:00:21.889Z","data":{"responseId":"2wgx4n","formId":"VwbNEw","fields":[]}}`),
+	}, bodyScheme(signatureFormat{Header: "Tally-Signature", Encoding: encBase64}, algSHA256)),
 }

@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Builds presets-e.jsonl: the vectors of the catalogue growth of issue 24.
+
+Lines quoted from a provider's official SDK tests say so in `kind`
+(sdk-test) and `source`, and this script asserts their values with its own
+HMAC before writing them; every other value is computed here with python's
+hmac/hashlib/base64, independently of hookgate's Go code, from the
+provider's documented algorithm (`kind` computed). Run from anywhere:
+
+    python3 testdata/vectors/generate_presets-e.py
+"""
+import base64, hashlib, hmac, json, os
+from datetime import datetime, timezone
+from urllib.parse import parse_qsl, urlencode
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+C, SDK = "computed", "sdk-test"
+out = []
+
+
+def add(provider, secret, headers, body, valid, kind, source, notes="", now=None, url=None, **extra):
+    v = {"provider": provider, "secret": secret, "headers": headers, "body": body, "url": url, "now": now,
+         "expected_valid": valid, "kind": kind, "source": source, "notes": notes}
+    v.update(extra)
+    out.append(v)
+
+
+def hm(alg, key, msg):
+    key = key.encode() if isinstance(key, str) else key
+    msg = msg.encode() if isinstance(msg, str) else msg
+    return hmac.new(key, msg, alg).digest()
+
+
+def hx(b): return b.hex()
+def b64(b): return base64.b64encode(b).decode()
+
+
+def sw_sig(key, msg_id, ts, body):
+    """Standard Webhooks v1: base64 HMAC-SHA256(key, id.ts.body)."""
+    return "v1," + b64(hm(hashlib.sha256, key, f"{msg_id}.{ts}.{body}"))
+
+
+def whsec_key(secret):
+    return base64.b64decode(secret[len("whsec_"):] if secret.startswith("whsec_") else secret)
+
+
+# ---- openai (openai-python: whsec_ -> base64, anything else used as it is) ----
+src = "openai/openai-python@e43b422 src/openai/lib/_webhooks.py; tests/lib/test_webhooks.py (TEST_SECRET, TEST_PAYLOAD, TEST_SIGNATURE)"
+sec = "whsec_RdvaYFYUXuIFuEbvZHwMfYFhUf7aMYjYcmM24+Aj40c="
+wid, ts = "wh_685c059ae39c8190af8c71ed1022a24d", 1750861210
+body = '{"id": "evt_685c059ae3a481909bdc86819b066fb6", "object": "event", "created_at": 1750861210, "type": "response.completed", "data": {"id": "resp_123"}}'
+sig = "v1,gUAg4R2hWouRZqRQG4uJypNS8YK885G838+EHb4nKBY="
+assert sw_sig(whsec_key(sec), wid, ts, body) == sig
+h = {"webhook-id": wid, "webhook-timestamp": str(ts), "webhook-signature": sig}
+add("openai", sec, h, body, True, SDK, src, "test_verify_signature_valid", now=ts)
+add("openai", "invalid_secret", h, body, False, SDK, src, "test_verify_signature_invalid (a secret without whsec_ is used as it is)", now=ts)
+add("openai", sec, h, body, False, SDK, src, "test_verify_signature_timestamp_too_old: 400 s later", now=ts + 400)
+add("openai", sec, h, body, False, SDK, src, "test_verify_signature_timestamp_too_new: 400 s earlier", now=ts - 400)
+raw = "synthetic-webhook-secret"
+src2 = "openai/openai-python@e43b422 tests/lib/test_webhook_signature.py (RAW_SECRET, ids raw/prefixed)"
+pbody = '{"synthetic": "caf\u00e9"}'
+rsig = sw_sig(raw.encode(), "evt_synthetic", 1750000000, pbody)
+rh = {"webhook-id": "evt_synthetic", "webhook-timestamp": "1750000000", "webhook-signature": rsig}
+add("openai", raw, rh, pbody, True, C, src2, "a raw secret (no whsec_) is the key as it is", now=1750000000)
+add("openai", "whsec_" + b64(raw.encode()), rh, pbody, True, C, src2, "the same key written whsec_<base64>", now=1750000000)
+
+# ---- polar (polar-sdk validate_event: base64-encodes the secret for standardwebhooks: key = secret bytes) ----
+src = "polarsource/polar-python@4adc73b src/polar_sdk/_webhooks/__init__.py validate_event (base64.b64encode(secret) -> standardwebhooks.Webhook)"
+sec, wid, ts = "polar_whs_ZuRJvBb8sQjPEXpE2tpAiXYMKvxCm6UYmtKo8Z3mB9L", "msg_2vj0yzqB1aBFO8AjKS0F6rW7cdU", 1735689600
+body = '{"type":"order.paid","timestamp":"2025-01-01T00:00:00Z","data":{"id":"b0b7e6a1-9a0e-4d7e-8c59-3c1a2f7d9e10"}}'
+sig = sw_sig(sec.encode(), wid, ts, body)
+h = {"webhook-id": wid, "webhook-timestamp": str(ts), "webhook-signature": sig}
+add("polar", sec, h, body, True, C, src, "key = the secret string's bytes", now=ts)
+add("polar", sec, {**h, "webhook-signature": sw_sig(base64.b64decode(b64(sec.encode())) + b"x", wid, ts, body)}, body, False, C, src, "signed with another key", now=ts)
+add("polar", sec, h, body, False, C, src, "301 s later: outside the 5-minute tolerance", now=ts + 301)
+
+# ---- lithic (standardwebhooks) ----
+src = "lithic-com/lithic-python@938657e tests/api_resources/test_webhooks.py test_verify_signature"
+sec, wid, ts = "whsec_zlFsbBZ8Xcodlpcu6NDTdSzZRLSdhkst", "msg_2Lh9KRb0pzN4LePd3XiA4v12Axj", 1676312382
+body = ('{"card_token":"sit Lorem ipsum, accusantium repellendus possimus","created_at":"elit. placeat libero architecto molestias, sit",'
+        '"account_token":"elit.","issuer_decision":"magnam, libero esse Lorem ipsum magnam, magnam,","tokenization_attempt_id":"illum dolor '
+        'repellendus libero esse accusantium","wallet_decisioning_info":{"device_score":"placeat architecto"},"digital_wallet_token_metadata":'
+        '{"status":"reprehenderit dolor","token_requestor_id":"possimus","payment_account_info":{"account_holder_data":{"phone_number":"libero",'
+        '"email_address":"nobis molestias, veniam culpa! quas elit. quas libero esse architecto placeat"},"pan_unique_reference":"adipisicing odit magnam, odit"}}}')
+sig = "v1,Dwa0AHInLL3XFo2sxcHamOQDrJNi7F654S3L6skMAOI="
+assert sw_sig(whsec_key(sec), wid, ts, body) == sig
+h = {"webhook-id": wid, "webhook-timestamp": str(ts), "webhook-signature": sig}
+add("lithic", sec, h, body, True, SDK, src, "valid", now=ts)
+add("lithic", sec, h, body, False, SDK, src, "timestamp too old: 6 minutes later", now=ts + 360)
+add("lithic", sec, h, body, False, SDK, src, "timestamp too new: 6 minutes earlier", now=ts - 360)
+add("lithic", "whsec_" + b64(b"wrong"), h, body, False, SDK, src, "wrong secret", now=ts)
+
+# ---- replicate (the Svix vector, quoted by replicate-javascript's tests) ----
+src = "replicate/replicate-javascript@2fd6f39 index.test.ts 'validateWebhook' (Svix test case); lib/util.js"
+sec, wid, ts, body = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}'
+sig = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+assert sw_sig(whsec_key(sec), wid, ts, body) == sig
+h = {"Content-Type": "application/json", "Webhook-ID": wid, "Webhook-Timestamp": str(ts), "Webhook-Signature": sig}
+add("replicate", sec, h, body, True, SDK, src, now=ts)
+add("replicate", sec, h, body + " ", False, C, src, "body changed by one byte", now=ts)
+add("replicate", sec, h, body, False, C, "replicate.com/docs/topics/webhooks/verify-webhook (timestamp against replay)", "301 s later: outside the 5-minute tolerance", now=ts + 301)
+
+# ---- brex (Webhook-* headers; the secret from GET /v1/webhooks/secrets is base64, no prefix) ----
+src = "developer.brex.com/docs/webhooks (Webhook-Id/-Timestamp/-Signature, id.timestamp.body, base64-decoded secret); developer.brex.com/openapi/webhooks_api (GET /v1/webhooks/secrets: two signatures during rotation)"
+old, new = b64(b"brex-secret-old-0123456789abcdef"), b64(b"brex-secret-new-0123456789abcdef")
+wid, ts = "wh_01HZX0Q6N9QY6W6V4B3T2R1P0M", 1700000000
+body = '{"event_type":"TRANSFER_PROCESSED","transfer_id":"dptx_1","company_id":"cuacc_1"}'
+two = sw_sig(base64.b64decode(new), wid, ts, body) + " " + sw_sig(base64.b64decode(old), wid, ts, body)
+h = {"Webhook-Id": wid, "Webhook-Timestamp": str(ts), "Webhook-Signature": two}
+add("brex", old, h, body, True, C, src, "two signatures during a rotation; the old (PENDING_REVOKE) secret still verifies", now=ts)
+add("brex", new, h, body, True, C, src, "the new (ACTIVE) secret verifies too", now=ts)
+add("brex", b64(b"another-secret-0123456789abcdef0"), h, body, False, C, src, "another secret", now=ts)
+
+# ---- incident.io (Svix, webhook-* headers) ----
+src = "docs.incident.io/api-reference/webhooks 'Verifying webhooks' (webhook-id/-timestamp/-signature, HMAC of $WEBHOOK_ID.$WEBHOOK_TIMESTAMP.$REQUEST_BODY, powered by Svix)"
+sec, wid, ts = "whsec_" + b64(b"incident-io-signing-secret-0001"), "msg_2Xn8Q0dS5cXbYk3gW5JtXbV4tZ1", 1676033031
+body = '{"event_type":"public_incident.incident_created_v2","public_incident.incident_created_v2":{"id":"01FCNDV6P870EA6S7TK1DSYDG0","name":"Our database is sad"}}'
+h = {"webhook-id": wid, "webhook-timestamp": str(ts), "webhook-signature": sw_sig(whsec_key(sec), wid, ts, body)}
+add("incident_io", sec, h, body, True, C, src, now=ts)
+add("incident_io", sec, {**h, "webhook-id": "msg_other"}, body, False, C, src, "the signed webhook-id changed", now=ts)
+
+# ---- stytch (Svix, svix-* headers) ----
+src = "stytch.com/docs/b2b/guides/webhooks ('powered through Svix'; svix-id/-timestamp/-signature per docs.svix.com/receiving/verifying-payloads/how-manual)"
+sec, wid, ts = "whsec_" + b64(b"stytch-svix-endpoint-secret-001"), "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", 1700000000
+body = '{"project_id":"project-live-123","event_id":"event-live-123","action":"CREATE","object_type":"organization","source":"DASHBOARD","id":"organization-live-123","timestamp":"2023-11-14T22:13:20Z"}'
+h = {"svix-id": wid, "svix-timestamp": str(ts), "svix-signature": sw_sig(whsec_key(sec), wid, ts, body)}
+add("stytch", sec, h, body, True, C, src, now=ts)
+add("stytch", sec, h, body, False, C, src, "301 s later: outside the 5-minute tolerance", now=ts + 301)
+
+# ---- airwallex ----
+src = "airwallex.com/docs/developer-tools/webhooks/listen-for-webhook-events (x-timestamp unix ms; x-signature = hex HMAC-SHA256(secret, x-timestamp + body)); code examples page (Java valueToDigest)"
+sec, ts = "whsec_airwallex_notification_secret", 1357872222592
+body = '{"id":"evt_hkdmn8nqrwqkz5kh9v3m","name":"payment_intent.succeeded","account_id":"acct_1","data":{"object":{"id":"int_1"}},"created_at":"2013-01-11T02:43:42+0000"}'
+sig = hx(hm(hashlib.sha256, sec, f"{ts}{body}"))
+h = {"x-timestamp": str(ts), "x-signature": sig}
+add("airwallex", sec, h, body, True, C, src, "the docs' example timestamp", now=ts // 1000)
+add("airwallex", sec, {**h, "x-signature": hx(hm(hashlib.sha256, sec, f"{ts}.{body}"))}, body, False, C, src, "signed with a '.' separator: Airwallex uses none", now=ts // 1000)
+add("airwallex", sec, h, body, False, C, src, "301 s later: outside the tolerance", now=ts // 1000 + 301)
+
+# ---- orb (orb-python) ----
+src = "orbcorp/orb-python@604050c src/orb/resources/webhooks.py; tests/api_resources/test_webhooks.py test_verify_signature"
+sec, ts = "c-UGKYdnhHh436B_sMouYAPUvXyWpzOdunZBV5dFSD8", "2024-03-27T15:42:29.551"
+body = '{"id": "o4mmewpfNNTnjfZc", "created_at": "2024-03-27T15:42:29+00:00", "type": "resource_event.test", "properties": {"message": "A test webhook from Orb. Happy testing!"}}'
+sig = "9d25de966891ab0bc18754faf8d83d0980b44ae330fcc130b41a6cf3daf1f391"
+assert hx(hm(hashlib.sha256, sec, f"v1:{ts}:{body}")) == sig
+now = int(datetime.fromisoformat(ts).replace(tzinfo=timezone.utc).timestamp())
+h = {"X-Orb-Timestamp": ts, "X-Orb-Signature": "v1=" + sig}
+add("orb", sec, h, body, True, SDK, src, "valid (timestamp without a zone: UTC)", now=now)
+add("orb", sec, h, body, False, SDK, src, "timestamp too old: 6 minutes later", now=now + 360)
+add("orb", sec, h, body, False, SDK, src, "timestamp too new: 6 minutes earlier", now=now - 360)
+add("orb", "foo", h, body, False, SDK, src, "secret foo: no signature matches", now=now)
+add("orb", sec, {**h, "X-Orb-Signature": "v1=my_invalid_signature v1=" + sig}, body, True, SDK, src, "multiple signatures, one valid", now=now)
+add("orb", sec, {**h, "X-Orb-Signature": "v2=" + sig}, body, False, SDK, src, "different signature version", now=now)
+
+# ---- fastspring ----
+src = "developer.fastspring.com/reference/message-security (X-FS-Signature = base64 HMAC-SHA256(HMAC SHA256 Secret, payload))"
+sec = "fastspring-hmac-secret"
+body = '{"events":[{"id":"6ezrPTTuQTqYDoC1GzX2sw","live":false,"processed":false,"type":"order.completed","created":1700000000000,"data":{"order":"nlc1"}}]}'
+sig = b64(hm(hashlib.sha256, sec, body))
+add("fastspring", sec, {"X-FS-Signature": sig}, body, True, C, src)
+add("fastspring", sec, {"x-fs-signature": sig}, body, True, C, src, "header name in lower case (FastSpring varies its case)")
+add("fastspring", sec, {"X-FS-Signature": hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "hex instead of base64")
+
+# ---- tiktok ----
+src = "developers.tiktok.com/doc/webhooks-verification (TikTok-Signature: t=..,s=..; HMAC-SHA256 with client_secret over 't.body')"
+sec, ts = "tiktok-client-secret", 1633174587
+body = '{"client_key":"bwo2m45353a6k85","event":"authorization.removed","create_time":1615338610,"user_openid":"act.example12345Example12345Example","content":"{\\"reason\\": 1}"}'
+sig = hx(hm(hashlib.sha256, sec, f"{ts}.{body}"))
+add("tiktok", sec, {"TikTok-Signature": f"t={ts},s={sig}"}, body, True, C, src, "the docs' example timestamp", now=ts)
+add("tiktok", sec, {"TikTok-Signature": f"t={ts + 1},s={sig}"}, body, False, C, src, "timestamp changed: it is signed", now=ts)
+add("tiktok", sec, {"TikTok-Signature": f"t={ts},s={sig}"}, body, False, C, src, "301 s later", now=ts + 301)
+
+# ---- pusher ----
+src = "pusher/pusher-http-python@10372d0 pusher/authentication_client.py validate_webhook (hex HMAC-SHA256(secret, body); |now - time_ms| <= 300000)"
+sec = "7ad3773142a6692b25b8"
+body = '{"time_ms":1700000000000,"events":[{"name":"channel_occupied","channel":"test_channel"}]}'
+sig = hx(hm(hashlib.sha256, sec, body))
+h = {"X-Pusher-Key": "278d425bdf160c739803", "X-Pusher-Signature": sig}
+add("pusher", sec, h, body, True, C, src, now=1700000000)
+add("pusher", sec, h, body, False, C, src, "301 s later", now=1700000301)
+nb = '{"events":[{"name":"channel_occupied","channel":"test_channel"}]}'
+add("pusher", sec, {**h, "X-Pusher-Signature": hx(hm(hashlib.sha256, sec, nb))}, nb, False, C, src, "no time_ms: refused, as the SDK does", now=1700000000)
+
+# ---- microsoft_teams ----
+src = "learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook (Authorization: HMAC <base64 HMAC-SHA256>, key = the security token base64-decoded)"
+token = b64(b"teams-outgoing-webhook-token-32b")
+body = '{"type":"message","id":"1485983408511","timestamp":"2017-02-01T21:10:07.437Z","text":"<at>Bot</at> hello","from":{"id":"29:1","name":"Tim"}}'
+sig = b64(hm(hashlib.sha256, base64.b64decode(token), body))
+add("microsoft_teams", token, {"Authorization": "HMAC " + sig}, body, True, C, src)
+add("microsoft_teams", token, {"Authorization": "HMAC " + b64(hm(hashlib.sha256, token, body))}, body, False, C, src,
+    "keyed with the token's characters instead of its decoded bytes")
+
+# ---- mongodb_atlas ----
+src = "mongodb.com/docs/atlas/tutorial/webhook-integration (X-MMS-Signature = base64 HMAC-SHA1 of the body with the Webhook Secret)"
+sec = "atlas-webhook-secret"
+body = '{"id":"5b4e6c2f7f8a3b0001a1b2c3","groupId":"5b4e6c2f7f8a3b0001a1b2c4","eventTypeName":"OUTSIDE_METRIC_THRESHOLD","status":"OPEN","created":"2026-01-01T00:00:00Z"}'
+add("mongodb_atlas", sec, {"X-MMS-Event": "alert.open", "X-MMS-Signature": b64(hm(hashlib.sha1, sec, body))}, body, True, C, src)
+add("mongodb_atlas", sec, {"X-MMS-Event": "alert.open", "X-MMS-Signature": b64(hm(hashlib.sha256, sec, body))}, body, False, C, src, "SHA-256 instead of SHA-1")
+
+# ---- sonatype ----
+src = "help.sonatype.com/en/enabling-a-repository-webhook-capability.html (sha1 HMAC of the JSON body, X-Nexus-Webhook-Signature); example-headers-and-payloads.html"
+sec = "foo"
+body = '{"timestamp":"2016-11-10T23:57:49.664+0000","nodeId":"52905B51-085CCABB-CEBBEAAD-16795588-FC927D93","initiator":"admin/127.0.0.1","repositoryName":"npm-proxy","action":"CREATED","asset":{"id":"31c950c8eeeab78336308177ae9c441c","assetId":"bnBtLXByb3h5OjMxYzk1MGM4ZWVlYWI3ODMzNjMwODE3N2FlOWM0NDFj","format":"npm","name":"concrete"}}'
+h = {"X-Nexus-Webhook-Id": "rm:repository:asset", "X-Nexus-Webhook-Delivery": "7f4a6dde-5c68-4999-bcc0-a62f3fb8ae48",
+     "X-Nexus-Webhook-Signature": hx(hm(hashlib.sha1, sec, body))}
+add("sonatype", sec, h, body, True, C, src, "the docs' example payload, compact, with the docs' example key 'foo'")
+add("sonatype", "bar", h, body, False, C, src, "another secret key")
+
+# ---- commercelayer ----
+src = "docs.commercelayer.io/developers/callbacks-security (X-CommerceLayer-Signature = base64 HMAC-SHA256(shared_secret, raw body))"
+sec = "commercelayer-shared-secret"
+body = '{"data":{"id":"wBXVhKzrzL","type":"orders","attributes":{"number":"1234","status":"placed"}}}'
+sig = b64(hm(hashlib.sha256, sec, body))
+add("commercelayer", sec, {"X-CommerceLayer-Topic": "orders.place", "X-CommerceLayer-Signature": sig}, body, True, C, src)
+add("commercelayer", sec, {"X-CommerceLayer-Topic": "orders.place", "X-CommerceLayer-Signature": sig}, body.replace("placed", "approved"), False, C, src, "body changed")
+
+# ---- tally ----
+src = "tally.so/help/webhooks 'Add a signing secret' (Tally-Signature = base64 HMAC-SHA256 of the payload with the signing secret)"
+sec = "tally-signing-secret"
+body = '{"eventId":"a4cb511e-d513-4fa5-baee-b815d718dfd1","eventType":"FORM_RESPONSE","createdAt":"2023-06-28T15:00:21.889Z","data":{"responseId":"2wgx4n","formId":"VwbNEw","fields":[]}}'
+sig = b64(hm(hashlib.sha256, sec, body))
+add("tally", sec, {"Tally-Signature": sig}, body, True, C, src)
+add("tally", "another-secret", {"Tally-Signature": sig}, body, False, C, src, "another secret")
+
+# ---- elevenlabs ----
+src = "elevenlabs/elevenlabs-python@54e5899 src/elevenlabs/webhooks_custom.py construct_event (t=..,v0=hex HMAC-SHA256(secret, 't.body'), 30 minutes); tests/test_webhooks.py"
+sec, ts = "test_secret", 1739537297
+body = json.dumps({"event_type": "speech.completed", "id": "123456"})
+sig = "v0=" + hx(hm(hashlib.sha256, sec, f"{ts}.{body}"))
+add("elevenlabs", sec, {"ElevenLabs-Signature": f"t={ts},{sig}"}, body, True, C, src, "the SDK test's secret and payload (json.dumps)", now=ts)
+add("elevenlabs", sec, {"ElevenLabs-Signature": f"t={ts},{sig}"}, body, True, C, src, "29 minutes later: inside the 30-minute tolerance", now=ts + 29 * 60)
+add("elevenlabs", sec, {"ElevenLabs-Signature": f"t={ts},{sig}"}, body, False, C, src, "31 minutes later: outside it", now=ts + 31 * 60)
+add("elevenlabs", sec, {"ElevenLabs-Signature": "invalid_format"}, body, False, C, src, "test_construct_event_invalid_signature_format", now=ts)
+
+# ---- firecrawl ----
+src = "docs.firecrawl.dev/webhooks/security (X-Firecrawl-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>)"
+sec = "firecrawl-webhook-secret"
+body = '{"success":true,"type":"crawl.page","id":"crawl-job-id","data":[{"markdown":"# Page","metadata":{"sourceURL":"https://example.com"}}]}'
+sig = hx(hm(hashlib.sha256, sec, body))
+add("firecrawl", sec, {"X-Firecrawl-Signature": "sha256=" + sig}, body, True, C, src)
+add("firecrawl", sec, {"X-Firecrawl-Signature": "sha1=" + hx(hm(hashlib.sha1, sec, body))}, body, False, C, src, "another algorithm: only sha256= is accepted")
+
+# ---- nylas ----
+src = "developer.nylas.com/docs/cookbook/use-cases/build/verify-webhook-signatures (x-nylas-signature = hex HMAC-SHA256(webhook_secret, raw body)); /docs/v3/notifications (GET ?challenge= echoed)"
+sec = "nylas-webhook-secret"
+body = '{"specversion":"1.0","type":"message.created","source":"/google/emails/realtime","id":"<WEBHOOK_ID>","time":1723821985,"data":{"application_id":"<NYLAS_APPLICATION_ID>","object":{"id":"<MESSAGE_ID>","grant_id":"<NYLAS_GRANT_ID>"}}}'
+sig = hx(hm(hashlib.sha256, sec, body))
+add("nylas", sec, {"x-nylas-signature": sig}, body, True, C, src)
+add("nylas", sec, {"X-Nylas-Signature": sig.upper()}, body, True, C, src, "upper-case hex (the SDKs' header spelling)")
+add("nylas", sec, {}, "", True, C, src, "unsigned challenge GET: answered by the gate with the challenge", method="GET",
+    url="https://hooks.example.com/nylas?challenge=bc609b38-c81f-47fb-a275-0d2fc6ff43cd",
+    answer={"status": 200, "content_type": "text/plain; charset=utf-8", "body": "bc609b38-c81f-47fb-a275-0d2fc6ff43cd"})
+add("nylas", sec, {}, "", False, C, src, "a GET with another parameter besides the challenge is refused", method="GET",
+    url="https://hooks.example.com/nylas?challenge=abc&x=1")
+
+# ---- mailchimp (Transactional: the mandrill scheme) ----
+src = ("mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks (X-Mandrill-Signature: base64 HMAC-SHA1 "
+       "of the webhook URL + POST fields sorted by name, name+value, with the webhook key)")
+key, url = "mailchimp-transactional-webhook-key", "https://hooks.example.com/mailchimp"
+events = '[{"event":"click","msg":{"ts":1365109999,"subject":"Plant sale","email":"example.webhook@mandrillapp.com","_id":"exampleaaaaaaaaaaaaaaaaaaaaaaaaa"},"url":"https://example.com/sale","_id":"exampleaaaaaaaaaaaaaaaaaaaaaaaaa","ts":1384954004}]'
+form = urlencode({"mandrill_events": events})
+
+
+def mandrill_sig(k, u, f):
+    return b64(hm(hashlib.sha1, k, u + "".join(n + v for n, v in sorted(parse_qsl(f, keep_blank_values=True)))))
+
+
+ct = "application/x-www-form-urlencoded"
+add("mailchimp", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url, form)}, form, True, C, src, url=url)
+add("mailchimp", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url + "?x=1", form)}, form, False, C, src, "signed for another URL", url=url)
+
+with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
+    for d in out:
+        f.write(json.dumps(d, ensure_ascii=False) + "\n")
+counts = {}
+for d in out:
+    counts[d["provider"]] = counts.get(d["provider"], 0) + 1
+print(len(out), json.dumps(counts, sort_keys=True))

@@ -1,0 +1,41 @@
+package verifiers
+
+// Declaration-only presets: AI and data platforms (issue 24). OpenAI and
+// Replicate deliver with Standard Webhooks and are in presets_standard.go.
+// Sources are in the source field of each preset's vectors in
+// testdata/vectors/presets-e.jsonl.
+
+func init() {
+	for _, p := range aiPresets {
+		register(p)
+	}
+}
+
+var aiPresets = []Preset{
+	withScheme(Preset{
+		// ElevenLabs: ElevenLabs-Signature: t=<unix>,v0=<hex HMAC-SHA256(secret, "t.body")>, 30 minutes (elevenlabs-python).
+		Name: "elevenlabs", Tolerance: tolerance30m,
+		Doc: PresetDoc{
+			Signature:     "`ElevenLabs-Signature: t=..,v0=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the webhook secret as it is",
+			Signed:        "`t.body`",
+			ToleranceNote: "elevenlabs-python `construct_event` (it bounds only the past; the gate bounds both)",
+			Identity:      "hash of the signed content",
+			Vectors:       "computed (elevenlabs/elevenlabs-python `webhooks_custom.py`, tests/test_webhooks.py)",
+		},
+		Sample: []byte(`{"type":"post_call_transcription","event_timestamp":1739537297,"data":{"agent_id":"xyz","conversation_id":"abc"}}`),
+	}, hmacScheme{Signature: structuredFormat{Header: "ElevenLabs-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v0", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Firecrawl: X-Firecrawl-Signature: sha256=<hex HMAC-SHA256(account webhook secret, body)>.
+		Name: "firecrawl",
+		Doc: PresetDoc{
+			Signature: "`X-Firecrawl-Signature: sha256=<hex>`",
+			Algorithm: "HMAC-SHA256, key = the account's webhook secret (Advanced settings)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (docs.firecrawl.dev/webhooks/security)",
+		},
+		Sample: []byte(`{"success":true,"type":"crawl.page","id":"crawl-job-id","data":[{"markdown":"# Page","metadata":{"sourceURL":"https://example.com"}}]}`),
+	}, bodyScheme(signatureFormat{Header: "X-Firecrawl-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+}
