@@ -82,4 +82,16 @@ var commercePresets = []Preset{
 		},
 		Sample: []byte(`{"data":{"id":"wBXVhKzrzL","type":"orders","attributes":{"number":"1234","status":"placed"}}}`),
 	}, bodyScheme(signatureFormat{Header: "X-CommerceLayer-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Bolt: X-Bolt-Hmac-Sha256 = base64 HMAC-SHA256(signing secret, body).
+		Name: "bolt",
+		Doc: PresetDoc{
+			Signature: "`X-Bolt-Hmac-Sha256: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the merchant's Signing Secret (Administration > API)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (help.bolt.com/developers/webhooks/hook-verification)",
+		},
+		Sample: []byte(`{"type":"payment","object":"transaction","data":{"id":"TAe8Kx5z1Fq3v","reference":"LBLJ-TWWR-R5XG","status":"completed"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Bolt-Hmac-Sha256", Encoding: encBase64}, algSHA256)),
 }

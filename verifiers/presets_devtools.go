@@ -248,4 +248,16 @@ var devtoolsPresets = []Preset{
 		},
 		Sample: []byte(`{"timestamp":"2016-11-10T23:57:49.664+0000","nodeId":"52905B51-085CCABB-CEBBEAAD-16795588-FC927D93","initiator":"admin/127.0.0.1","repositoryName":"npm-proxy","action":"CREATED","asset":{"id":"31c950c8eeeab78336308177ae9c441c","format":"npm","name":"concrete"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-Nexus-Webhook-Signature", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// Autodesk Platform Services: x-adsk-signature: sha1hash=<hex HMAC-SHA1(secret token, body)>.
+		Name: "autodesk",
+		Doc: PresetDoc{
+			Signature: "`x-adsk-signature: sha1hash=<hex>`",
+			Algorithm: "HMAC-SHA1, key = the secret token set with `POST /webhooks/v1/tokens` (or on the hook)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (aps.autodesk.com/en/docs/webhooks/v1/overview/basics; autodesk-platform-services/aps-webhooks-signature)",
+		},
+		Sample: []byte(`{"version":"1.0","resourceUrn":"urn:adsk.wipprod:fs.file:vf.1","hook":{"hookId":"0f60f6a0-1f8d-11e9-8e2c-6b3d5b2e1d1a","event":"dm.version.added","system":"data"},"payload":{"name":"model.rvt"}}`),
+	}, bodyScheme(signatureFormat{Header: "x-adsk-signature", Prefix: "sha1hash=", Encoding: encHex}, algSHA1)),
 }

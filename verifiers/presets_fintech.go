@@ -53,4 +53,16 @@ var fintechPresets = []Preset{
 		},
 		Sample: []byte(`{"events":[{"id":"6ezrPTTuQTqYDoC1GzX2sw","live":false,"processed":false,"type":"order.completed","created":1700000000000,"data":{"order":"nlc1"}}]}`),
 	}, bodyScheme(signatureFormat{Header: "X-FS-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Alchemy Notify: X-Alchemy-Signature = hex HMAC-SHA256(the webhook's signing key, body).
+		Name: "alchemy", BodyID: "id",
+		Doc: PresetDoc{
+			Signature: "`X-Alchemy-Signature: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's signing key as it is (`whsec_…`, not decoded)",
+			Signed:    "body",
+			Identity:  "body `id` (the event, `whevt_…`)",
+			Vectors:   "computed (alchemyplatform/webhook-examples node-express/src/webhooksUtil.ts)",
+		},
+		Sample: []byte(`{"webhookId":"wh_octjglnywaupz6th","id":"whevt_ogrc5v64myey69ux","createdAt":"2026-01-01T00:00:00.000Z","type":"ADDRESS_ACTIVITY","event":{"network":"ETH_MAINNET","activity":[]}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Alchemy-Signature", Encoding: encHex}, algSHA256)),
 }

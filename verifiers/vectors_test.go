@@ -91,6 +91,7 @@ var wantVectors = map[string]int{
 	"airwallex": 3, "brex": 3, "commercelayer": 2, "elevenlabs": 4, "fastspring": 3, "firecrawl": 2, "incident_io": 2,
 	"lithic": 4, "mailchimp": 2, "microsoft_teams": 2, "mongodb_atlas": 2, "nylas": 4, "openai": 6, "orb": 6, "polar": 3,
 	"pusher": 3, "replicate": 3, "sonatype": 2, "stytch": 2, "tally": 2, "tiktok": 3,
+	"alchemy": 2, "autodesk": 2, "bolt": 2, "linkedin": 5, "tebex": 3,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

@@ -269,6 +269,63 @@ ct = "application/x-www-form-urlencoded"
 add("mailchimp", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url, form)}, form, True, C, src, url=url)
 add("mailchimp", key, {"Content-Type": ct, "X-Mandrill-Signature": mandrill_sig(key, url + "?x=1", form)}, form, False, C, src, "signed for another URL", url=url)
 
+# ---- alchemy ----
+src = "alchemyplatform/webhook-examples@28a2888 node-express/src/webhooksUtil.ts (X-Alchemy-Signature = hex HMAC-SHA256(signing key, body utf8))"
+sec = "whsec_test"
+body = '{"webhookId":"wh_octjglnywaupz6th","id":"whevt_ogrc5v64myey69ux","createdAt":"2022-02-28T17:48:53.306Z","type":"ADDRESS_ACTIVITY","event":{"network":"MATIC_MUMBAI","activity":[]}}'
+sig = hx(hm(hashlib.sha256, sec, body))
+add("alchemy", sec, {"X-Alchemy-Signature": sig}, body, True, C, src, "the examples' default SIGNING_KEY, used as it is")
+add("alchemy", sec, {"X-Alchemy-Signature": hx(hm(hashlib.sha256, base64.b64decode("dGVzdA=="), body))}, body, False, C, src, "keyed with the base64-decoded key: Alchemy uses the key as it is")
+
+# ---- autodesk ----
+src = "aps.autodesk.com/en/docs/webhooks/v1/overview/basics (Secret Token); autodesk-platform-services/aps-webhooks-signature (x-adsk-signature: sha1hash=<hex HMAC-SHA1(secret, raw body)>)"
+sec = "awffbvdb3trf4fvdfbUyt39suHnbe5Mnrks3"
+body = '{"version":"1.0","resourceUrn":"urn:adsk.wipprod:fs.file:vf.1","hook":{"hookId":"0f60f6a0-1f8d-11e9-8e2c-6b3d5b2e1d1a","event":"dm.version.added","system":"data"},"payload":{"name":"model.rvt"}}'
+sig = hx(hm(hashlib.sha1, sec, body))
+add("autodesk", sec, {"x-adsk-signature": "sha1hash=" + sig}, body, True, C, src, "the docs' example token as the secret")
+add("autodesk", sec, {"x-adsk-signature": sig}, body, False, C, src, "without the sha1hash= prefix")
+
+# ---- bolt ----
+src = "help.bolt.com/developers/webhooks/hook-verification (X-Bolt-Hmac-Sha256 = base64 HMAC-SHA256(signing secret, payload))"
+sec = "bolt-signing-secret"
+body = '{"type":"payment","object":"transaction","data":{"id":"TAe8Kx5z1Fq3v","reference":"LBLJ-TWWR-R5XG","status":"completed"}}'
+sig = b64(hm(hashlib.sha256, sec, body))
+add("bolt", sec, {"X-Bolt-Hmac-Sha256": sig}, body, True, C, src)
+add("bolt", sec, {"X-Bolt-Hmac-Sha256": sig}, body.replace("completed", "cancelled"), False, C, src, "body changed")
+
+# ---- linkedin ----
+src = "learn.microsoft.com/linkedin/shared/api-guide/webhook-validation (challengeResponse = hex HMACSHA256(challengeCode, clientSecret); X-LI-Signature = hex HMACSHA256('hmacsha256=' + body, clientSecret))"
+sec = "linkedin-client-secret"
+body = '{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[{"action":"COMMENT","organizationalEntity":"urn:li:organization:1","notificationId":123}]}'
+add("linkedin", sec, {"X-LI-Signature": hx(hm(hashlib.sha256, sec, "hmacsha256=" + body))}, body, True, C, src)
+add("linkedin", sec, {"X-LI-Signature": hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "the body alone signed: 'hmacsha256=' is part of the signed string")
+code = "890e4665-4dfe-4ab1-b689-ed553bceeed0"
+resp = hx(hm(hashlib.sha256, sec, code))
+add("linkedin", sec, {}, "", True, C, src, "the docs' example challengeCode: answered by the gate", method="GET",
+    url="https://webhooks.example.com/linkedin?challengeCode=" + code,
+    answer={"status": 200, "content_type": "application/json", "body": json.dumps({"challengeCode": code, "challengeResponse": resp}, separators=(",", ":"))})
+add("linkedin", sec, {}, "", True, C, src, "with an applicationId (parent-child applications)", method="GET",
+    url="https://webhooks.example.com/linkedin?challengeCode=" + code + "&applicationId=123456",
+    answer={"status": 200, "content_type": "application/json", "body": json.dumps({"challengeCode": code, "challengeResponse": resp}, separators=(",", ":"))})
+add("linkedin", sec, {}, "", False, C, src, "a challenge holding '=' is not answered (it could be a signed string)", method="GET",
+    url="https://webhooks.example.com/linkedin?challengeCode=hmacsha256%3D%7B%7D")
+
+# ---- tebex ----
+src = "docs.tebex.io/developers/webhooks/overview (X-Signature: SHA256 of the JSON body, then HMAC-SHA256 with the webhook secret, hex; validation.webhook answered with its id; IPs 18.209.80.3, 54.87.231.232)"
+sec = "tebex-webhook-secret"
+
+
+def tebex_sig(k, b):
+    return hx(hm(hashlib.sha256, k, hashlib.sha256(b.encode()).hexdigest()))
+
+
+val = '{"id":"2c116b11-1110-91e0-b266-b792c8da5f11","type":"validation.webhook","date":"2021-08-24T12:21:47+00:00","subject":{}}'
+add("tebex", sec, {"X-Signature": tebex_sig(sec, val)}, val, True, C, src, "the docs' validation webhook: answered with its id",
+    answer={"status": 200, "content_type": "application/json", "body": '{"id":"2c116b11-1110-91e0-b266-b792c8da5f11"}'})
+pay = '{"id":"3e6b8f2a-1d2c-4b5e-9f0a-7c8d9e0f1a2b","type":"payment.completed","date":"2021-08-24T12:25:00+00:00","subject":{"transaction_id":"tbx-26929122a56954-0bd2fe"}}'
+add("tebex", sec, {"X-Signature": tebex_sig(sec, pay)}, pay, True, C, src)
+add("tebex", sec, {"X-Signature": hx(hm(hashlib.sha256, sec, pay))}, pay, False, C, src, "HMAC of the body itself: Tebex signs its SHA-256 hex")
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
