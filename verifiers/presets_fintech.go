@@ -65,4 +65,16 @@ var fintechPresets = []Preset{
 		},
 		Sample: []byte(`{"webhookId":"wh_octjglnywaupz6th","id":"whevt_ogrc5v64myey69ux","createdAt":"2026-01-01T00:00:00.000Z","type":"ADDRESS_ACTIVITY","event":{"network":"ETH_MAINNET","activity":[]}}`),
 	}, bodyScheme(signatureFormat{Header: "X-Alchemy-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Rutter: X-Rutter-Signature: sha256=<base64 HMAC-SHA256(client secret, body)>.
+		Name: "rutter",
+		Doc: PresetDoc{
+			Signature: "`X-Rutter-Signature: sha256=<base64>`",
+			Algorithm: "HMAC-SHA256, key = the organization's client secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (docs.rutterapi.com/docs/webhook-security)",
+		},
+		Sample: []byte(`{"type":"CONNECTION","code":"INITIAL_UPDATE","connection_id":"00000000-0000-0000-0000-000000000000","access_token":"redacted"}`),
+	}, bodyScheme(signatureFormat{Header: "X-Rutter-Signature", Prefix: "sha256=", Encoding: encBase64}, algSHA256)),
 }

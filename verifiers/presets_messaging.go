@@ -177,4 +177,18 @@ var messagingPresets = []Preset{
 		Sample: []byte(`{"type":"message","id":"1485983408511","timestamp":"2017-02-01T21:10:07.437Z","text":"<at>Bot</at> hello","from":{"id":"29:1","name":"Tim"}}`),
 	}, hmacScheme{Signature: signatureFormat{Header: "Authorization", Prefix: "HMAC ", Encoding: encBase64},
 		Template: rawBody, Algorithm: algSHA256, Key: keyFormat{Decoding: keyBase64}}),
+	withScheme(Preset{
+		// Courier: courier-signature: t=<unix ms>,signature=<hex HMAC-SHA256(secret, t + body)> (no separator).
+		Name: "courier", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`courier-signature: t=<unix ms>,signature=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the outbound webhook's signing secret",
+			Signed:        "timestamp then body, no separator",
+			ToleranceNote: "hookgate's choice; Courier states none",
+			Identity:      "hash of the signed content",
+			Vectors:       "computed (courier.com/docs/platform/workspaces/outbound-webhooks \"Verifying Signatures\")",
+		},
+		Sample: []byte(`{"type":"message:updated","data":{"id":"1-6143cf63-7d8bbb4e42d5b7f3f8c7a3a2","status":"DELIVERED"}}`),
+	}, hmacScheme{Signature: structuredFormat{Header: "courier-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "signature", Encoding: encHex},
+		TimeFormat: unixMillis, Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
 }

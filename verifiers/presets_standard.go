@@ -110,4 +110,17 @@ var standardPresets = []Preset{
 		},
 		New: newStandardWebhooks("svix-", "webhook-"), Signer: signStandardWebhooks("svix-"),
 	},
+	{
+		// Sardine Payments (NFT checkout, payouts): Standard Webhooks headers, whsec_ secret.
+		Name: "sardine", Tolerance: tolerance5m, SecretOptional: true,
+		Doc: PresetDoc{
+			Signature: "as standard_webhooks (`webhook-*` headers)",
+			Algorithm: "HMAC-SHA256, key = base64 after `whsec_` (the signing_secret from Sardine)",
+			Signed:    "`id.timestamp.body`",
+			Identity:  "`webhook-id`",
+			Vectors:   "computed (docs.payments.sardine.ai/guides/integration/nftCheckout/webhooks)",
+			Note:      "This covers Sardine's payments webhooks (checkout and payouts), as Sardine documents them.",
+		},
+		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"),
+	},
 }

@@ -92,6 +92,7 @@ var wantVectors = map[string]int{
 	"lithic": 4, "mailchimp": 2, "microsoft_teams": 2, "mongodb_atlas": 2, "nylas": 4, "openai": 6, "orb": 6, "polar": 3,
 	"pusher": 3, "replicate": 3, "sonatype": 2, "stytch": 2, "tally": 2, "tiktok": 3,
 	"alchemy": 2, "autodesk": 2, "bolt": 2, "linkedin": 5, "tebex": 3,
+	"courier": 3, "pipedrive": 2, "rutter": 2, "sardine": 2, "worldline": 3,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

@@ -326,6 +326,51 @@ pay = '{"id":"3e6b8f2a-1d2c-4b5e-9f0a-7c8d9e0f1a2b","type":"payment.completed","
 add("tebex", sec, {"X-Signature": tebex_sig(sec, pay)}, pay, True, C, src)
 add("tebex", sec, {"X-Signature": hx(hm(hashlib.sha256, sec, pay))}, pay, False, C, src, "HMAC of the body itself: Tebex signs its SHA-256 hex")
 
+# ---- worldline (connect-sdk-python3 test resources, copied verbatim) ----
+src = "Worldline-Global-Collect/connect-sdk-python3@e5dfdc8 tests/unit/test_web_hooks_helper.py (secret hello+world, X-GCS-Signature 2S7doBj/...), tests/resources/webhooks/valid-body, invalid-body; worldline/connect/sdk/webhooks/signature_validator.py"
+wl_valid = '{\n  "apiVersion": "v1",\n  "id": "8ee793f6-4553-4749-85dc-f2ef095c5ab0",\n  "created": "2017-02-02T11:24:14.040+0100",\n  "merchantId": "20000",\n  "type": "payment.paid",\n  "payment": {\n    "id": "00000200000143570012",\n    "paymentOutput": {\n      "amountOfMoney": {\n        "amount": 1000,\n        "currencyCode": "EUR"\n      },\n      "references": {\n        "paymentReference": "200001681810"\n      },\n      "paymentMethod": "bankTransfer",\n      "bankTransferPaymentMethodSpecificOutput": {\n        "paymentProductId": 11\n      }\n    },\n    "status": "PAID",\n    "statusOutput": {\n      "isCancellable": false,\n      "statusCategory": "COMPLETED",\n      "statusCode": 1000,\n      "statusCodeChangeDateTime": "20170202112414",\n      "isAuthorized": true\n    }\n  }\n}'
+wl_invalid = '{\n  "apiVersion": "v1",\n  "id": "8ee793f6-4553-4749-85dc-f2ef095c5ab0",\n  "created": "2017-02-02T11:25:14.040+0100",\n  "merchantId": "20000",\n  "type": "payment.paid",\n  "payment": {\n    "id": "00000200000143570012",\n    "paymentOutput": {\n      "amountOfMoney": {\n        "amount": 1000,\n        "currencyCode": "EUR"\n      },\n      "references": {\n        "paymentReference": "200001681810"\n      },\n      "paymentMethod": "bankTransfer",\n      "bankTransferPaymentMethodSpecificOutput": {\n        "paymentProductId": 11\n      }\n    },\n    "status": "PAID",\n    "statusOutput": {\n      "isCancellable": false,\n      "statusCategory": "COMPLETED",\n      "statusCode": 1000,\n      "statusCodeChangeDateTime": "20170202112514",\n      "isAuthorized": true\n    }\n  }\n}'
+sig = "2S7doBj/GnJnacIjSJzr5fxGM5xmfQyFAwxv1I53ZEk="
+assert b64(hm(hashlib.sha256, "hello+world", wl_valid)) == sig
+h = {"X-GCS-Signature": sig, "X-GCS-KeyId": "dummy-key-id"}
+add("worldline", "hello+world", h, wl_valid, True, SDK, src, "valid-body")
+add("worldline", "hello+world", h, wl_invalid, False, SDK, src, "invalid-body with valid-body's signature")
+add("worldline", "hello+world", {"X-GCS-Webhooks-Endpoint-Verification": "5b2f0ea4-7a36-4d4b-92a4-5c6a9b1f1d2e"}, "", True, C,
+    "docs.connect.worldline-solutions.com/documentation/webhooks ('respond to the GET action and echo the X-GCS-Webhooks-Endpoint-Verification header value in the body')",
+    "endpoint verification GET: answered by the gate", method="GET", url="https://hooks.example.com/worldline",
+    answer={"status": 200, "content_type": "text/plain; charset=utf-8", "body": "5b2f0ea4-7a36-4d4b-92a4-5c6a9b1f1d2e"})
+
+# ---- courier ----
+src = "courier.com/docs/platform/workspaces/outbound-webhooks 'Verifying Signatures' (courier-signature: t=..,signature=..; signed_payload = timestamp + JSON payload; HMAC-SHA256 hex)"
+sec, ts = "courier-signing-secret", 1631816343012
+body = '{"type":"message:updated","data":{"id":"1-6143cf63-7d8bbb4e42d5b7f3f8c7a3a2","status":"DELIVERED"}}'
+sig = hx(hm(hashlib.sha256, sec, f"{ts}{body}"))
+add("courier", sec, {"courier-signature": f"t={ts},signature={sig}"}, body, True, C, src, "the docs' example timestamp (ms)", now=ts // 1000)
+add("courier", sec, {"courier-signature": f"t={ts},signature={hx(hm(hashlib.sha256, sec, f'{ts}.{body}'))}"}, body, False, C, src, "signed with a '.' separator", now=ts // 1000)
+add("courier", sec, {"courier-signature": f"t={ts},signature={sig}"}, body, False, C, src, "301 s later", now=ts // 1000 + 301)
+
+# ---- rutter ----
+src = "docs.rutterapi.com/docs/webhook-security (X-Rutter-Signature: sha256= + base64 HMAC-SHA256 of the payload, key = client secret)"
+sec = "rutter-client-secret"
+body = '{"type":"CONNECTION","code":"INITIAL_UPDATE","connection_id":"00000000-0000-0000-0000-000000000000"}'
+sig = b64(hm(hashlib.sha256, sec, body))
+add("rutter", sec, {"X-Rutter-Signature": "sha256=" + sig}, body, True, C, src)
+add("rutter", sec, {"X-Rutter-Signature": "sha256=" + hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "hex instead of base64")
+
+# ---- sardine (payments: Standard Webhooks) ----
+src = "docs.payments.sardine.ai/guides/integration/nftCheckout/webhooks (signedContent = webhook-id.webhook-timestamp.body; key = base64 after whsec_; webhook-signature v1,<sig>)"
+sec, wid, ts = "whsec_ABCDmcQ8DpB7J6Yn4eZqkt48KRPy3a8n", "msg_2Lh9KRb0pzN4LePd3XiA4v12Axj", 1700000000
+body = '{"id":"order_1","type":"order.processed","data":{"status":"processed"}}'
+h = {"webhook-id": wid, "webhook-timestamp": str(ts), "webhook-signature": sw_sig(whsec_key(sec), wid, ts, body)}
+add("sardine", sec, h, body, True, C, src, "the docs' example signing secret", now=ts)
+add("sardine", sec, h, body, False, C, src, "301 s later", now=ts + 301)
+
+# ---- pipedrive (Basic auth only) ----
+src = "developers.pipedrive.com/docs/api/v1/Webhooks (http_auth_user, http_auth_password: HTTP basic auth of the subscription URL)"
+body = '{"meta":{"action":"create","entity":"deal","id":"1"},"data":{"id":1,"title":"Deal"}}'
+add("pipedrive", "hook-user:hook-password", {"Authorization": "Basic " + b64(b"hook-user:hook-password")}, body, True, C, src)
+add("pipedrive", "hook-user:hook-password", {"Authorization": "Basic " + b64(b"hook-user:wrong")}, body, False, C, src, "wrong password")
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
