@@ -6,4 +6,6 @@ package verifiers_test
 func init() {
 	// Schemes that send a shared secret and sign nothing.
 	bodyUncovered["pipedrive"] = "Basic credentials only"
+	// Gitee signs its timestamp and the secret, not the body.
+	bodyUncovered["gitee"] = "signs the timestamp and the secret only"
 }

@@ -38,4 +38,18 @@ var aiPresets = []Preset{
 		},
 		Sample: []byte(`{"success":true,"type":"crawl.page","id":"crawl-job-id","data":[{"markdown":"# Page","metadata":{"sourceURL":"https://example.com"}}]}`),
 	}, bodyScheme(signatureFormat{Header: "X-Firecrawl-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Nango: X-Nango-Hmac-Sha256 = hex HMAC-SHA256(webhook signing key, body) (verifyIncomingWebhookRequest).
+		Name: "nango",
+		Doc: PresetDoc{
+			Signature: "`X-Nango-Hmac-Sha256: <hex>`",
+			Algorithm: "HMAC-SHA256, key = the environment's webhook signing key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (NangoHQ/nango packages/node-client/lib/index.ts `verifyIncomingWebhookRequest`)",
+			Note: "The older `X-Nango-Signature` (SHA-256 of key and re-serialized JSON, deprecated by Nango as open to " +
+				"length extension) is not accepted.",
+		},
+		Sample: []byte(`{"type":"sync","connectionId":"test-connection","providerConfigKey":"github","syncName":"issues","model":"Issue","responseResults":{"Issue":{"added":1,"updated":0,"deleted":0}},"syncType":"INCREMENTAL","modifiedAfter":"2026-01-01T00:00:00.000Z"}`),
+	}, bodyScheme(signatureFormat{Header: "X-Nango-Hmac-Sha256", Encoding: encHex}, algSHA256)),
 }

@@ -231,4 +231,18 @@ var saasPresets = []Preset{
 		},
 		Sample: []byte(`{"eventId":"a4cb511e-d513-4fa5-baee-b815d718dfd1","eventType":"FORM_RESPONSE","createdAt":"2023-06-28T15:00:21.889Z","data":{"responseId":"2wgx4n","formId":"VwbNEw","fields":[]}}`),
 	}, bodyScheme(signatureFormat{Header: "Tally-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Front rule webhooks: X-Front-Signature = base64 HMAC-SHA1(API secret, body).
+		Name: "frontapp",
+		Doc: PresetDoc{
+			Signature: "`X-Front-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the company's API secret (Settings > Plugins & API > API)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (dev.frontapp.com/docs/rule-webhooks \"Validating Data Integrity\")",
+			Note: "This is Front's rule webhooks. Front's application webhooks sign `timestamp:body` with HMAC-SHA256 and " +
+				"require an `x-front-challenge` answer whose format Front's pages do not state: they are not covered.",
+		},
+		Sample: []byte(`{"_links":{"self":"https://api2.frontapp.com/events/evt_55c8c149"},"id":"evt_55c8c149","type":"assign","emitted_at":1453770984.123}`),
+	}, bodyScheme(signatureFormat{Header: "X-Front-Signature", Encoding: encBase64}, algSHA1)),
 }

@@ -371,6 +371,36 @@ body = '{"meta":{"action":"create","entity":"deal","id":"1"},"data":{"id":1,"tit
 add("pipedrive", "hook-user:hook-password", {"Authorization": "Basic " + b64(b"hook-user:hook-password")}, body, True, C, src)
 add("pipedrive", "hook-user:hook-password", {"Authorization": "Basic " + b64(b"hook-user:wrong")}, body, False, C, src, "wrong password")
 
+# ---- frontapp (rule webhooks) ----
+src = "dev.frontapp.com/docs/rule-webhooks 'Validating Data Integrity' (X-Front-Signature = base64 HMAC-SHA1 of the body, key = API secret)"
+sec = "YOUR_API_SECRET"
+body = '{"_links":{"self":"https://api2.frontapp.com/events/evt_55c8c149"},"id":"evt_55c8c149","type":"assign","emitted_at":1453770984.123}'
+add("frontapp", sec, {"X-Front-Signature": b64(hm(hashlib.sha1, sec, body))}, body, True, C, src, "the docs' placeholder secret")
+add("frontapp", sec, {"X-Front-Signature": b64(hm(hashlib.sha256, sec, body))}, body, False, C, src, "SHA-256 (application webhooks) instead of SHA-1")
+
+# ---- nango ----
+src = "NangoHQ/nango@2f4c0af packages/node-client/lib/index.ts verifyIncomingWebhookRequest (X-Nango-Hmac-Sha256 = hex HMAC-SHA256(webhookSigningKey, body))"
+sec = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+body = '{"type":"sync","connectionId":"test-connection","providerConfigKey":"github","syncName":"issues","model":"Issue","responseResults":{"Issue":{"added":1,"updated":0,"deleted":0}},"syncType":"INCREMENTAL","modifiedAfter":"2026-01-01T00:00:00.000Z"}'
+add("nango", sec, {"X-Nango-Hmac-Sha256": hx(hm(hashlib.sha256, sec, body))}, body, True, C, src)
+add("nango", sec, {"X-Nango-Signature": hashlib.sha256((sec + body).encode()).hexdigest()}, body, False, C, src, "only the deprecated X-Nango-Signature: not accepted")
+
+# ---- gitee ----
+src = "help.gitee.com/webhook/how-to-verify-webhook-keys (X-Gitee-Token = base64 HmacSHA256(secret, timestamp + '\\n' + secret), timestamp in ms, within 1 hour)"
+sec, ts = "this is secret", 1700000000123
+
+
+def gitee_sig(k, t):
+    return b64(hm(hashlib.sha256, k, f"{t}\n{k}"))
+
+
+body = '{"hook_name":"push_hooks","password":"","ref":"refs/heads/master","repository":{"full_name":"oschina/gitee"}}'
+h = {"X-Gitee-Token": gitee_sig(sec, ts), "X-Gitee-Timestamp": str(ts), "X-Gitee-Event": "Push Hook"}
+add("gitee", sec, h, body, True, C, src, "the docs' example secret", now=ts // 1000)
+add("gitee", sec, h, body, False, C, src, "61 minutes later: beyond Gitee's hour", now=ts // 1000 + 3660)
+add("gitee", sec, {**h, "X-Gitee-Timestamp": str(ts + 1)}, body, False, C, src, "another timestamp than the signed one", now=ts // 1000)
+add("gitee", "webhook-password", {"X-Gitee-Token": "webhook-password"}, body, True, C, "help.gitee.com WebHook password (X-Gitee-Token carries the password)", "mode password", options={"mode": "password"})
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
