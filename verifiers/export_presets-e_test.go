@@ -6,6 +6,7 @@ package verifiers_test
 func init() {
 	// Schemes that send a shared secret and sign nothing.
 	bodyUncovered["pipedrive"] = "Basic credentials only"
+	bodyUncovered["vapi"] = "token only"
 	// Gitee signs its timestamp and the secret, not the body.
 	bodyUncovered["gitee"] = "signs the timestamp and the secret only"
 }

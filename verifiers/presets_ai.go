@@ -52,4 +52,31 @@ var aiPresets = []Preset{
 		},
 		Sample: []byte(`{"type":"sync","connectionId":"test-connection","providerConfigKey":"github","syncName":"issues","model":"Issue","responseResults":{"Issue":{"added":1,"updated":0,"deleted":0}},"syncType":"INCREMENTAL","modifiedAfter":"2026-01-01T00:00:00.000Z"}`),
 	}, bodyScheme(signatureFormat{Header: "X-Nango-Hmac-Sha256", Encoding: encHex}, algSHA256)),
+	{
+		// Vapi: the server URL secret sent as it is in X-Vapi-Signature (option header: another header set as a custom credential).
+		Name: "vapi", Options: []string{"header"},
+		New: func(s Settings) (Verifier, error) {
+			return newHeaderToken(vapiHeader(s), s.Secrets)
+		},
+		Signer: func(s Settings, m *Message) error { return signHeaderToken(vapiHeader(s))(s, m) },
+		Doc: PresetDoc{
+			Signature: "`X-Vapi-Signature: <secret>` (option `header`: the header of a custom credential)",
+			Algorithm: "shared token: the server URL's `secret`, compared in constant time; body **not** covered",
+			Signed:    "–",
+			Identity:  "hash of the body",
+			Vectors:   "computed (docs.vapi.ai/server-url/server-authentication \"Secret Token Authentication\")",
+			Note: "Vapi sends the server secret itself, which proves the sender knows it, not that the body is unchanged. " +
+				"With a custom credential whose token travels in another header, configure that header with `header`.",
+		},
+		Sample: []byte(`{"message":{"type":"status-update","status":"ended","call":{"id":"call_1"}}}`),
+	},
+}
+
+// vapiHeader is the header Vapi's token travels in: X-Vapi-Signature
+// unless option header names another.
+func vapiHeader(s Settings) string {
+	if h := s.Options["header"]; h != "" {
+		return h
+	}
+	return "X-Vapi-Signature"
 }

@@ -401,6 +401,13 @@ add("gitee", sec, h, body, False, C, src, "61 minutes later: beyond Gitee's hour
 add("gitee", sec, {**h, "X-Gitee-Timestamp": str(ts + 1)}, body, False, C, src, "another timestamp than the signed one", now=ts // 1000)
 add("gitee", "webhook-password", {"X-Gitee-Token": "webhook-password"}, body, True, C, "help.gitee.com WebHook password (X-Gitee-Token carries the password)", "mode password", options={"mode": "password"})
 
+# ---- vapi (secret token) ----
+src = "docs.vapi.ai/server-url/server-authentication 'Secret Token Authentication' (the server secret in the X-Vapi-Signature header)"
+body = '{"message":{"type":"status-update","status":"ended","call":{"id":"call_1"}}}'
+add("vapi", "your-secret-token", {"X-Vapi-Signature": "your-secret-token"}, body, True, C, src, "the docs' example secret")
+add("vapi", "your-secret-token", {"X-Vapi-Signature": "another-token"}, body, False, C, src, "another token")
+add("vapi", "your-secret-token", {"X-Vapi-Secret": "your-secret-token"}, body, True, C, src, "option header: the token in another header", options={"header": "X-Vapi-Secret"})
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
