@@ -260,4 +260,17 @@ var devtoolsPresets = []Preset{
 		},
 		Sample: []byte(`{"version":"1.0","resourceUrn":"urn:adsk.wipprod:fs.file:vf.1","hook":{"hookId":"0f60f6a0-1f8d-11e9-8e2c-6b3d5b2e1d1a","event":"dm.version.added","system":"data"},"payload":{"name":"model.rvt"}}`),
 	}, bodyScheme(signatureFormat{Header: "x-adsk-signature", Prefix: "sha1hash=", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// HostedHooks: HostedHooks-Signature: t=<unix>,s=<hex HMAC-SHA256(endpoint secret, "t.body")>.
+		Name: "hostedhooks", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`HostedHooks-Signature: t=..,s=<hex>` (Rack's `HTTP_HOSTEDHOOKS_SIGNATURE`)",
+			Algorithm:     "HMAC-SHA256, key = the endpoint's signing secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; HostedHooks leaves it to the receiver",
+			Identity:      "hash of the signed content (retries are re-signed with a new timestamp)",
+			Vectors:       "computed (docs.hostedhooks.com/security/security-features/webhook-signatures)",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "HostedHooks-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
 }

@@ -408,6 +408,14 @@ add("vapi", "your-secret-token", {"X-Vapi-Signature": "your-secret-token"}, body
 add("vapi", "your-secret-token", {"X-Vapi-Signature": "another-token"}, body, False, C, src, "another token")
 add("vapi", "your-secret-token", {"X-Vapi-Secret": "your-secret-token"}, body, True, C, src, "option header: the token in another header", options={"header": "X-Vapi-Secret"})
 
+# ---- hostedhooks ----
+src = "docs.hostedhooks.com/security/security-features/webhook-signatures (HTTP_HOSTEDHOOKS_SIGNATURE: t=..,s=..; HMAC-SHA256 of 't.body' with the endpoint's signing secret)"
+sec, ts = "hostedhooks-endpoint-secret", 1623436092
+body = '{"data":{"id":"a7e1d3b0"},"event_type":"user.created","event_id":"evt_1"}'
+sig = hx(hm(hashlib.sha256, sec, f"{ts}.{body}"))
+add("hostedhooks", sec, {"HostedHooks-Signature": f"t={ts},s={sig}"}, body, True, C, src, "the docs' example timestamp", now=ts)
+add("hostedhooks", sec, {"HostedHooks-Signature": f"t={ts},s={sig}"}, body, False, C, src, "301 s later", now=ts + 301)
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
