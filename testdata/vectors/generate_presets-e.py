@@ -416,6 +416,16 @@ sig = hx(hm(hashlib.sha256, sec, f"{ts}.{body}"))
 add("hostedhooks", sec, {"HostedHooks-Signature": f"t={ts},s={sig}"}, body, True, C, src, "the docs' example timestamp", now=ts)
 add("hostedhooks", sec, {"HostedHooks-Signature": f"t={ts},s={sig}"}, body, False, C, src, "301 s later", now=ts + 301)
 
+# ---- checkbook (the docs' own example) ----
+src = "docs.checkbook.io/docs/webhooks 'Signature' (signature: nonce=..,signature=..; HMAC-SHA256(webhooks key, body + nonce); example body, nonce and key)"
+key, nonce = "335b5728e25b47e88995fce207bff380", "1243549809"
+body = '{"status": "PAID", "id": "ed0af5fb335c47dd8eb53199ba50f5c4", "type": "CHECK"}'
+sig = "4ee9758fc0bceb3ca1a2fe397fbd125364cfffdb04296fa118dab9778a4b3ce3"
+assert hx(hm(hashlib.sha256, key, body + nonce)) == sig
+add("checkbook", key, {"signature": f"nonce={nonce},signature={sig}"}, body, True, "published-doc", src, "the docs' example")
+add("checkbook", key, {"signature": f"nonce=1243549808,signature={sig}"}, body, False, C, src, "the nonce changed: it is signed")
+add("checkbook", "another-webhooks-key", {"signature": f"nonce={nonce},signature={sig}"}, body, False, C, src, "another webhooks key (Sandbox vs Production)")
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
