@@ -426,6 +426,28 @@ add("checkbook", key, {"signature": f"nonce={nonce},signature={sig}"}, body, Tru
 add("checkbook", key, {"signature": f"nonce=1243549808,signature={sig}"}, body, False, C, src, "the nonce changed: it is signed")
 add("checkbook", "another-webhooks-key", {"signature": f"nonce={nonce},signature={sig}"}, body, False, C, src, "another webhooks key (Sandbox vs Production)")
 
+# ---- hygraph (@hygraph/utils: HMAC of JSON.stringify({Body, EnvironmentName, TimeStamp})) ----
+src = "hygraph/hygraph-utils@d130b4a index.js (generateWebhookSignature/verifyWebhookSignature), index.test.js (secret, smallRawPayload)"
+sec, ts = "rCNwyiloY3oJYYkxgpBXaleIiUv5MYlx", 1631270481036
+
+
+def hygraph_sig(k, raw, env, t):
+    # json.dumps with ensure_ascii=False escapes exactly as JavaScript's JSON.stringify
+    payload = json.dumps({"Body": raw, "EnvironmentName": env, "TimeStamp": t}, separators=(",", ":"), ensure_ascii=False)
+    return b64(hm(hashlib.sha256, k, payload.encode()))
+
+
+small = '{"hello":"world"}'
+add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, small, 'master', ts)}, env=master, t={ts}"}, small, True, C, src,
+    "the SDK test's secret and smallRawPayload", now=ts // 1000)
+odd = '{"text":"café <b>&\u2028 \\\\ \\"q\\"","ctl":"a\tb"}'  # a raw tab, a backslash, quotes, U+2028, '<' and '&'
+add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, odd, 'master', ts)}, env=master, t={ts}"}, odd, True, C, src,
+    "a body whose JSON string form needs escapes: quotes, backslash; U+2028, '<' and '&' are left as they are", now=ts // 1000)
+add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, small, 'master', ts)}, env=staging, t={ts}"}, small, False, C, src,
+    "another environment than the signed one", now=ts // 1000)
+add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, small, 'master', ts)}, env=master, t={ts}"}, small, False, C, src,
+    "301 s later", now=ts // 1000 + 301)
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
