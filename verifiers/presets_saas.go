@@ -245,4 +245,16 @@ var saasPresets = []Preset{
 		},
 		Sample: []byte(`{"_links":{"self":"https://api2.frontapp.com/events/evt_55c8c149"},"id":"evt_55c8c149","type":"assign","emitted_at":1453770984.123}`),
 	}, bodyScheme(signatureFormat{Header: "X-Front-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Castle: X-Castle-Signature = base64 HMAC-SHA256(API secret, body).
+		Name: "castle",
+		Doc: PresetDoc{
+			Signature: "`X-Castle-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the Castle API secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (castle/docs source/getting-started/webhooks.rst \"Securing webhooks\")",
+		},
+		Sample: []byte(`{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirmed","created_at":"2021-02-24T21:39:33.495Z","data":{"id":"P2lbg8_UdnSTVmK0g2DeOjREKc91","user_id":"1234"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Castle-Signature", Encoding: encBase64}, algSHA256)),
 }

@@ -448,6 +448,29 @@ add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, small, 'master',
 add("hygraph", sec, {"gcms-signature": f"sign={hygraph_sig(sec, small, 'master', ts)}, env=master, t={ts}"}, small, False, C, src,
     "301 s later", now=ts // 1000 + 301)
 
+# ---- smartcar ----
+src = ("smartcar/python-sdk@a4dfeff smartcar/smartcar.py hash_challenge, verify_payload (hex HMAC-SHA256 with the application management token); "
+       "smartcar.com/docs/api-reference/webhooks/callback-verification (VERIFY event answered with {challenge: HMAC})")
+amt = "smartcar-application-management-token"
+verify = ('{"eventId":"52f6e0bb-1369-45da-a61c-9e67d092d6db","eventType":"VERIFY","data":{"challenge":"abc123-random"},'
+          '"meta":{"version":"4.0","webhookId":"5a8e5e38-1e12-4011-a36d-56f120053f9e","deliveryId":"5d569643-3a47-4cd1-a3ec-db5fc1f6f03b"}}')
+ans = json.dumps({"challenge": hx(hm(hashlib.sha256, amt, "abc123-random"))}, separators=(",", ":"))
+add("smartcar", amt, {"SC-Signature": hx(hm(hashlib.sha256, amt, verify))}, verify, True, C, src, "a signed v4 VERIFY event: answered by the gate",
+    answer={"status": 200, "content_type": "application/json", "body": ans})
+v2 = '{"version":"2.0","webhookId":"5a8e5e38-1e12-4011-a36d-56f120053f9e","eventName":"verify","payload":{"challenge":"abc123-random"}}'
+add("smartcar", amt, {"SC-Signature": hx(hm(hashlib.sha256, amt, v2))}, v2, True, C, src, "a signed v2 verify event: answered by the gate",
+    answer={"status": 200, "content_type": "application/json", "body": ans})
+add("smartcar", amt, {}, verify, False, C, src, "an unsigned VERIFY event is refused, never answered")
+state = '{"eventId":"6a1f","eventType":"VEHICLE_STATE","data":{"vehicle":{"id":"36ab27d0-fd9d-4455-823a-ce30af709ffc"}},"meta":{"version":"4.0"}}'
+add("smartcar", amt, {"SC-Signature": hx(hm(hashlib.sha256, amt, state))}, state, True, C, src, "a vehicle event: passed on")
+
+# ---- castle ----
+src = "castle/docs@60e65c9 source/getting-started/webhooks.rst 'Securing webhooks' (X-Castle-Signature = base64 HMAC-SHA256(API secret, body))"
+sec = "YOUR_API_SECRET"
+body = '{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirmed","created_at":"2021-02-24T21:39:33.495Z","data":{"id":"P2lbg8_UdnSTVmK0g2DeOjREKc91","user_id":"1234"}}'
+add("castle", sec, {"X-Castle-Signature": b64(hm(hashlib.sha256, sec, body))}, body, True, C, src, "the docs' placeholder secret")
+add("castle", sec, {"X-Castle-Signature": hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "hex instead of base64")
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
