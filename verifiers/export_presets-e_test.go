@@ -7,6 +7,7 @@ func init() {
 	// Schemes that send a shared secret and sign nothing.
 	bodyUncovered["pipedrive"] = "Basic credentials only"
 	bodyUncovered["vapi"] = "token only"
+	bodyUncovered["bigcommerce"] = "token only"
 	// Gitee signs its timestamp and the secret, not the body.
 	bodyUncovered["gitee"] = "signs the timestamp and the secret only"
 }

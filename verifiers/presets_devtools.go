@@ -273,4 +273,18 @@ var devtoolsPresets = []Preset{
 		},
 	}, hmacScheme{Signature: structuredFormat{Header: "HostedHooks-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Jira Cloud admin webhooks registered with a secret: X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)> (WebSub).
+		Name: "jira", LogIDHeader: "X-Atlassian-Webhook-Identifier",
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha256=<hex>` (WebSub `method=signature`)",
+			Algorithm: "HMAC-SHA256, key = the admin webhook's secret",
+			Signed:    "body",
+			Identity:  "`X-Atlassian-Webhook-Identifier`",
+			Vectors:   "computed (developer.atlassian.com/cloud/jira/platform/webhooks \"Secure admin webhooks\")",
+			Note: "Only admin webhooks registered with a secret are signed this way; webhooks registered by Connect or OAuth " +
+				"apps (a JWT in `Authorization`) are not covered by this preset and are refused.",
+		},
+		Sample: []byte(`{"timestamp":1700000000000,"webhookEvent":"jira:issue_created","issue_event_type_name":"issue_created","issue":{"id":"10002","key":"TEST-1"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 }

@@ -257,4 +257,16 @@ var saasPresets = []Preset{
 		},
 		Sample: []byte(`{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirmed","created_at":"2021-02-24T21:39:33.495Z","data":{"id":"P2lbg8_UdnSTVmK0g2DeOjREKc91","user_id":"1234"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-Castle-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Veriff: X-HMAC-SIGNATURE = hex HMAC-SHA256(shared secret key, body); X-AUTH-CLIENT is the (public) API key.
+		Name: "veriff",
+		Doc: PresetDoc{
+			Signature: "`X-HMAC-SIGNATURE: <hex>` (+ unsigned `X-AUTH-CLIENT`, the API key)",
+			Algorithm: "HMAC-SHA256, key = the integration's shared secret key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security, webhooks-guide)",
+		},
+		Sample: []byte(`{"status":"success","verification":{"id":"12df6045-3846-3e45-946a-14fa6136d78b","code":9001,"status":"approved","decisionTime":"2026-01-01T00:00:00.000Z"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-HMAC-SIGNATURE", Encoding: encHex}, algSHA256)),
 }

@@ -471,6 +471,27 @@ body = '{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirm
 add("castle", sec, {"X-Castle-Signature": b64(hm(hashlib.sha256, sec, body))}, body, True, C, src, "the docs' placeholder secret")
 add("castle", sec, {"X-Castle-Signature": hx(hm(hashlib.sha256, sec, body))}, body, False, C, src, "hex instead of base64")
 
+# ---- jira (admin webhooks with a secret) ----
+src = "developer.atlassian.com/cloud/jira/platform/webhooks 'Secure admin webhooks' (X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>, WebSub method=signature)"
+sec = "jira-admin-webhook-secret"
+body = '{"timestamp":1700000000000,"webhookEvent":"jira:issue_created","issue_event_type_name":"issue_created","issue":{"id":"10002","key":"TEST-1"}}'
+h = {"X-Hub-Signature": "sha256=" + hx(hm(hashlib.sha256, sec, body)), "X-Atlassian-Webhook-Identifier": "1a2b3c"}
+add("jira", sec, h, body, True, C, src)
+add("jira", sec, {"X-Hub-Signature-256": h["X-Hub-Signature"]}, body, False, C, src, "X-Hub-Signature-256 (GitHub's name) is not Jira's header")
+
+# ---- veriff ----
+src = "devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security (Public API v1 and webhooks: X-HMAC-SIGNATURE, payload signed with the shared secret key)"
+sec = "veriff-shared-secret-key"
+body = '{"status":"success","verification":{"id":"12df6045-3846-3e45-946a-14fa6136d78b","code":9001,"status":"approved"}}'
+add("veriff", sec, {"X-AUTH-CLIENT": "api-key", "X-HMAC-SIGNATURE": hx(hm(hashlib.sha256, sec, body))}, body, True, C, src)
+add("veriff", sec, {"X-AUTH-CLIENT": "api-key", "X-HMAC-SIGNATURE": hx(hm(hashlib.sha256, sec, body))}, body.replace("approved", "declined"), False, C, src, "decision changed")
+
+# ---- bigcommerce (a custom header carries a token) ----
+src = "developer.bigcommerce.com/docs/integrations/webhooks/http 'Creating a webhook' (custom headers sent with each callback)"
+body = '{"store_id":"11111","producer":"stores/abcde","scope":"store/order/statusUpdated","data":{"type":"order","id":173331},"hash":"3f9ea420af83450d7ef9f78b08c8af25b2213637"}'
+add("bigcommerce", "long-random-hook-token", {"X-Hook-Token": "long-random-hook-token"}, body, True, C, src, options={"header": "X-Hook-Token"})
+add("bigcommerce", "long-random-hook-token", {"X-Hook-Token": "guess"}, body, False, C, src, "another value", options={"header": "X-Hook-Token"})
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
