@@ -93,7 +93,7 @@ var wantVectors = map[string]int{
 	"pusher": 3, "replicate": 3, "sonatype": 2, "stytch": 2, "tally": 2, "tiktok": 3,
 	"alchemy": 2, "autodesk": 2, "bolt": 2, "linkedin": 5, "tebex": 3,
 	"courier": 3, "pipedrive": 2, "rutter": 2, "sardine": 2, "worldline": 3,
-	"frontapp": 2, "gitee": 4, "nango": 2, "vapi": 3, "hostedhooks": 2, "checkbook": 3, "hygraph": 4, "smartcar": 4, "castle": 2, "jira": 2, "veriff": 2, "bigcommerce": 2,
+	"frontapp": 2, "gitee": 4, "nango": 2, "vapi": 3, "hostedhooks": 2, "checkbook": 3, "hygraph": 4, "smartcar": 4, "castle": 2, "jira": 2, "veriff": 2, "bigcommerce": 2, "fusionauth": 4, "flexport": 3,
 }
 
 // loadVectors reads every testdata/vectors/*.jsonl.

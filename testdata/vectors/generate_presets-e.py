@@ -492,6 +492,37 @@ body = '{"store_id":"11111","producer":"stores/abcde","scope":"store/order/statu
 add("bigcommerce", "long-random-hook-token", {"X-Hook-Token": "long-random-hook-token"}, body, True, C, src, options={"header": "X-Hook-Token"})
 add("bigcommerce", "long-random-hook-token", {"X-Hook-Token": "guess"}, body, False, C, src, "another value", options={"header": "X-Hook-Token"})
 
+# ---- fusionauth (HS256 JWT carrying the body's base64 SHA-256) ----
+src = "FusionAuth/fusionauth-site astro/src/content/docs/extend/events-and-webhooks/signing.mdx (X-FusionAuth-Signature-JWT, claim request_body_sha256 = base64 SHA-256 of the body)"
+
+
+def b64url(b):
+    return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+
+
+def hs256(key, claims, header=None):
+    header = header or {"alg": "HS256", "typ": "JWT", "kid": "webhook-key-1"}
+    signing = b64url(json.dumps(header, separators=(",", ":")).encode()) + "." + b64url(json.dumps(claims, separators=(",", ":")).encode())
+    return signing + "." + b64url(hm(hashlib.sha256, key, signing))
+
+
+sec = "fusionauth-hmac-key-secret"
+body = '{"event":{"id":"e502168a-b469-45d9-a079-fd45f83e0406","createInstant":1700000000000,"type":"user.create","user":{"id":"00000000-0000-0001-0000-000000000000"}}}'
+claim = b64(hashlib.sha256(body.encode()).digest())
+add("fusionauth", sec, {"X-FusionAuth-Signature-JWT": hs256(sec, {"request_body_sha256": claim})}, body, True, C, src)
+add("fusionauth", sec, {"X-FusionAuth-Signature-JWT": hs256(sec, {"request_body_sha256": claim})}, body.replace("user.create", "user.delete"), False, C, src, "body changed: the claim no longer matches")
+add("fusionauth", sec, {"X-FusionAuth-Signature-JWT": hs256(sec, {"request_body_sha256": hashlib.sha256(body.encode()).hexdigest()})}, body, False, C, src, "the claim in hex: FusionAuth writes base64")
+add("fusionauth", sec, {"X-FusionAuth-Signature-JWT": hs256(sec, {"request_body_sha256": claim}, {"alg": "HS512", "typ": "JWT"})}, body, False, C, src, "another algorithm in the header than HS256")
+
+# ---- flexport ----
+src = "apidocs.flexport.com/v2/tag/Webhook-Endpoints; developers.flexport.com/faq/webhooks (HMAC-SHA256 of the UTF-8 payload with the secret token, sent as X-Hub-Signature-256)"
+sec = "flexport-secret-token"
+body = '{"_object":"/api/event","type":"/shipment_milestone#created","created_at":"2026-01-01T00:00:00Z","data":{"_object":"/shipment_milestone","id":1}}'
+sig = hx(hm(hashlib.sha256, sec, body))
+add("flexport", sec, {"X-Hub-Signature-256": sig, "X-Hub-Signature": hx(hm(hashlib.sha1, sec, body))}, body, True, C, src, "bare hex")
+add("flexport", sec, {"X-Hub-Signature-256": "sha256=" + sig}, body, True, C, src, "with GitHub's sha256= prefix")
+add("flexport", sec, {"X-Hub-Signature": hx(hm(hashlib.sha1, sec, body))}, body, False, C, src, "only the SHA-1 header: not used")
+
 with open(os.path.join(HERE, "presets-e.jsonl"), "w") as f:
     for d in out:
         f.write(json.dumps(d, ensure_ascii=False) + "\n")
