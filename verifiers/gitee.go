@@ -14,13 +14,13 @@ func init() {
 		// Gitee: X-Gitee-Token = base64 HMAC-SHA256(secret, X-Gitee-Timestamp + "\n" + secret), the
 		// timestamp in ms within an hour (mode sign, default); or the WebHook password itself (mode password).
 		Name: "gitee", Options: []string{"mode"}, Tolerance: time.Hour,
-		New: newGitee, Signer: signGitee, LogIDHeader: "X-Gitee-Delivery",
+		New: newGitee, Signer: signGitee,
 		Doc: PresetDoc{
 			Signature:     "`X-Gitee-Token: <base64>` + `X-Gitee-Timestamp: <unix ms>` (mode `sign`, default); `X-Gitee-Token: <password>` (mode `password`)",
 			Algorithm:     "HMAC-SHA256, key = the WebHook secret; or the password as it is",
 			Signed:        "`timestamp\\nsecret`: the body is **not** covered",
 			ToleranceNote: "sign mode; Gitee's stated limit",
-			Identity:      "hash of the body (`X-Gitee-Delivery`)",
+			Identity:      "hash of the body",
 			Vectors:       "computed (help.gitee.com/webhook/how-to-verify-webhook-keys)",
 			Note: "Gitee's signature covers only the timestamp and the secret: it proves the sender knows the secret " +
 				"within the hour, not that the body is unchanged; the app should fetch what it acts on from Gitee's API.",
