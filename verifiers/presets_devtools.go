@@ -270,6 +270,8 @@ var devtoolsPresets = []Preset{
 			ToleranceNote: "hookgate's choice; HostedHooks leaves it to the receiver",
 			Identity:      "hash of the signed content (retries are re-signed with a new timestamp)",
 			Vectors:       "computed (docs.hostedhooks.com/security/security-features/webhook-signatures)",
+			Note: "HostedHooks names the header as Rack sees it (`HTTP_HOSTEDHOOKS_SIGNATURE`), which is the HTTP header " +
+				"`HostedHooks-Signature` (any case).",
 		},
 	}, hmacScheme{Signature: structuredFormat{Header: "HostedHooks-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
 		Template: timestampDotBody, Algorithm: algSHA256}),

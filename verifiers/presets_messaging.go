@@ -187,6 +187,8 @@ var messagingPresets = []Preset{
 			ToleranceNote: "hookgate's choice; Courier states none",
 			Identity:      "hash of the signed content",
 			Vectors:       "computed (courier.com/docs/platform/workspaces/outbound-webhooks \"Verifying Signatures\")",
+			Note: "Courier lists the signed string as the timestamp followed by the body, with no separator (unlike Stripe's " +
+				"`t.body`); its timestamp is in milliseconds.",
 		},
 		Sample: []byte(`{"type":"message:updated","data":{"id":"1-6143cf63-7d8bbb4e42d5b7f3f8c7a3a2","status":"DELIVERED"}}`),
 	}, hmacScheme{Signature: structuredFormat{Header: "courier-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "signature", Encoding: encHex},

@@ -228,6 +228,8 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "body `eventId`",
 			Vectors:   "computed (tally.so/help/webhooks \"Add a signing secret\")",
+			Note: "Tally's page names the header and HMAC-SHA256 of the payload; the base64 encoding is what third-party " +
+				"implementations (hookdeck/webhook-skills) use, as no copy of Tally's own example could be read: send a test submission to confirm.",
 		},
 		Sample: []byte(`{"eventId":"a4cb511e-d513-4fa5-baee-b815d718dfd1","eventType":"FORM_RESPONSE","createdAt":"2023-06-28T15:00:21.889Z","data":{"responseId":"2wgx4n","formId":"VwbNEw","fields":[]}}`),
 	}, bodyScheme(signatureFormat{Header: "Tally-Signature", Encoding: encBase64}, algSHA256)),
@@ -266,6 +268,8 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security, webhooks-guide)",
+			Note: "Veriff's page names the header and the HMAC-SHA256 of the payload with the shared secret key; the hex " +
+				"digest is the form Veriff's API examples show. Veriff's Feedback API signs in `VRF-HMAC-SIGNATURE` instead: not covered.",
 		},
 		Sample: []byte(`{"status":"success","verification":{"id":"12df6045-3846-3e45-946a-14fa6136d78b","code":9001,"status":"approved","decisionTime":"2026-01-01T00:00:00.000Z"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-HMAC-SIGNATURE", Encoding: encHex}, algSHA256)),

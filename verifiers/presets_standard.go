@@ -83,6 +83,8 @@ var standardPresets = []Preset{
 			ToleranceNote: "Standard Webhooks' default; Brex states none",
 			Identity:      "`Webhook-Id`",
 			Vectors:       "computed (developer.brex.com/docs/webhooks)",
+			Note: "Brex's page gives the headers and the rotation of two secrets; the `id.timestamp.body` content and the " +
+				"base64-decoded key come from trigger.dev's Brex example, not from a readable copy of Brex's own; send a test event to confirm.",
 		},
 		New: newStandardWebhooks("webhook-"), Signer: signStandardWebhooks("webhook-"),
 	},
