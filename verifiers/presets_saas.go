@@ -268,8 +268,9 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security, webhooks-guide)",
-			Note: "Veriff's page names the header and the HMAC-SHA256 of the payload with the shared secret key; the hex " +
-				"digest is the form Veriff's API examples show. Veriff's Feedback API signs in `VRF-HMAC-SIGNATURE` instead: not covered.",
+			Note: "Veriff's page names the header and the HMAC-SHA256 of the payload with the shared secret key; the digest's " +
+				"encoding is not stated on the pages that could be read: the gate expects hex; send a test webhook to confirm. " +
+				"Veriff's Feedback API signs in `VRF-HMAC-SIGNATURE` instead: not covered.",
 		},
 		Sample: []byte(`{"status":"success","verification":{"id":"12df6045-3846-3e45-946a-14fa6136d78b","code":9001,"status":"approved","decisionTime":"2026-01-01T00:00:00.000Z"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-HMAC-SIGNATURE", Encoding: encHex}, algSHA256)),
