@@ -45,6 +45,7 @@ func init() {
 			Signed:    "nothing: the body is **not** covered",
 			Identity:  "hash of the body",
 			Vectors:   "computed (developers.pipedrive.com/docs/api/v1/Webhooks `http_auth_user`, `http_auth_password`)",
+			Source:    "developers.pipedrive.com/docs/api/v1/Webhooks",
 			Note: "Pipedrive signs nothing: create the webhook with `http_auth_user` and `http_auth_password` and configure " +
 				"`user:password` as the secret. The credentials prove the sender knows them, not that the body is unchanged.",
 		},

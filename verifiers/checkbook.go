@@ -19,6 +19,7 @@ func init() {
 			Signed:    "body followed by the nonce",
 			Identity:  "hash of the body and nonce",
 			Vectors:   "published (docs.checkbook.io/docs/webhooks example) + computed",
+			Source:    "docs.checkbook.io/docs/webhooks",
 			Note: "The nonce is not a timestamp: Checkbook's signature has no freshness, so a captured delivery verifies " +
 				"again; configure replay protection on the route.",
 		},

@@ -16,6 +16,7 @@ func init() {
 			Signed:    "body (UTF-8)",
 			Identity:  "hash of the body",
 			Vectors:   "computed (apidocs.flexport.com/v2/tag/Webhook-Endpoints; developers.flexport.com/faq/webhooks)",
+			Source:    "apidocs.flexport.com/v2/tag/Webhook-Endpoints; developers.flexport.com/faq/webhooks",
 			Note: "Flexport's pages show the header's value only in a sample this copy of them lacks, so the gate accepts " +
 				"the hex digest with or without `sha256=`. The SHA-1 `X-Hub-Signature`, which Flexport is deprecating, is not used.",
 		},

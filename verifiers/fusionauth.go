@@ -18,6 +18,7 @@ func init() {
 			Signed:    "the JWT (header and claims); its `request_body_sha256` must be the base64 SHA-256 of the body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (FusionAuth/fusionauth-site docs/extend/events-and-webhooks/signing.mdx)",
+			Source:    "fusionauth.io/docs/extend/events-and-webhooks/signing",
 			Note: "Sign the webhook with an HMAC key using HS256. FusionAuth's JWT carries no time claims, so the " +
 				"signature has no freshness: configure replay protection on the route.",
 		},

@@ -22,6 +22,7 @@ func init() {
 			ToleranceNote: "sign mode; Gitee's stated limit",
 			Identity:      "hash of the body",
 			Vectors:       "computed (help.gitee.com/webhook/how-to-verify-webhook-keys)",
+			Source:        "help.gitee.com/webhook/how-to-verify-webhook-keys",
 			Note: "Gitee's signature covers only the timestamp and the secret: it proves the sender knows the secret " +
 				"within the hour, not that the body is unchanged; the app should fetch what it acts on from Gitee's API.",
 		},

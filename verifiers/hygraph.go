@@ -22,6 +22,7 @@ func init() {
 			ToleranceNote: "hookgate's choice; @hygraph/utils checks none",
 			Identity:      "hash of the body and environment",
 			Vectors:       "computed (hygraph/hygraph-utils index.js, index.test.js; hygraph.com/blog/introducing-signed-webhooks)",
+			Source:        "hygraph/hygraph-utils index.js",
 			Note:          "A body that is not valid UTF-8 is refused: Hygraph signs the body as a JavaScript string.",
 		},
 		Sample: []byte(`{"operation":"publish","data":{"__typename":"Post","id":"ckdu44mn40gxh010405uwgbtb","stage":"PUBLISHED"}}`),

@@ -20,6 +20,7 @@ func init() {
 			Handshake: "unsigned `GET ?challengeCode=<uuid>[&applicationId=<id>]`: JSON `{challengeCode, challengeResponse}`, the response = hex HMAC-SHA256(first secret, challengeCode)",
 			Identity:  "hash of the body",
 			Vectors:   "computed (learn.microsoft.com/linkedin/shared/api-guide/webhook-validation)",
+			Source:    "learn.microsoft.com/linkedin/shared/api-guide/webhook-validation",
 			Note: "LinkedIn repeats the challenge every 2 hours and blocks the URL after 3 failures, so the route must answer " +
 				"GET. The challenge is answered with the first configured secret: during a client secret rotation, list the " +
 				"new secret first. With parent-child applications (`applicationId`), configure one route per application.",

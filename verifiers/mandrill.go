@@ -41,6 +41,7 @@ func init() {
 			Handshake: "as mandrill: HEAD without a body, 200",
 			Identity:  "hash of the URL and the sorted fields",
 			Vectors:   "computed (mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks)",
+			Source:    "mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks",
 			Note: "This is Mailchimp Transactional (formerly Mandrill), verified exactly as `mandrill`. Mailchimp Marketing " +
 				"(audience) webhooks carry no signature at all (Mailchimp support confirms it); they are not covered: " +
 				"put a long random token in their URL and check it in the app, or restrict `allow_ip`.",

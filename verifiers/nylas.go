@@ -12,6 +12,7 @@ func init() {
 			Handshake: "unsigned `GET ?challenge=<v>` (only parameter, no body, URL-safe characters, ≤256) echoed as text/plain",
 			Identity:  "hash of the body",
 			Vectors:   "computed (developer.nylas.com verify-webhook-signatures, v3 notifications)",
+			Source:    "developer.nylas.com/docs/cookbook/use-cases/build/verify-webhook-signatures",
 			Note: "Nylas generates the `webhook_secret` only after the challenge is answered: configure the route with a " +
 				"placeholder secret (the challenge needs none), create the destination, then configure the secret Nylas returns.",
 		},

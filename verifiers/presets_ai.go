@@ -22,6 +22,7 @@ var aiPresets = []Preset{
 			ToleranceNote: "elevenlabs-python `construct_event` (it bounds only the past; the gate bounds both)",
 			Identity:      "hash of the signed content",
 			Vectors:       "computed (elevenlabs/elevenlabs-python `webhooks_custom.py`, tests/test_webhooks.py)",
+			Source:        "elevenlabs/elevenlabs-python src/elevenlabs/webhooks_custom.py",
 		},
 		Sample: []byte(`{"type":"post_call_transcription","event_timestamp":1739537297,"data":{"agent_id":"xyz","conversation_id":"abc"}}`),
 	}, hmacScheme{Signature: structuredFormat{Header: "ElevenLabs-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "v0", Encoding: encHex},
@@ -35,6 +36,7 @@ var aiPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (docs.firecrawl.dev/webhooks/security)",
+			Source:    "docs.firecrawl.dev/webhooks/security",
 		},
 		Sample: []byte(`{"success":true,"type":"crawl.page","id":"crawl-job-id","data":[{"markdown":"# Page","metadata":{"sourceURL":"https://example.com"}}]}`),
 	}, bodyScheme(signatureFormat{Header: "X-Firecrawl-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
@@ -47,6 +49,7 @@ var aiPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (NangoHQ/nango packages/node-client/lib/index.ts `verifyIncomingWebhookRequest`)",
+			Source:    "NangoHQ/nango packages/node-client/lib/index.ts",
 			Note: "The older `X-Nango-Signature` (SHA-256 of key and re-serialized JSON, deprecated by Nango as open to " +
 				"length extension) is not accepted.",
 		},
@@ -65,6 +68,7 @@ var aiPresets = []Preset{
 			Signed:    "–",
 			Identity:  "hash of the body",
 			Vectors:   "computed (docs.vapi.ai/server-url/server-authentication \"Secret Token Authentication\")",
+			Source:    "docs.vapi.ai/server-url/server-authentication",
 			Note: "Vapi sends the server secret itself, which proves the sender knows it, not that the body is unchanged. " +
 				"With a custom credential whose token travels in another header, configure that header with `header`.",
 		},

@@ -79,6 +79,7 @@ var commercePresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body (`data.id` names the resource, not the event)",
 			Vectors:   "computed (docs.commercelayer.io/developers/callbacks-security)",
+			Source:    "docs.commercelayer.io/developers/callbacks-security",
 		},
 		Sample: []byte(`{"data":{"id":"wBXVhKzrzL","type":"orders","attributes":{"number":"1234","status":"placed"}}}`),
 	}, bodyScheme(signatureFormat{Header: "X-CommerceLayer-Signature", Encoding: encBase64}, algSHA256)),
@@ -91,6 +92,7 @@ var commercePresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (help.bolt.com/developers/webhooks/hook-verification)",
+			Source:    "help.bolt.com/developers/webhooks/hook-verification",
 		},
 		Sample: []byte(`{"type":"payment","object":"transaction","data":{"id":"TAe8Kx5z1Fq3v","reference":"LBLJ-TWWR-R5XG","status":"completed"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-Bolt-Hmac-Sha256", Encoding: encBase64}, algSHA256)),
@@ -107,6 +109,7 @@ var commercePresets = []Preset{
 			Signed:    "–",
 			Identity:  "hash of the body",
 			Vectors:   "computed (developer.bigcommerce.com/docs/integrations/webhooks/http \"Creating a webhook\": `headers`)",
+			Source:    "developer.bigcommerce.com/docs/integrations/webhooks/http",
 			Note: "BigCommerce signs nothing. Create the webhook with a custom header carrying a long random value " +
 				"in its `headers`, configure that header's name as `header` and the value as the secret. " +
 				"The body's `hash` repeats when a hook fires twice for one event, but it is not signed: the app may use it.",

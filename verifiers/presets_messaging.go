@@ -144,6 +144,7 @@ var messagingPresets = []Preset{
 			ToleranceNote: "hookgate's choice; TikTok leaves it to the app",
 			Identity:      "hash of the signed content (events carry no ID)",
 			Vectors:       "computed (developers.tiktok.com/doc/webhooks-verification)",
+			Source:        "developers.tiktok.com/doc/webhooks-verification",
 		},
 		Sample: []byte(`{"client_key":"bwo2m45353a6k85","event":"authorization.removed","create_time":1615338610,"user_openid":"act.example12345Example12345Example","content":"{\"reason\": 1}"}`),
 	}, hmacScheme{Signature: structuredFormat{Header: "TikTok-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
@@ -158,6 +159,7 @@ var messagingPresets = []Preset{
 			ToleranceNote: "pusher-http-python `validate_webhook`, both directions",
 			Identity:      "hash of the body",
 			Vectors:       "computed (pusher/pusher-http-python `validate_webhook`)",
+			Source:        "pusher/pusher-http-python pusher/authentication_client.py",
 		},
 		Sample: []byte(`{"time_ms":1700000000000,"events":[{"name":"channel_occupied","channel":"test_channel"}]}`),
 	}, hmacScheme{Signature: signatureFormat{Header: "X-Pusher-Signature", Encoding: encHex},
@@ -171,6 +173,7 @@ var messagingPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook)",
+			Source:    "learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook",
 			Note: "Teams shows the reply the app sends as the bot's answer in the channel: the app must answer within 5 seconds; " +
 				"the gate passes its response through unchanged.",
 		},
@@ -187,6 +190,7 @@ var messagingPresets = []Preset{
 			ToleranceNote: "hookgate's choice; Courier states none",
 			Identity:      "hash of the signed content",
 			Vectors:       "computed (courier.com/docs/platform/workspaces/outbound-webhooks \"Verifying Signatures\")",
+			Source:        "courier.com/docs/platform/workspaces/outbound-webhooks",
 			Note: "Courier lists the signed string as the timestamp followed by the body, with no separator (unlike Stripe's " +
 				"`t.body`); its timestamp is in milliseconds.",
 		},

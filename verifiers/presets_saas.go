@@ -228,6 +228,7 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "body `eventId`",
 			Vectors:   "computed (tally.so/help/webhooks \"Add a signing secret\")",
+			Source:    "tally.so/help/webhooks",
 			Note: "Tally's page names the header and HMAC-SHA256 of the payload; the base64 encoding is what third-party " +
 				"implementations (hookdeck/webhook-skills) use, as no copy of Tally's own example could be read: send a test submission to confirm.",
 		},
@@ -242,6 +243,7 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (dev.frontapp.com/docs/rule-webhooks \"Validating Data Integrity\")",
+			Source:    "dev.frontapp.com/docs/rule-webhooks",
 			Note: "This is Front's rule webhooks. Front's application webhooks sign `timestamp:body` with HMAC-SHA256 and " +
 				"require an `x-front-challenge` answer whose format Front's pages do not state: they are not covered.",
 		},
@@ -256,6 +258,7 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (castle/docs source/getting-started/webhooks.rst \"Securing webhooks\")",
+			Source:    "castle/docs source/getting-started/webhooks.rst",
 		},
 		Sample: []byte(`{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirmed","created_at":"2021-02-24T21:39:33.495Z","data":{"id":"P2lbg8_UdnSTVmK0g2DeOjREKc91","user_id":"1234"}}`),
 	}, bodyScheme(signatureFormat{Header: "X-Castle-Signature", Encoding: encBase64}, algSHA256)),
@@ -268,6 +271,7 @@ var saasPresets = []Preset{
 			Signed:    "body",
 			Identity:  "hash of the body",
 			Vectors:   "computed (devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security, webhooks-guide)",
+			Source:    "devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security",
 			Note: "Veriff's page names the header and the HMAC-SHA256 of the payload with the shared secret key; the digest's " +
 				"encoding is not stated on the pages that could be read: the gate expects hex; send a test webhook to confirm. " +
 				"Veriff's Feedback API signs in `VRF-HMAC-SIGNATURE` instead: not covered.",

@@ -20,6 +20,7 @@ func init() {
 			Handshake: "a verified VERIFY event (`eventType` VERIFY with `data.challenge`, or v2 `eventName` verify with `payload.challenge`): 200 JSON `{\"challenge\": <hex HMAC-SHA256(token, challenge)>}`",
 			Identity:  "hash of the body",
 			Vectors:   "computed (smartcar/python-sdk `hash_challenge`, `verify_payload`; smartcar.com/docs/api-reference/webhooks/callback-verification, payload-verification)",
+			Source:    "smartcar/python-sdk smartcar/smartcar.py; smartcar.com/docs/api-reference/webhooks/callback-verification",
 			Note: "The challenge is answered only when its request carries a valid SC-Signature: answering an unsigned " +
 				"challenge would sign any string a caller chose, a body included.",
 		},

@@ -22,6 +22,7 @@ func init() {
 			Handshake: "a verified `validation.webhook`: 200 JSON `{\"id\": <its id>}`",
 			Identity:  "body `id`",
 			Vectors:   "computed (docs.tebex.io/developers/webhooks/overview)",
+			Source:    "docs.tebex.io/developers/webhooks/overview",
 		},
 		Sample: []byte(`{"id":"2c116b11-1110-91e0-b266-b792c8da5f11","type":"payment.completed","date":"2021-08-24T12:21:47+00:00","subject":{"transaction_id":"tbx-26929122a56954-0bd2fe"}}`),
 	})

@@ -14,6 +14,7 @@ func init() {
 			Handshake: "unsigned `GET` with `X-GCS-Webhooks-Endpoint-Verification` (no body, URL-safe characters, ≤256): its value echoed as text/plain",
 			Identity:  "body `id`",
 			Vectors:   "sdk-test (Worldline-Global-Collect/connect-sdk-python3 tests/unit/test_web_hooks_helper.py) + computed",
+			Source:    "docs.connect.worldline-solutions.com/documentation/webhooks; Worldline-Global-Collect/connect-sdk-python3 worldline/connect/sdk/webhooks/signature_validator.py",
 		},
 		Sample: []byte(`{"apiVersion":"v1","id":"8ee793f6-4553-4749-85dc-f2ef095c5ab0","created":"2017-02-02T11:24:14.040+0100","merchantId":"20000","type":"payment.paid","payment":{"id":"00000200000143570012","status":"PAID"}}`),
 	})
