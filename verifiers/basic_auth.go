@@ -36,7 +36,24 @@ func init() {
 				"configure `header Name` with the value as the secret. Use HTTPS: the credentials travel in every request.",
 		},
 	})
+	register(Preset{
+		// Pipedrive: nothing is signed; the webhook's http_auth_user/http_auth_password arrive as Basic auth.
+		Name: "pipedrive", New: newPipedrive, Signer: signPostmark,
+		Doc: PresetDoc{
+			Signature: "`Authorization: Basic <base64(user:password)>`",
+			Algorithm: "shared credentials (the webhook's `http_auth_user` and `http_auth_password`), compared in constant time",
+			Signed:    "nothing: the body is **not** covered",
+			Identity:  "hash of the body",
+			Vectors:   "computed (developers.pipedrive.com/docs/api/v1/Webhooks `http_auth_user`, `http_auth_password`)",
+			Source:    "developers.pipedrive.com/docs/api/v1/Webhooks",
+			Note: "Pipedrive signs nothing: create the webhook with `http_auth_user` and `http_auth_password` and configure " +
+				"`user:password` as the secret. The credentials prove the sender knows them, not that the body is unchanged.",
+		},
+	})
 }
+
+// newPipedrive builds the pipedrive preset: Basic-auth credentials only.
+func newPipedrive(s Settings) (Verifier, error) { return newBasicAuth(s.Secrets), nil }
 
 // basicAuth verifies `Authorization: Basic base64(user:password)` against
 // secrets written as "user:password". It is a shared credential, not a

@@ -20,6 +20,10 @@ const (
 	keyBase64
 	// keyHex decodes hex (Adyen's HMAC key).
 	keyHex
+	// keyBase64IfPrefixed decodes standard base64 after keyFormat.Prefix
+	// when the secret starts with it, and uses the secret's bytes as they
+	// are otherwise (OpenAI's SDKs: whsec_<base64>, or a raw secret).
+	keyBase64IfPrefixed
 )
 
 // keyFormat says how secrets are written and decoded.
@@ -44,6 +48,16 @@ func (f keyFormat) Decode(secret []byte) ([]byte, error) {
 	case keyUTF8:
 		key = append([]byte(nil), secret...)
 	case keyBase64:
+		k, err := base64.StdEncoding.AppendDecode(nil, s)
+		if err != nil {
+			return nil, fmt.Errorf("secret is not %sbase64", f.Prefix)
+		}
+		key = k
+	case keyBase64IfPrefixed:
+		if !bytes.HasPrefix(secret, []byte(f.Prefix)) {
+			key = append([]byte(nil), secret...)
+			break
+		}
 		k, err := base64.StdEncoding.AppendDecode(nil, s)
 		if err != nil {
 			return nil, fmt.Errorf("secret is not %sbase64", f.Prefix)

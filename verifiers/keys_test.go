@@ -21,6 +21,9 @@ func TestKeyFormat(t *testing.T) {
 		{whsec, "whsec_!!!", nil, false},
 		{keyFormat{Decoding: keyHex}, "31F290f6", raw, true},
 		{keyFormat{Decoding: keyHex}, "zz", nil, false},
+		{keyFormat{Decoding: keyBase64IfPrefixed, Prefix: "whsec_"}, "whsec_MfKQ9g==", raw, true},
+		{keyFormat{Decoding: keyBase64IfPrefixed, Prefix: "whsec_"}, "MfKQ9g==", []byte("MfKQ9g=="), true},
+		{keyFormat{Decoding: keyBase64IfPrefixed, Prefix: "whsec_"}, "whsec_!!!", nil, false},
 	} {
 		got, err := c.f.Decode([]byte(c.secret))
 		if (err == nil) != c.ok || !bytes.Equal(got, c.want) {

@@ -29,6 +29,24 @@ func init() {
 				"answered so that Mandrill does not fall back to a POST signed with its generic key `test-webhook`.",
 		},
 	})
+	register(Preset{
+		// Mailchimp Transactional (Mandrill's current name): the same X-Mandrill-Signature scheme, under
+		// the name users know. Mailchimp Marketing (audience) webhooks are not signed: not covered.
+		Name: "mailchimp", SignsURL: true, New: newMandrill, Signer: signMandrill,
+		Sample: []byte("mandrill_events=%5B%7B%22event%22%3A%22send%22%2C%22msg%22%3A%7B%22ts%22%3A1365109999%2C%22subject%22%3A%22This+an+example+webhook+message%22%2C%22email%22%3A%22example.webhook%40mandrillapp.com%22%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%7D%2C%22_id%22%3A%22exampleaaaaaaaaaaaaaaaaaaaaaaaaa%22%2C%22ts%22%3A1384954004%7D%5D"),
+		Doc: PresetDoc{
+			Signature: "`X-Mandrill-Signature: <base64>` (Mailchimp Transactional)",
+			Algorithm: "as mandrill: HMAC-SHA1, key = the webhook's authentication key",
+			Signed:    "as mandrill: the webhook URL, then every POST field sorted by name, as name and value",
+			Handshake: "as mandrill: HEAD without a body, 200",
+			Identity:  "hash of the URL and the sorted fields",
+			Vectors:   "computed (mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks)",
+			Source:    "mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks",
+			Note: "This is Mailchimp Transactional (formerly Mandrill), verified exactly as `mandrill`. Mailchimp Marketing " +
+				"(audience) webhooks carry no signature at all (Mailchimp support confirms it); they are not covered: " +
+				"put a long random token in their URL and check it in the app, or restrict `allow_ip`.",
+		},
+	})
 }
 
 // mandrill verifies Mailchimp Transactional (Mandrill) webhooks:

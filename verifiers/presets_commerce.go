@@ -72,4 +72,50 @@ var commercePresets = []Preset{
 				"`shopware-shop-signature`.",
 		},
 	}, bodyScheme(signatureFormat{Header: "shopware-shop-signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Commerce Layer: X-CommerceLayer-Signature = base64 HMAC-SHA256(shared_secret, body).
+		Name: "commercelayer",
+		Doc: PresetDoc{
+			Signature: "`X-CommerceLayer-Signature: <base64>` (+ unsigned `X-CommerceLayer-Topic`)",
+			Algorithm: "HMAC-SHA256, key = the webhook's `shared_secret`",
+			Signed:    "body",
+			Identity:  "hash of the body (`data.id` names the resource, not the event)",
+			Vectors:   "computed (docs.commercelayer.io/developers/callbacks-security)",
+			Source:    "docs.commercelayer.io/developers/callbacks-security",
+		},
+		Sample: []byte(`{"data":{"id":"wBXVhKzrzL","type":"orders","attributes":{"number":"1234","status":"placed"}}}`),
+	}, bodyScheme(signatureFormat{Header: "X-CommerceLayer-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Bolt: X-Bolt-Hmac-Sha256 = base64 HMAC-SHA256(signing secret, body).
+		Name: "bolt",
+		Doc: PresetDoc{
+			Signature: "`X-Bolt-Hmac-Sha256: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the merchant's Signing Secret (Administration > API)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (help.bolt.com/developers/webhooks/hook-verification)",
+			Source:    "help.bolt.com/developers/webhooks/hook-verification",
+		},
+		Sample: []byte(`{"type":"payment","object":"transaction","data":{"id":"TAe8Kx5z1Fq3v","reference":"LBLJ-TWWR-R5XG","status":"completed"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Bolt-Hmac-Sha256", Encoding: encBase64}, algSHA256)),
+	{
+		// BigCommerce: nothing is signed; the webhook's custom `headers` carry a value of your choice (option header names it).
+		Name: "bigcommerce", Options: []string{"header"}, RequiredOptions: []string{"header"},
+		New: func(s Settings) (Verifier, error) {
+			return newHeaderToken(s.Options["header"], s.Secrets)
+		},
+		Signer: func(s Settings, m *Message) error { return signHeaderToken(s.Options["header"])(s, m) },
+		Doc: PresetDoc{
+			Signature: "the custom header named by option `header`, set in the webhook's `headers`",
+			Algorithm: "shared token (the header's value), compared in constant time; body **not** covered",
+			Signed:    "–",
+			Identity:  "hash of the body",
+			Vectors:   "computed (developer.bigcommerce.com/docs/integrations/webhooks/http \"Creating a webhook\": `headers`)",
+			Source:    "developer.bigcommerce.com/docs/integrations/webhooks/http",
+			Note: "BigCommerce signs nothing. Create the webhook with a custom header carrying a long random value " +
+				"in its `headers`, configure that header's name as `header` and the value as the secret. " +
+				"The body's `hash` repeats when a hook fires twice for one event, but it is not signed: the app may use it.",
+		},
+		Sample: []byte(`{"store_id":"11111","producer":"stores/abcde","scope":"store/order/statusUpdated","data":{"type":"order","id":173331},"hash":"3f9ea420af83450d7ef9f78b08c8af25b2213637"}`),
+	},
 }

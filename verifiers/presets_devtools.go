@@ -223,4 +223,75 @@ var devtoolsPresets = []Preset{
 			Vectors:   "computed (docs.snyk.io, Snyk webhooks, \"Validation and versioning of payloads\")",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// MongoDB Atlas alert webhooks: X-MMS-Signature = base64 HMAC-SHA1(Webhook Secret, body).
+		Name: "mongodb_atlas",
+		Doc: PresetDoc{
+			Signature: "`X-MMS-Signature: <base64>` (+ unsigned `X-MMS-Event`)",
+			Algorithm: "HMAC-SHA1, key = the integration's Webhook Secret",
+			Signed:    "body",
+			Identity:  "hash of the body (an alert's `id` repeats across its updates)",
+			Vectors:   "computed (mongodb.com/docs/atlas/tutorial/webhook-integration)",
+			Source:    "mongodb.com/docs/atlas/tutorial/webhook-integration",
+		},
+		Sample: []byte(`{"id":"5b4e6c2f7f8a3b0001a1b2c3","groupId":"5b4e6c2f7f8a3b0001a1b2c4","eventTypeName":"OUTSIDE_METRIC_THRESHOLD","status":"OPEN","created":"2026-01-01T00:00:00Z"}`),
+	}, bodyScheme(signatureFormat{Header: "X-MMS-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Sonatype Nexus Repository: X-Nexus-Webhook-Signature = hex HMAC-SHA1(secret key, body).
+		Name: "sonatype", LogIDHeader: "X-Nexus-Webhook-Delivery",
+		Doc: PresetDoc{
+			Signature:     "`X-Nexus-Webhook-Signature: <hex>`",
+			Algorithm:     "HMAC-SHA1, key = the capability's Secret Key",
+			Signed:        "body",
+			UserAgentNote: "`Nexus/<version> (…)`, varies by release: not checked",
+			Identity:      "`X-Nexus-Webhook-Delivery`",
+			Vectors:       "computed (help.sonatype.com enabling-a-repository-webhook-capability, example-headers-and-payloads)",
+			Source:        "help.sonatype.com/en/enabling-a-repository-webhook-capability.html",
+		},
+		Sample: []byte(`{"timestamp":"2016-11-10T23:57:49.664+0000","nodeId":"52905B51-085CCABB-CEBBEAAD-16795588-FC927D93","initiator":"admin/127.0.0.1","repositoryName":"npm-proxy","action":"CREATED","asset":{"id":"31c950c8eeeab78336308177ae9c441c","format":"npm","name":"concrete"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Nexus-Webhook-Signature", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// Autodesk Platform Services: x-adsk-signature: sha1hash=<hex HMAC-SHA1(secret token, body)>.
+		Name: "autodesk",
+		Doc: PresetDoc{
+			Signature: "`x-adsk-signature: sha1hash=<hex>`",
+			Algorithm: "HMAC-SHA1, key = the secret token set with `POST /webhooks/v1/tokens` (or on the hook)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (aps.autodesk.com/en/docs/webhooks/v1/overview/basics; autodesk-platform-services/aps-webhooks-signature)",
+			Source:    "aps.autodesk.com/en/docs/webhooks/v1/overview/basics; autodesk-platform-services/aps-webhooks-signature",
+		},
+		Sample: []byte(`{"version":"1.0","resourceUrn":"urn:adsk.wipprod:fs.file:vf.1","hook":{"hookId":"0f60f6a0-1f8d-11e9-8e2c-6b3d5b2e1d1a","event":"dm.version.added","system":"data"},"payload":{"name":"model.rvt"}}`),
+	}, bodyScheme(signatureFormat{Header: "x-adsk-signature", Prefix: "sha1hash=", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// HostedHooks: HostedHooks-Signature: t=<unix>,s=<hex HMAC-SHA256(endpoint secret, "t.body")>.
+		Name: "hostedhooks", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`HostedHooks-Signature: t=..,s=<hex>` (Rack's `HTTP_HOSTEDHOOKS_SIGNATURE`)",
+			Algorithm:     "HMAC-SHA256, key = the endpoint's signing secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; HostedHooks leaves it to the receiver",
+			Identity:      "hash of the signed content (retries are re-signed with a new timestamp)",
+			Vectors:       "computed (docs.hostedhooks.com/security/security-features/webhook-signatures)",
+			Source:        "docs.hostedhooks.com/security/security-features/webhook-signatures",
+			Note: "HostedHooks names the header as Rack sees it (`HTTP_HOSTEDHOOKS_SIGNATURE`), which is the HTTP header " +
+				"`HostedHooks-Signature` (any case).",
+		},
+	}, hmacScheme{Signature: structuredFormat{Header: "HostedHooks-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Jira Cloud admin webhooks registered with a secret: X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)> (WebSub).
+		Name: "jira", LogIDHeader: "X-Atlassian-Webhook-Identifier",
+		Doc: PresetDoc{
+			Signature: "`X-Hub-Signature: sha256=<hex>` (WebSub `method=signature`)",
+			Algorithm: "HMAC-SHA256, key = the admin webhook's secret",
+			Signed:    "body",
+			Identity:  "`X-Atlassian-Webhook-Identifier`",
+			Vectors:   "computed (developer.atlassian.com/cloud/jira/platform/webhooks \"Secure admin webhooks\")",
+			Source:    "developer.atlassian.com/cloud/jira/platform/webhooks (Secure admin webhooks)",
+			Note: "Only admin webhooks registered with a secret are signed this way; webhooks registered by Connect or OAuth " +
+				"apps (a JWT in `Authorization`) are not covered by this preset and are refused.",
+		},
+		Sample: []byte(`{"timestamp":1700000000000,"webhookEvent":"jira:issue_created","issue_event_type_name":"issue_created","issue":{"id":"10002","key":"TEST-1"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Hub-Signature", Prefix: "sha256=", Encoding: encHex}, algSHA256)),
 }

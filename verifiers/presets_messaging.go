@@ -134,4 +134,67 @@ var messagingPresets = []Preset{
 			Note:      "A webhook created without a `secret` is unsigned and refused. Webex Contact Center subscriptions sign otherwise and are not covered.",
 		},
 	}, bodyScheme(signatureFormat{Header: "X-Spark-Signature", Encoding: encHex}, algSHA1)),
+	withScheme(Preset{
+		// TikTok for Developers: TikTok-Signature: t=<unix>,s=<hex HMAC-SHA256(client secret, "t.body")>.
+		Name: "tiktok", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`TikTok-Signature: t=..,s=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the app's client secret",
+			Signed:        "`t.body`",
+			ToleranceNote: "hookgate's choice; TikTok leaves it to the app",
+			Identity:      "hash of the signed content (events carry no ID)",
+			Vectors:       "computed (developers.tiktok.com/doc/webhooks-verification)",
+			Source:        "developers.tiktok.com/doc/webhooks-verification",
+		},
+		Sample: []byte(`{"client_key":"bwo2m45353a6k85","event":"authorization.removed","create_time":1615338610,"user_openid":"act.example12345Example12345Example","content":"{\"reason\": 1}"}`),
+	}, hmacScheme{Signature: structuredFormat{Header: "TikTok-Signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "s", Encoding: encHex},
+		Template: timestampDotBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Pusher Channels: X-Pusher-Signature = hex HMAC-SHA256(app secret, body); body time_ms within 5 minutes (pusher-http-python).
+		Name: "pusher", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`X-Pusher-Signature: <hex>` (+ unsigned `X-Pusher-Key`, the app key)",
+			Algorithm:     "HMAC-SHA256, key = the app secret",
+			Signed:        "body; its `time_ms` (ms) is checked and must be present",
+			ToleranceNote: "pusher-http-python `validate_webhook`, both directions",
+			Identity:      "hash of the body",
+			Vectors:       "computed (pusher/pusher-http-python `validate_webhook`)",
+			Source:        "pusher/pusher-http-python pusher/authentication_client.py",
+		},
+		Sample: []byte(`{"time_ms":1700000000000,"events":[{"name":"channel_occupied","channel":"test_channel"}]}`),
+	}, hmacScheme{Signature: signatureFormat{Header: "X-Pusher-Signature", Encoding: encHex},
+		TimestampField: "time_ms", TimeFormat: unixMillis, Template: rawBody, Algorithm: algSHA256}),
+	withScheme(Preset{
+		// Microsoft Teams outgoing webhooks: Authorization: HMAC <base64 HMAC-SHA256(base64-decoded security token, body)>.
+		Name: "microsoft_teams",
+		Doc: PresetDoc{
+			Signature: "`Authorization: HMAC <base64>`",
+			Algorithm: "HMAC-SHA256, key = the outgoing webhook's security token, base64-decoded (configure it as Teams shows it)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook)",
+			Source:    "learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook",
+			Note: "Teams shows the reply the app sends as the bot's answer in the channel: the app must answer within 5 seconds; " +
+				"the gate passes its response through unchanged.",
+		},
+		Sample: []byte(`{"type":"message","id":"1485983408511","timestamp":"2017-02-01T21:10:07.437Z","text":"<at>Bot</at> hello","from":{"id":"29:1","name":"Tim"}}`),
+	}, hmacScheme{Signature: signatureFormat{Header: "Authorization", Prefix: "HMAC ", Encoding: encBase64},
+		Template: rawBody, Algorithm: algSHA256, Key: keyFormat{Decoding: keyBase64}}),
+	withScheme(Preset{
+		// Courier: courier-signature: t=<unix ms>,signature=<hex HMAC-SHA256(secret, t + body)> (no separator).
+		Name: "courier", Tolerance: tolerance5m,
+		Doc: PresetDoc{
+			Signature:     "`courier-signature: t=<unix ms>,signature=<hex>`",
+			Algorithm:     "HMAC-SHA256, key = the outbound webhook's signing secret",
+			Signed:        "timestamp then body, no separator",
+			ToleranceNote: "hookgate's choice; Courier states none",
+			Identity:      "hash of the signed content",
+			Vectors:       "computed (courier.com/docs/platform/workspaces/outbound-webhooks \"Verifying Signatures\")",
+			Source:        "courier.com/docs/platform/workspaces/outbound-webhooks",
+			Note: "Courier lists the signed string as the timestamp followed by the body, with no separator (unlike Stripe's " +
+				"`t.body`); its timestamp is in milliseconds.",
+		},
+		Sample: []byte(`{"type":"message:updated","data":{"id":"1-6143cf63-7d8bbb4e42d5b7f3f8c7a3a2","status":"DELIVERED"}}`),
+	}, hmacScheme{Signature: structuredFormat{Header: "courier-signature", ItemSep: ',', KeySep: '=', TimestampKey: "t", SignatureKey: "signature", Encoding: encHex},
+		TimeFormat: unixMillis, Template: template{timestampPart, bodyPart}, Algorithm: algSHA256}),
 }

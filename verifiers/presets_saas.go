@@ -219,4 +219,63 @@ var saasPresets = []Preset{
 			Vectors:   "computed (docs.attio.com/rest-api/how-to/webhooks, \"Authenticating\")",
 		},
 	}, bodyScheme(signatureFormat{Header: "Attio-Signature", Encoding: encHex}, algSHA256)),
+	withScheme(Preset{
+		// Tally (forms): Tally-Signature = base64 HMAC-SHA256(signing secret, body).
+		Name: "tally", BodyID: "eventId",
+		Doc: PresetDoc{
+			Signature: "`Tally-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the webhook's signing secret",
+			Signed:    "body",
+			Identity:  "body `eventId`",
+			Vectors:   "computed (tally.so/help/webhooks \"Add a signing secret\")",
+			Source:    "tally.so/help/webhooks",
+			Note: "Tally's page names the header and HMAC-SHA256 of the payload; the base64 encoding is what third-party " +
+				"implementations (hookdeck/webhook-skills) use, as no copy of Tally's own example could be read: send a test submission to confirm.",
+		},
+		Sample: []byte(`{"eventId":"a4cb511e-d513-4fa5-baee-b815d718dfd1","eventType":"FORM_RESPONSE","createdAt":"2023-06-28T15:00:21.889Z","data":{"responseId":"2wgx4n","formId":"VwbNEw","fields":[]}}`),
+	}, bodyScheme(signatureFormat{Header: "Tally-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Front rule webhooks: X-Front-Signature = base64 HMAC-SHA1(API secret, body).
+		Name: "frontapp",
+		Doc: PresetDoc{
+			Signature: "`X-Front-Signature: <base64>`",
+			Algorithm: "HMAC-SHA1, key = the company's API secret (Settings > Plugins & API > API)",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (dev.frontapp.com/docs/rule-webhooks \"Validating Data Integrity\")",
+			Source:    "dev.frontapp.com/docs/rule-webhooks",
+			Note: "This is Front's rule webhooks. Front's application webhooks sign `timestamp:body` with HMAC-SHA256 and " +
+				"require an `x-front-challenge` answer whose format Front's pages do not state: they are not covered.",
+		},
+		Sample: []byte(`{"_links":{"self":"https://api2.frontapp.com/events/evt_55c8c149"},"id":"evt_55c8c149","type":"assign","emitted_at":1453770984.123}`),
+	}, bodyScheme(signatureFormat{Header: "X-Front-Signature", Encoding: encBase64}, algSHA1)),
+	withScheme(Preset{
+		// Castle: X-Castle-Signature = base64 HMAC-SHA256(API secret, body).
+		Name: "castle",
+		Doc: PresetDoc{
+			Signature: "`X-Castle-Signature: <base64>`",
+			Algorithm: "HMAC-SHA256, key = the Castle API secret",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (castle/docs source/getting-started/webhooks.rst \"Securing webhooks\")",
+			Source:    "castle/docs source/getting-started/webhooks.rst",
+		},
+		Sample: []byte(`{"api_version":"v1","app_id":"368721375658952","type":"$incident.confirmed","created_at":"2021-02-24T21:39:33.495Z","data":{"id":"P2lbg8_UdnSTVmK0g2DeOjREKc91","user_id":"1234"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-Castle-Signature", Encoding: encBase64}, algSHA256)),
+	withScheme(Preset{
+		// Veriff: X-HMAC-SIGNATURE = hex HMAC-SHA256(shared secret key, body); X-AUTH-CLIENT is the (public) API key.
+		Name: "veriff",
+		Doc: PresetDoc{
+			Signature: "`X-HMAC-SIGNATURE: <hex>` (+ unsigned `X-AUTH-CLIENT`, the API key)",
+			Algorithm: "HMAC-SHA256, key = the integration's shared secret key",
+			Signed:    "body",
+			Identity:  "hash of the body",
+			Vectors:   "computed (devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security, webhooks-guide)",
+			Source:    "devdocs.veriff.com/docs/hmac-authentication-and-endpoint-security",
+			Note: "Veriff's page names the header and the HMAC-SHA256 of the payload with the shared secret key; the digest's " +
+				"encoding is not stated on the pages that could be read: the gate expects hex; send a test webhook to confirm. " +
+				"Veriff's Feedback API signs in `VRF-HMAC-SIGNATURE` instead: not covered.",
+		},
+		Sample: []byte(`{"status":"success","verification":{"id":"12df6045-3846-3e45-946a-14fa6136d78b","code":9001,"status":"approved","decisionTime":"2026-01-01T00:00:00.000Z"}}`),
+	}, bodyScheme(signatureFormat{Header: "X-HMAC-SIGNATURE", Encoding: encHex}, algSHA256)),
 }

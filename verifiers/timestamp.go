@@ -18,7 +18,14 @@ const (
 	// rfc3339 is an RFC 3339 date-time, fractional seconds allowed
 	// (Zendesk, Twitch with nanoseconds, Box).
 	rfc3339
+	// isoUTC is an ISO 8601 date-time that may omit its zone, read as UTC
+	// when it does, as Python's datetime.fromisoformat reads it (Orb's
+	// X-Orb-Timestamp: 2024-03-27T15:42:29.551).
+	isoUTC
 )
+
+// isoLocalLayout is an ISO 8601 date-time without a zone.
+const isoLocalLayout = "2006-01-02T15:04:05.999999999"
 
 // parseTimestamp reads v in format f. Signs, spaces and fractions in the
 // unix formats are refused: providers send plain integers.
@@ -40,6 +47,15 @@ func parseTimestamp(v string, f timeFormat) (time.Time, error) {
 		t, err := time.Parse(time.RFC3339Nano, v)
 		if err != nil {
 			return time.Time{}, reject(malformedSignature, "timestamp is not an RFC 3339 time")
+		}
+		return t, nil
+	case isoUTC:
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			t, err = time.ParseInLocation(isoLocalLayout, v, time.UTC)
+		}
+		if err != nil {
+			return time.Time{}, reject(malformedSignature, "timestamp is not an ISO 8601 time")
 		}
 		return t, nil
 	}
@@ -66,6 +82,8 @@ func formatTimestamp(t time.Time, f timeFormat) string {
 		return strconv.FormatInt(t.UnixMilli(), 10)
 	case rfc3339:
 		return t.UTC().Format(time.RFC3339)
+	case isoUTC:
+		return t.UTC().Format("2006-01-02T15:04:05.000")
 	}
 	return strconv.FormatInt(t.Unix(), 10)
 }
@@ -76,6 +94,7 @@ const (
 	tolerance60s = 60 * time.Second
 	tolerance3m  = 3 * time.Minute
 	tolerance5m  = 5 * time.Minute
+	tolerance30m = 30 * time.Minute
 )
 
 // Defaults that cover a provider's documented retry period, for providers

@@ -22,6 +22,11 @@ func TestParseTimestamp(t *testing.T) {
 		{"1.5", unixSeconds, time.Time{}, false},
 		{"99999999999999999999", unixSeconds, time.Time{}, false},
 		{"yesterday", rfc3339, time.Time{}, false},
+		{"2024-03-27T15:42:29.551", isoUTC, time.Date(2024, 3, 27, 15, 42, 29, 551000000, time.UTC), true},
+		{"2024-03-27T15:42:29", isoUTC, time.Date(2024, 3, 27, 15, 42, 29, 0, time.UTC), true},
+		{"2024-03-27T15:42:29.551+02:00", isoUTC, time.Date(2024, 3, 27, 13, 42, 29, 551000000, time.UTC), true},
+		{"2024-03-27 15:42:29", isoUTC, time.Time{}, false},
+		{"1700000000", isoUTC, time.Time{}, false},
 	} {
 		got, err := parseTimestamp(c.in, c.f)
 		if (err == nil) != c.ok || (c.ok && !got.Equal(c.want)) {
@@ -51,7 +56,7 @@ func TestCheckFresh(t *testing.T) {
 
 func TestFormatTimestampRoundTrip(t *testing.T) {
 	now := time.Unix(1700000000, 0)
-	for _, f := range []timeFormat{unixSeconds, unixMillis, rfc3339} {
+	for _, f := range []timeFormat{unixSeconds, unixMillis, rfc3339, isoUTC} {
 		got, err := parseTimestamp(formatTimestamp(now, f), f)
 		if err != nil || !got.Equal(now) {
 			t.Errorf("format %d: %v %v", f, got, err)
