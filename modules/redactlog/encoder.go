@@ -223,6 +223,7 @@ func (o redactingObject) AddBinary(k string, v []byte) {
 func (o redactingObject) AddByteString(k string, v []byte) { o.AddString(k, string(v)) }
 
 func (o redactingObject) AddString(k, v string) {
+	seeProbe(k, v)
 	if o.rules.header(k) {
 		v = Redacted
 	}
