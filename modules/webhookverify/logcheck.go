@@ -37,23 +37,23 @@ func headerLoggers(srv *caddyhttp.Server) []headerLogger {
 	all := []zapcore.Level{zapcore.DebugLevel, zapcore.InfoLevel, zapcore.WarnLevel, zapcore.ErrorLevel}
 	var out []headerLogger
 	if srv != nil && srv.Logs != nil {
+		// The names Caddy logs a request under (ServerLogConfig's
+		// getLoggerHosts): its host's names, or the default name for a
+		// host with none, unless such hosts are skipped.
 		var names []string
-		generic := !srv.Logs.SkipUnmappedHosts // an unmapped host is logged under the plain name
-		for _, ns := range srv.Logs.LoggerNames {
-			for _, n := range ns {
-				if n == "" {
-					generic = true // a `log` with no name: the plain name
-				} else if !slices.Contains(names, n) {
-					names = append(names, n)
-				}
-			}
+		if !srv.Logs.SkipUnmappedHosts {
+			names = append(names, srv.Logs.DefaultLoggerName)
 		}
-		if generic {
-			out = append(out, headerLogger{"http.log.access", all, "the server's access log"})
+		for _, ns := range srv.Logs.LoggerNames {
+			names = append(names, ns...)
 		}
 		slices.Sort(names)
-		for _, n := range names {
-			out = append(out, headerLogger{"http.log.access." + n, all, "the access log " + n})
+		for _, n := range slices.Compact(names) {
+			if n == "" {
+				out = append(out, headerLogger{"http.log.access", all, "the server's access log"})
+			} else {
+				out = append(out, headerLogger{"http.log.access." + n, all, "the access log " + n})
+			}
 		}
 	}
 	return append(out,
@@ -78,6 +78,11 @@ func (h *Handler) checkLogs(ctx caddy.Context) error {
 		return nil // signed in the body, which Caddy does not log
 	}
 	srv, _ := ctx.Value(caddyhttp.ServerCtxKey).(*caddyhttp.Server)
+	if srv == nil {
+		// Not provisioned by Caddy's http app (a handler built directly,
+		// as in unit tests): no server of Caddy's logs this route.
+		return nil
+	}
 	for _, hl := range headerLoggers(srv) {
 		for _, core := range redactlog.Cores(ctx.Logger(loggerModule(hl.name)).Core()) {
 			if !writes(core, hl.name, hl.levels) || redactlog.Redacts(core) {
