@@ -53,7 +53,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, next caddyhttp.H
 	// bytes, with their length and without trailers.
 	vb := restoreBody(r, body)
 
-	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
+	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now(), ClientIP: clientIPString(r)}
 	if h.preset.SignsURL {
 		delivery.PublicURL = publicURL(r, h.pinnedURL)
 	}
