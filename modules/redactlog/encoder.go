@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"sync/atomic"
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/caddyserver/caddy/v2/caddyconfig"
@@ -19,10 +18,6 @@ import (
 func init() {
 	caddy.RegisterModule(RedactEncoder{})
 }
-
-// redactEncoders counts webhook_redact encoders provisioned in this process,
-// so that a route can warn when none is (redact.go).
-var redactEncoders atomic.Int64
 
 // RedactEncoder is the log encoder `webhook_redact`: it wraps another
 // encoder and keeps webhook secrets and signatures out of what it writes.
@@ -81,7 +76,6 @@ func (e *RedactEncoder) Provision(ctx caddy.Context) error {
 		}
 		e.Encoder = mod.(zapcore.Encoder)
 	}
-	redactEncoders.Add(1)
 	return nil
 }
 
