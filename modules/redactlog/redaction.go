@@ -138,7 +138,6 @@ func Unregister(owner any) {
 	}
 }
 
-
 // publishRedactionLocked rebuilds the published redaction.
 func publishRedactionLocked() {
 	redactions.presets.Do(func() {
