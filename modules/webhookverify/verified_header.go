@@ -14,8 +14,8 @@ import (
 // every request through the handler, accepted or refused, so the upstream
 // can trust it: no client can forge it. Names that differ only in case, or
 // in '_' or '.' for '-', are removed too: run behind Caddy
-// (TestVerifiedHeaderSpellingsOfRealStacks), PHP ($_SERVER, php -S and
-// FastCGI alike) reads X_Webhook_Verified, X-Webhook.Verified and
+// (TestVerifiedHeaderSpellingsOfRealStacks), PHP ($_SERVER, php -S behind
+// reverse_proxy and php-cgi behind php_fastcgi alike) reads X_Webhook_Verified, X-Webhook.Verified and
 // X.Webhook.Verified as X-Webhook-Verified, Python's WSGI environ reads
 // the '_' spellings so, and Node and Go fold only case. Caddy itself drops
 // names with '_' or '.' unless the server's expected_underscore_headers or

@@ -20,25 +20,29 @@ import (
 )
 
 // The stacks an upstream may be written in, each reading the request
-// header X-Webhook-Verified its own way: PHP's $_SERVER (php -S, the same
-// variable registration as FastCGI), Python's WSGI environ (wsgiref, the
-// CGI convention every WSGI server follows), Node's http module and Go's
-// net/http. Each answers with the values it reads under that name, one a
-// line.
+// header X-Webhook-Verified its own way: PHP's $_SERVER behind
+// reverse_proxy (php -S) and behind php_fastcgi (php-cgi -b), Python's
+// WSGI environ (wsgiref, the CGI convention every WSGI server follows),
+// Node's http module and Go's net/http. Each answers with the values it
+// reads under that name, one a line.
 var headerStacks = []struct {
 	name string
 	tool string // the program the stack needs
 	// start runs the stack on a free port in dir and returns its address.
 	start func(t *testing.T, dir string, port int) *exec.Cmd
+	// fastcgi: Caddy reaches it with php_fastcgi, its root dir.
+	fastcgi bool
 }{
-	{"php", "php", func(t *testing.T, dir string, port int) *exec.Cmd {
+	{name: "php-fastcgi", tool: "php-cgi", fastcgi: true, start: func(t *testing.T, dir string, port int) *exec.Cmd {
+		writeFile(t, filepath.Join(dir, "index.php"), phpEcho)
+		return exec.Command("php-cgi", "-b", fmt.Sprintf("127.0.0.1:%d", port))
+	}},
+	{name: "php", tool: "php", start: func(t *testing.T, dir string, port int) *exec.Cmd {
 		script := filepath.Join(dir, "index.php")
-		writeFile(t, script, `<?php
-if (isset($_SERVER['HTTP_X_WEBHOOK_VERIFIED'])) { echo $_SERVER['HTTP_X_WEBHOOK_VERIFIED'], "\n"; }
-`)
+		writeFile(t, script, phpEcho)
 		return exec.Command("php", "-S", fmt.Sprintf("127.0.0.1:%d", port), script)
 	}},
-	{"python-wsgi", "python3", func(t *testing.T, dir string, port int) *exec.Cmd {
+	{name: "python-wsgi", tool: "python3", start: func(t *testing.T, dir string, port int) *exec.Cmd {
 		script := filepath.Join(dir, "app.py")
 		writeFile(t, script, fmt.Sprintf(`
 from wsgiref.simple_server import make_server, WSGIRequestHandler
@@ -52,7 +56,7 @@ make_server("127.0.0.1", %d, app, handler_class=Quiet).serve_forever()
 `, port))
 		return exec.Command("python3", script)
 	}},
-	{"node", "node", func(t *testing.T, dir string, port int) *exec.Cmd {
+	{name: "node", tool: "node", start: func(t *testing.T, dir string, port int) *exec.Cmd {
 		script := filepath.Join(dir, "app.js")
 		writeFile(t, script, fmt.Sprintf(`
 require("http").createServer((req, res) => {
@@ -63,6 +67,11 @@ require("http").createServer((req, res) => {
 		return exec.Command("node", script)
 	}},
 }
+
+// phpEcho prints what PHP reads as X-Webhook-Verified.
+const phpEcho = `<?php
+if (isset($_SERVER['HTTP_X_WEBHOOK_VERIFIED'])) { echo $_SERVER['HTTP_X_WEBHOOK_VERIFIED'], "\n"; }
+`
 
 func writeFile(t *testing.T, path, s string) {
 	t.Helper()
@@ -95,7 +104,8 @@ func TestVerifiedHeaderSpellingsOfRealStacks(t *testing.T) {
 		}
 	}))
 	t.Cleanup(goStack.Close)
-	addrs := map[string]string{"go": strings.TrimPrefix(goStack.URL, "http://")}
+	// how Caddy reaches each stack
+	proxies := map[string]string{"go": "reverse_proxy " + strings.TrimPrefix(goStack.URL, "http://")}
 	for _, s := range headerStacks {
 		if _, err := exec.LookPath(s.tool); err != nil {
 			if os.Getenv("CI") != "" {
@@ -105,14 +115,18 @@ func TestVerifiedHeaderSpellingsOfRealStacks(t *testing.T) {
 			continue
 		}
 		port := gatetest.FreePort(t)
-		cmd := s.start(t, t.TempDir(), port)
+		dir := t.TempDir()
+		cmd := s.start(t, dir, port)
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
 		waitListening(t, addr)
-		addrs[s.name] = addr
+		proxies[s.name] = "reverse_proxy " + addr
+		if s.fastcgi {
+			proxies[s.name] = "root * " + dir + "\n\tphp_fastcgi " + addr
+		}
 	}
 
 	var dotted, underscored, others []string
@@ -127,11 +141,11 @@ func TestVerifiedHeaderSpellingsOfRealStacks(t *testing.T) {
 			others = append(others, n)
 		}
 	}
-	names := slices.Sorted(maps.Keys(addrs))
+	names := slices.Sorted(maps.Keys(proxies))
 	var site strings.Builder
 	for _, n := range names {
-		fmt.Fprintf(&site, "handle /plain/%s {\n\treverse_proxy %s\n}\n", n, addrs[n])
-		fmt.Fprintf(&site, "handle /gated/%s {\n\twebhook_verify kkiapay {\n\t\tsecret kk-secret-0123\n\t\tallow_ip 127.0.0.1/32\n\t\tverified_header X-Webhook-Verified\n\t}\n\treverse_proxy %s\n}\n", n, addrs[n])
+		fmt.Fprintf(&site, "handle /plain/%s {\n\t%s\n}\n", n, proxies[n])
+		fmt.Fprintf(&site, "handle /gated/%s {\n\twebhook_verify kkiapay {\n\t\tsecret kk-secret-0123\n\t\tallow_ip 127.0.0.1/32\n\t\tverified_header X-Webhook-Verified\n\t}\n\t%s\n}\n", n, proxies[n])
 	}
 	folded := map[string][]string{}
 	// Caddy drops names with '_' or '.' unless told to keep them, and
