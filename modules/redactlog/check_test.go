@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/caddyserver/caddy/v2/modules/logging"
+	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
 
@@ -91,3 +93,37 @@ func TestRedacts(t *testing.T) {
 type countingWriter struct{ n int }
 
 func (w *countingWriter) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
+
+// TestRedactReflected: a value logged by reflection (Caddy's trace log
+// writes each handler's configuration) has the configured secrets cut
+// out, as written and as JSON escapes them.
+func TestRedactReflected(t *testing.T) {
+	const plain, special = "reflected-secret-0123456789", `refl<"&>secret-0123456789`
+	route := new(int)
+	Register(route, nil, []string{plain, special})
+	t.Cleanup(func() { Unregister(route) })
+	ctx, cancel := caddy.NewContext(caddy.Context{Context: context.Background()})
+	t.Cleanup(cancel)
+	enc, err := provisionRedact(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type config struct {
+		Provider string   `json:"provider"`
+		Secrets  []string `json:"secrets"`
+	}
+	var out strings.Builder
+	logger := zap.New(zapcore.NewCore(enc, zapcore.AddSync(&out), zapcore.DebugLevel))
+	logger.Debug("trace", zap.Any("module", config{Provider: "kkiapay", Secrets: []string{plain, special}}))
+	logger.Debug("trace", zap.Any("unrelated", config{Provider: "stripe"}))
+	got := out.String()
+	escaped, _ := json.Marshal(special)
+	for _, leak := range []string{plain, special, string(escaped[1 : len(escaped)-1])} {
+		if strings.Contains(got, leak) {
+			t.Errorf("the line shows %q:\n%s", leak, got)
+		}
+	}
+	if !strings.Contains(got, `"secrets":["REDACTED","REDACTED"]`) || !strings.Contains(got, `"provider":"stripe"`) {
+		t.Errorf("the values are not written, redacted:\n%s", got)
+	}
+}

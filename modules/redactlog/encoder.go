@@ -247,6 +247,13 @@ func (o redactingObject) AddReflected(k string, v any) error {
 		}
 		return o.ObjectEncoder.AddReflected(k, clean)
 	}
+	// Anything else (a module's configuration in Caddy's trace log, say)
+	// is written as its JSON with the configured secrets cut out.
+	if b, err := json.Marshal(v); err == nil {
+		if s := o.rules.scrubJSON(string(b)); s != string(b) {
+			return o.ObjectEncoder.AddReflected(k, json.RawMessage(s))
+		}
+	}
 	return o.ObjectEncoder.AddReflected(k, v)
 }
 

@@ -7,6 +7,7 @@
 package redactlog
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -85,6 +86,22 @@ func (r *redaction) scrub(s string) string {
 	for _, secret := range r.secrets {
 		if strings.Contains(s, secret) {
 			s = strings.ReplaceAll(s, secret, Redacted)
+		}
+	}
+	return s
+}
+
+// scrubJSON cuts every configured secret out of JSON text, as written
+// and as JSON escapes it.
+func (r *redaction) scrubJSON(s string) string {
+	s = r.scrub(s)
+	for _, secret := range r.secrets {
+		b, err := json.Marshal(secret)
+		if err != nil {
+			continue
+		}
+		if escaped := string(b[1 : len(b)-1]); escaped != secret && strings.Contains(s, escaped) {
+			s = strings.ReplaceAll(s, escaped, Redacted)
 		}
 	}
 	return s

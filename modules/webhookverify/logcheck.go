@@ -56,6 +56,10 @@ func headerLoggers(srv *caddyhttp.Server) []headerLogger {
 			}
 		}
 	}
+	if srv != nil && srv.Logs != nil && srv.Logs.Trace {
+		// each handler's configuration, this one's secrets included
+		out = append(out, headerLogger{"http.log.trace", []zapcore.Level{zapcore.DebugLevel}, "the trace log"})
+	}
 	return append(out,
 		headerLogger{"http.handlers.reverse_proxy", []zapcore.Level{zapcore.DebugLevel}, "reverse_proxy's debug log (upstream roundtrip)"},
 		headerLogger{"http.log.error", []zapcore.Level{zapcore.DebugLevel}, "the error log at DEBUG"},
@@ -74,9 +78,6 @@ func (m loggerModule) CaddyModule() caddy.ModuleInfo {
 // header of this route that carries the secret or a signature without
 // the webhook_redact encoder.
 func (h *Handler) checkLogs(ctx caddy.Context) error {
-	if len(h.secretHeaders) == 0 {
-		return nil // signed in the body, which Caddy does not log
-	}
 	srv, _ := ctx.Value(caddyhttp.ServerCtxKey).(*caddyhttp.Server)
 	if srv == nil {
 		// Not provisioned by Caddy's http app (a handler built directly,
@@ -84,12 +85,15 @@ func (h *Handler) checkLogs(ctx caddy.Context) error {
 		return nil
 	}
 	for _, hl := range headerLoggers(srv) {
+		if len(h.secretHeaders) == 0 && hl.name != "http.log.trace" {
+			continue // signed in the body, which Caddy does not log
+		}
 		for _, core := range redactlog.Cores(ctx.Logger(loggerModule(hl.name)).Core()) {
 			if !writes(core, hl.name, hl.levels) || redactlog.Redacts(core) {
 				continue
 			}
-			return h.errorf("%s (the log that takes %q) would write this route's %s header as received, "+
-				"which carries the secret or the signature: add the line `format webhook_redact` to that log "+
+			return h.errorf("%s (the log that takes %q) would write this route's secret or signature as received "+
+				"(in its %s headers, or its configuration): add the line `format webhook_redact` to that log "+
 				"(in JSON, \"encoder\": {\"format\": \"webhook_redact\"}, with the log's own encoder in \"wrap\"); "+
 				"with no log block in the Caddyfile, add one to the global options: `log { format webhook_redact }` (one line each) (docs/operations.md)",
 				hl.what, hl.name, strings.Join(h.secretHeaders, ", "))

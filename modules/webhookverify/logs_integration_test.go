@@ -57,6 +57,9 @@ type logMode struct {
 	json map[string]any
 	// refused: Caddy must refuse to start; the message names this.
 	refused string
+	// trace: the server's trace log on (each handler's configuration at
+	// DEBUG)
+	trace bool
 }
 
 const redactedDefault = "log {\n\toutput file DEFAULT\n\tlevel DEBUG\n\tformat webhook_redact\n}"
@@ -72,7 +75,9 @@ var logModes = []logMode{
 	{name: "log filter", site: "log {\n\toutput file FILE\n\tformat filter {\n\t\twrap json\n\t\tfields {\n\t\t\trequest>headers>X-Kkiapay-Secret delete\n\t\t}\n\t}\n}", refused: "the server's access log"},
 	{name: "named log json", global: redactedDefault, site: "log hooks {\n\toutput file FILE\n\tformat json\n}", refused: "the access log hooks"},
 	{name: "debug", global: "debug", refused: "reverse_proxy's debug log"},
-	{name: "redacted json", global: redactedDefault,
+	{name: "trace log json", global: redactedDefault + "\nlog tracelog {\n\tinclude http.log.trace\n\tlevel DEBUG\n\toutput file DEFAULT.trace.log\n}",
+		site: "log {\n\toutput file FILE\n\tformat webhook_redact\n}", trace: true, refused: "the trace log"},
+	{name: "redacted json", global: redactedDefault, trace: true,
 		site: "log {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap json\n\t}\n}"},
 	{name: "redacted console", global: "log {\n\toutput file DEFAULT\n\tlevel DEBUG\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}",
 		site: "log hooks {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}"},
@@ -230,7 +235,11 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 		// Caddy's own hiding of Authorization off, so that the
 		// redaction shown is hookgate's. (It also turns on the server's
 		// access log, into the default log.)
-		global += "servers {\n\tlog_credentials\n}\n"
+		global += "servers {\n\tlog_credentials\n"
+		if mode.trace {
+			global += "\ttrace\n"
+		}
+		global += "}\n"
 	}
 	name, config := "Caddyfile", fmt.Sprintf("{\n%s}\nhttp://127.0.0.1:%d {\n%s}\n", global, port, site.String())
 	if mode.json != nil {
@@ -400,6 +409,9 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 	}
 	if accessLogged {
 		wants = append(wants, "handled request")
+	}
+	if mode.trace {
+		wants = append(wants, "http.log.trace")
 	}
 	for _, want := range wants {
 		if !strings.Contains(all, want) {
