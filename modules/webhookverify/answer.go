@@ -3,6 +3,7 @@ package webhookverify
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -163,22 +164,50 @@ func (h *Handler) logRouteError(r *http.Request, err error) {
 
 // recovering is the rest of the route, with a panic turned into a 500
 // error: net/http would log it and drop the connection; this way the
-// provider gets an answer and retries. http.ErrAbortHandler, which
-// reverse_proxy raises to cut a response it could not finish, goes on.
+// provider gets an answer and retries. A panic once the response has
+// started still drops the connection (http.ErrAbortHandler, which
+// net/http does not log), so that a cut response never looks whole; so
+// does http.ErrAbortHandler itself, which reverse_proxy raises to cut a
+// response it could not finish.
 type recovering struct{ next caddyhttp.Handler }
 
 func (rc recovering) ServeHTTP(w http.ResponseWriter, r *http.Request) (err error) {
+	sw := &startedWriter{ResponseWriterWrapper: &caddyhttp.ResponseWriterWrapper{ResponseWriter: w}}
 	defer func() {
 		v := recover()
 		if v == nil {
 			return
 		}
-		if v == http.ErrAbortHandler {
-			panic(v)
+		if v == http.ErrAbortHandler || sw.started {
+			panic(http.ErrAbortHandler)
 		}
 		err = caddyhttp.Error(http.StatusInternalServerError, &panicError{value: fmt.Sprint(v), stack: string(debug.Stack())})
 	}()
-	return rc.next.ServeHTTP(w, r)
+	return rc.next.ServeHTTP(sw, r)
+}
+
+// startedWriter notes whether the response has started: a final status
+// or a byte of body written.
+type startedWriter struct {
+	*caddyhttp.ResponseWriterWrapper
+	started bool
+}
+
+func (s *startedWriter) WriteHeader(code int) {
+	if code >= 200 {
+		s.started = true
+	}
+	s.ResponseWriterWrapper.WriteHeader(code)
+}
+
+func (s *startedWriter) Write(b []byte) (int, error) {
+	s.started = true
+	return s.ResponseWriterWrapper.Write(b)
+}
+
+func (s *startedWriter) ReadFrom(r io.Reader) (int64, error) {
+	s.started = true
+	return s.ResponseWriterWrapper.ReadFrom(r)
 }
 
 // panicError is a panic of the rest of the route.
