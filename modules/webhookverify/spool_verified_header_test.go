@@ -37,13 +37,13 @@ func TestSpooledDeliveryVerifiedHeader(t *testing.T) {
 	if r := g.Post(t, "/kkiapay", header, []byte(`{"transactionId":"t1"}`)); r.Status != http.StatusOK {
 		t.Fatalf("storing: %d %s", r.Status, r.Body)
 	}
-	waitFor(t, "a first attempt", func() bool { return len(up.Got()) > 0 })
+	waitSpooled(t, "a first attempt", func() bool { return len(up.Got()) > 0 })
 
 	// The route now sets the verified header, and the app is back.
 	gatetest.StartGateOnPort(t, up, "", site("verified_header X-Webhook-Verified"), port)
 	up.SetStatus(http.StatusOK)
 	var last gatetest.Received
-	waitFor(t, "a delivery with the verified header", func() bool {
+	waitSpooled(t, "a delivery with the verified header", func() bool {
 		got := up.Got()
 		last = got[len(got)-1]
 		return len(got) > 1 && last.Header.Get("X-Webhook-Verified") != ""
@@ -56,8 +56,8 @@ func TestSpooledDeliveryVerifiedHeader(t *testing.T) {
 	}
 }
 
-// waitFor polls cond for up to 30 s (the spool retries after a backoff).
-func waitFor(t *testing.T, what string, cond func() bool) {
+// waitSpooled polls cond for up to 30 s (the spool retries after a backoff).
+func waitSpooled(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
