@@ -226,7 +226,7 @@ func (v *awsSNS) Verify(d *Delivery) (Verified, error) {
 	if !v.topics[m.fields["TopicArn"]] {
 		return Verified{}, reject(badSignature, "TopicArn is not one of the route's topic_arn")
 	}
-	keys, err := v.keys.lookup(d.Request.Context(), m.fields["SigningCertURL"], "")
+	keys, err := v.keys.lookup(withKeyClient(d.Request.Context(), d.ClientIP), m.fields["SigningCertURL"], "")
 	if err != nil {
 		return Verified{}, err
 	}

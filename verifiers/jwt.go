@@ -155,3 +155,11 @@ func signHS256JWT(key []byte, claims map[string]any) (string, error) {
 	signing := enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString(payload)
 	return signing + "." + enc.EncodeToString(hmacSum(algSHA256, key, []byte(signing))), nil
 }
+
+// jwtSigned is the Verified of a delivery whose only signed content is a
+// verified compact JWS token: its signing input (header and claims), what
+// the key signed, so that one token is one delivery whatever unsigned
+// bytes travel with it.
+func jwtSigned(token string, key int) Verified {
+	return Verified{Signed: []byte(token[:strings.LastIndexByte(token, '.')]), Key: key}
+}

@@ -43,8 +43,14 @@ const (
 	// provider.
 	keyRetryInterval = time.Minute
 	// newURLsPerMinute is how many URLs not yet in the cache one source may
-	// fetch per minute (a sender can name new certificate URLs freely).
+	// fetch per minute for one client address (a sender can name new
+	// certificate URLs freely; the provider's own deliveries come from
+	// other addresses, so a flood does not hold up a genuine rotation).
 	newURLsPerMinute = 10
+	// maxURLBudgets is the most client addresses whose new-URL budgets
+	// are kept at once; past it, a client not yet counted is refused
+	// (503) until the minute's budgets expire.
+	maxURLBudgets = 4096
 	// defaultKeyTTL is how long a JWKS document without a Cache-Control
 	// max-age is kept; certificates default to maxKeyTTL, never past their
 	// validity.
@@ -73,7 +79,7 @@ type keyCache struct {
 
 	mu      sync.Mutex
 	entries map[string]*keyEntry
-	newURLs map[string]*urlBudget // by provider
+	newURLs map[string]*urlBudget // by provider and client address (budgetKey)
 }
 
 // keyEntry is one URL's keys and fetch state.
@@ -121,15 +127,19 @@ func unavailable(provider string, retry time.Duration, cause error) error {
 // per keyRetryInterval per URL. ctx bounds the wait, not a fetch that other
 // deliveries share.
 func (c *keyCache) get(ctx context.Context, src *keySource, rawURL, kid string) (*keySet, error) {
-	u, err := url.Parse(rawURL)
+	u, err := canonicalKeyURL(rawURL)
 	if err != nil || !src.allowed(u) {
 		return nil, reject(badSignature, "the key URL is not one of %s's key hosts", src.provider)
 	}
+	// Cached, limited and fetched by its canonical form: the spellings of
+	// one URL (":443", "%53", a bare "#", "a/../") are one URL.
+	rawURL = u.String()
+	budget := budgetKey(src.provider, keyClientOf(ctx))
 	c.mu.Lock()
 	now := c.now()
 	e := c.entries[rawURL]
 	if e == nil {
-		if !c.takeNewURL(src.provider, now) {
+		if !c.takeNewURL(budget, now) {
 			c.mu.Unlock()
 			return nil, unavailable(src.provider, keyRetryInterval, errors.New("too many new key URLs this minute"))
 		}
@@ -169,7 +179,7 @@ func (c *keyCache) get(ctx context.Context, src *keySource, rawURL, kid string) 
 			c.mu.Unlock()
 			return nil, unavailable(src.provider, keyRetryInterval-since, cause)
 		}
-		if e.set == nil && !e.lastFetch.IsZero() && !c.takeNewURL(src.provider, now) {
+		if e.set == nil && !e.lastFetch.IsZero() && !c.takeNewURL(budget, now) {
 			// A URL that never gave a key counts as new each time: a sender
 			// cannot keep many failed URLs refetched once a minute each.
 			c.mu.Unlock()
@@ -217,12 +227,23 @@ func (c *keyCache) fetch(src *keySource, rawURL string, e *keyEntry) {
 	e.inflight = nil
 }
 
-// takeNewURL spends one of provider's new-URL fetches of this minute. c.mu is held.
-func (c *keyCache) takeNewURL(provider string, now time.Time) bool {
-	b := c.newURLs[provider]
+// takeNewURL spends one of the budget's new-URL fetches of this minute
+// (budgetKey: a provider and a client address). c.mu is held.
+func (c *keyCache) takeNewURL(budget string, now time.Time) bool {
+	b := c.newURLs[budget]
 	if b == nil || now.Sub(b.start) >= time.Minute {
+		if b == nil && len(c.newURLs) >= maxURLBudgets {
+			for k, old := range c.newURLs {
+				if now.Sub(old.start) >= time.Minute {
+					delete(c.newURLs, k)
+				}
+			}
+			if len(c.newURLs) >= maxURLBudgets {
+				return false
+			}
+		}
 		b = &urlBudget{start: now}
-		c.newURLs[provider] = b
+		c.newURLs[budget] = b
 	}
 	if b.n >= newURLsPerMinute {
 		return false

@@ -220,6 +220,8 @@ func newKeyRing(src *keySource, s Settings, jwksOK bool) (*keyRing, error) {
 // lookup returns the keys that may have made a signature with key ID kid
 // (empty for certificate schemes), the certificate at rawURL being
 // fetched when nothing is pinned. A pinned route ignores rawURL.
+// ctx carries the delivery's client address (withKeyClient), whose budget
+// a new URL spends.
 func (r *keyRing) lookup(ctx context.Context, rawURL, kid string) ([]setKey, error) {
 	if r.pinned != nil {
 		keys := r.pinned.matching(kid)

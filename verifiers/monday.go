@@ -18,7 +18,7 @@ func init() {
 			Signed:        "the JWT only: the body is not covered",
 			ToleranceNote: "hookgate's leeway on `exp` and `iat`; monday.com retries every minute for 30 minutes (developer.monday.com changelog, 2021-02-08) without saying whether a retry carries a fresh token, but a token past its `exp` (5 min in monday.com's example) fails monday.com's own verification too",
 			Handshake:     "a verified `{\"challenge\": \"...\"}` body is answered 200 with the same JSON",
-			Identity:      "hash of the body",
+			Identity:      "hash of the token's signed part (header and claims): the body is not signed",
 			Vectors:       "computed (testdata/vectors/presets-b.jsonl)",
 			Note:          "monday.com's token does not cover the body: it proves the sender held a token for this URL that has not expired (5 minutes in monday.com's example), not what the body says; a captured token can carry another body until then. The `aud` check needs the public URL as monday.com addressed it (set the route's `url` behind a proxy). Integration recipes' tokens carry an empty `aud` (developer.monday.com, \"Authorization for integration recipes\"), which pins no endpoint: such a token is good on any route of the same app until its `exp`. Board webhooks created through the API without an app are not signed and are refused, their challenge included. App lifecycle webhooks are signed with the Client Secret instead: configure that as the secret on their route.",
 		},
@@ -78,7 +78,10 @@ func (v *monday) Verify(d *Delivery) (Verified, error) {
 	case d.PublicURL == "" || aud.Text != d.PublicURL:
 		return Verified{}, reject(badSignature, "the token's aud is not this endpoint's URL")
 	}
-	return bodySigned(d.Body, key), nil
+	// The identity is the token: the body is not signed (only signed data
+	// may enter an identity), and one captured token is one delivery,
+	// whatever body it is sent with again.
+	return jwtSigned(token, key), nil
 }
 
 // mondayChallenge returns the challenge of a body that is exactly

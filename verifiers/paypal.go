@@ -141,7 +141,7 @@ func (v *paypal) Verify(d *Delivery) (Verified, error) {
 		return Verified{}, err
 	}
 	crc := strconv.FormatUint(uint64(crc32.ChecksumIEEE(d.Body)), 10)
-	keys, err := v.keys.lookup(d.Request.Context(), certURL, "")
+	keys, err := v.keys.lookup(withKeyClient(d.Request.Context(), d.ClientIP), certURL, "")
 	if err != nil {
 		return Verified{}, err
 	}

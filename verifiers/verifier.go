@@ -29,6 +29,11 @@ type Delivery struct {
 	// and query), for schemes that sign the URL. Empty when the route does
 	// not know it.
 	PublicURL string
+	// ClientIP is the address the delivery came from, as Caddy determined
+	// it (trusted_proxies honoured): fetching a provider's key for a URL
+	// the delivery names spends this address's budget (keyfetch.go).
+	// Empty when unknown.
+	ClientIP string
 }
 
 // Verifier checks one delivery. When the delivery is authentic it returns

@@ -18,7 +18,7 @@ func init() {
 			Algorithm:     "HMAC-SHA256 JWT, key = the account's signature secret; claim `payload_hash` = hex SHA-256 of the body (required when there is a body), `iat` required",
 			Signed:        "the JWT (which covers the body through `payload_hash`)",
 			ToleranceNote: "the age allowed to `iat`: covers Vonage's retries of Messages and Dispatch callbacks for 24 hours (api.support.vonage.com article 360028543292), which may carry the token first issued; `exp`/`nbf` get 5 min of leeway (or `tolerance`, if smaller)",
-			Identity:      "hash of the body",
+			Identity:      "hash of the body; with no body, of the token's signed part (header and claims)",
 			Vectors:       "sdk-test (Vonage/vonage-python-sdk jwt/tests/test_verify_jwt.py) and computed",
 			Note:          "Vonage signs webhooks only where signed webhooks are on (Messages API and the applications set to sign): unsigned ones are refused. The secret is the signature secret from the dashboard, not the API secret, and its algorithm must be HMAC-SHA256 (Vonage also offers MD5 and SHA-1/512 signatures for the SMS API's query-string signing, which this preset does not read). Vonage's SDKs check only the HS256 signature; the gate also requires `payload_hash` to match the body and `iat` to be no older than the tolerance (25 h: Vonage retries for 24 h and may resend the token it first issued); turn on `replay` so that a captured delivery cannot be sent again within it.",
 		},
@@ -70,6 +70,10 @@ func (v *vonage) Verify(d *Delivery) (Verified, error) {
 		if err := bodySHA256Claim(claims, "payload_hash", d.Body); err != nil {
 			return Verified{}, err
 		}
+	}
+	if len(d.Body) == 0 {
+		// Nothing but the token is signed: its claims are the delivery.
+		return jwtSigned(token, key), nil
 	}
 	return bodySigned(d.Body, key), nil
 }

@@ -61,6 +61,8 @@ type GateProcess struct {
 	Gate
 	Cmd  *exec.Cmd
 	Logs *SyncBuffer
+
+	exited chan struct{} // closed when the process has exited (RunConfig)
 }
 
 // SyncBuffer collects a process's output safely.

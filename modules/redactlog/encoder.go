@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"sync/atomic"
 
 	"github.com/caddyserver/caddy/v2"
 	"github.com/caddyserver/caddy/v2/caddyconfig"
@@ -19,10 +18,6 @@ import (
 func init() {
 	caddy.RegisterModule(RedactEncoder{})
 }
-
-// redactEncoders counts webhook_redact encoders provisioned in this process,
-// so that a route can warn when none is (redact.go).
-var redactEncoders atomic.Int64
 
 // RedactEncoder is the log encoder `webhook_redact`: it wraps another
 // encoder and keeps webhook secrets and signatures out of what it writes.
@@ -81,7 +76,6 @@ func (e *RedactEncoder) Provision(ctx caddy.Context) error {
 		}
 		e.Encoder = mod.(zapcore.Encoder)
 	}
-	redactEncoders.Add(1)
 	return nil
 }
 
@@ -223,6 +217,7 @@ func (o redactingObject) AddBinary(k string, v []byte) {
 func (o redactingObject) AddByteString(k string, v []byte) { o.AddString(k, string(v)) }
 
 func (o redactingObject) AddString(k, v string) {
+	seeProbe(k, v)
 	if o.rules.header(k) {
 		v = Redacted
 	}
@@ -251,6 +246,13 @@ func (o redactingObject) AddReflected(k string, v any) error {
 			}
 		}
 		return o.ObjectEncoder.AddReflected(k, clean)
+	}
+	// Anything else (a module's configuration in Caddy's trace log, say)
+	// is written as its JSON with the configured secrets cut out.
+	if b, err := json.Marshal(v); err == nil {
+		if s := o.rules.scrubJSON(string(b)); s != string(b) {
+			return o.ObjectEncoder.AddReflected(k, json.RawMessage(s))
+		}
 	}
 	return o.ObjectEncoder.AddReflected(k, v)
 }

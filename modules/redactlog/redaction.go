@@ -7,6 +7,7 @@
 package redactlog
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -41,12 +42,18 @@ import (
 // are redacted on every route, plus the names of each provisioned route
 // (hmac's header option, postmark's, checkout_com's authorization).
 //
+// A handler cannot make Caddy use an encoder, so the route makes the
+// unsafe configurations impossible instead (package webhookverify): it
+// answers its own errors, running handle_errors itself, so that Caddy's
+// error log has nothing to print (answer.go); and it refuses to start when
+// a log that would print its headers has no webhook_redact encoder
+// (logcheck.go), which it tells with Cores and Redacts (check.go).
 // Rejected: Caddy's log_credentials/Server.Logs hides a fixed list
 // (Authorization, cookies); the server's loggers are unexported and cannot
-// be wrapped from a module; turning errors into answers inside the handler
-// would bypass handle_errors and still leave the access log. A handler
-// cannot make Caddy use an encoder, so the operator configures it and a
-// route warns at startup when no webhook_redact encoder exists.
+// be wrapped from a module; overwriting the header's bytes in the logged
+// copy (they share memory with the request's strings) would write into
+// memory Go treats as immutable, and an HTTP/2 header can live in
+// read-only memory.
 //
 // In addition the handler replaces those header values in the live request
 // once it is done with it (redactSecretHeaders), so placeholders evaluated
@@ -79,6 +86,22 @@ func (r *redaction) scrub(s string) string {
 	for _, secret := range r.secrets {
 		if strings.Contains(s, secret) {
 			s = strings.ReplaceAll(s, secret, Redacted)
+		}
+	}
+	return s
+}
+
+// scrubJSON cuts every configured secret out of JSON text, as written
+// and as JSON escapes it.
+func (r *redaction) scrubJSON(s string) string {
+	s = r.scrub(s)
+	for _, secret := range r.secrets {
+		b, err := json.Marshal(secret)
+		if err != nil {
+			continue
+		}
+		if escaped := string(b[1 : len(b)-1]); escaped != secret && strings.Contains(s, escaped) {
+			s = strings.ReplaceAll(s, escaped, Redacted)
 		}
 	}
 	return s
@@ -131,10 +154,6 @@ func Unregister(owner any) {
 		publishRedactionLocked()
 	}
 }
-
-// EncoderConfigured reports whether the running configuration has a
-// webhook_redact encoder on any log.
-func EncoderConfigured() bool { return redactEncoders.Load() > 0 }
 
 // publishRedactionLocked rebuilds the published redaction.
 func publishRedactionLocked() {

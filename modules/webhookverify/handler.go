@@ -15,11 +15,11 @@ import (
 	"github.com/hookgate/hookgate/verifiers"
 )
 
-// ServeHTTP runs the checks in order and calls next only when all pass:
+// serve runs the checks in order and calls next only when all pass:
 // early data, client IP, User-Agent, one Content-Type, body size,
 // signature, then (when on) replay protection. Every path records exactly
-// one outcome (outcomes.go).
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
+// one outcome (outcomes.go). ServeHTTP (answer.go) answers its errors.
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {
 	defer h.redactSecretHeaders(r) // on every path, after the upstream has its copy (redact.go)
 	if m := spool.MarkerOf(r); m != nil {
 		return h.serveSpooled(w, r, m, next) // a stored delivery, verified when received (spool.go)
@@ -53,7 +53,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyht
 	// bytes, with their length and without trailers.
 	vb := restoreBody(r, body)
 
-	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now()}
+	delivery := verifiers.Delivery{Request: r, Body: body, Now: h.now(), ClientIP: clientIPString(r)}
 	if h.preset.SignsURL {
 		delivery.PublicURL = publicURL(r, h.pinnedURL)
 	}

@@ -2,21 +2,20 @@ package webhookverify
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/caddyserver/caddy/v2"
-	"github.com/caddyserver/caddy/v2/caddyconfig/httpcaddyfile"
-	"github.com/caddyserver/caddy/v2/modules/caddyhttp"
 
 	"github.com/hookgate/hookgate/internal/gatetest"
 	"github.com/hookgate/hookgate/modules/redactlog"
@@ -24,32 +23,15 @@ import (
 	"github.com/hookgate/hookgate/verifiers/verifierstest"
 )
 
-// These tests run a real Caddy, in this process, with every log it writes
-// going to files, drive every preset through each way a delivery can end,
-// and read what Caddy wrote.
-
-func init() {
-	caddy.RegisterModule(panicHandler{})
-	httpcaddyfile.RegisterHandlerDirective("hookgate_test_panic", func(httpcaddyfile.Helper) (caddyhttp.MiddlewareHandler, error) {
-		return panicHandler{}, nil
-	})
-}
-
-// panicHandler panics: the handler after the gate that crashes.
-type panicHandler struct{}
-
-func (panicHandler) CaddyModule() caddy.ModuleInfo {
-	return caddy.ModuleInfo{ID: "http.handlers.hookgate_test_panic", New: func() caddy.Module { return new(panicHandler) }}
-}
-
-func (panicHandler) ServeHTTP(http.ResponseWriter, *http.Request, caddyhttp.Handler) error {
-	panic("hookgate test: the next handler crashed")
-}
+// These tests run a real Caddy, as a process (testcaddy: cmd/caddy with
+// the panicking handler hookgate_test_panic), for each way of configuring
+// its logs, drive every preset through each way a delivery can end, and
+// read every byte Caddy wrote: stdout, stderr and every log file.
 
 // logCase is one way a delivery ends, with the route that makes it end so.
 type logCase struct {
 	name   string
-	status int // 0: the connection is dropped (a panic)
+	status int
 	route  string
 }
 
@@ -60,33 +42,49 @@ var logCases = []logCase{
 	{"down", http.StatusBadGateway, "ROUTE\n\treverse_proxy 127.0.0.1:1"},
 	{"timeout", http.StatusGatewayTimeout, "ROUTE\n\treverse_proxy SLOW {\n\t\ttransport http {\n\t\t\tresponse_header_timeout 100ms\n\t\t}\n\t}"},
 	{"store", http.StatusServiceUnavailable, "REPLAYROUTE\n\treverse_proxy UPSTREAM"},
-	{"panic", 0, "route {\n\tROUTE\n\thookgate_test_panic\n}"},
+	{"panic", http.StatusInternalServerError, "route {\n\tROUTE\n\thookgate_test_panic\n}"},
 }
 
 // logMode is a logging configuration.
 type logMode struct {
 	name string
-	// global is the default log's format; site is the site's log
-	// directive, "" for none. FILE is replaced by a path.
+	// global is added to the global options, site to the site ("" for
+	// none); DEFAULT and FILE are replaced by log file paths.
 	global, site string
 	errors       string // a handle_errors block, "" for none
-	redacted     bool
+	// json: the configuration is the Caddyfile adapted to JSON, with the
+	// server's access log on ("logs": {}) and this as the default log.
+	json map[string]any
+	// refused: Caddy must refuse to start; the message names this.
+	refused string
+	// trace: the server's trace log on (each handler's configuration at
+	// DEBUG)
+	trace bool
 }
 
+const redactedDefault = "log {\n\toutput file DEFAULT\n\tlevel DEBUG\n\tformat webhook_redact\n}"
+
 var logModes = []logMode{
-	{name: "json", global: "format webhook_redact", redacted: true,
+	// Nothing about logs: Caddy's default log on stderr, at INFO, which
+	// takes the error log (every 5xx at ERROR with the request).
+	{name: "no logging configured"},
+	{name: "handle_errors, no logging configured",
+		errors: "handle_errors {\n\trespond \"{err.status_code} {err.message} {http.request.header.X-Kkiapay-Secret} {http.request.header.Stripe-Signature}\" {err.status_code}\n}"},
+	{name: "log json", site: "log {\n\toutput file FILE\n\tformat json\n}", refused: "the server's access log"},
+	{name: "log console", site: "log {\n\toutput file FILE\n\tformat console\n}", refused: "the server's access log"},
+	{name: "log filter", site: "log {\n\toutput file FILE\n\tformat filter {\n\t\twrap json\n\t\tfields {\n\t\t\trequest>headers>X-Kkiapay-Secret delete\n\t\t}\n\t}\n}", refused: "the server's access log"},
+	{name: "named log json", global: redactedDefault, site: "log hooks {\n\toutput file FILE\n\tformat json\n}", refused: "the access log hooks"},
+	{name: "debug", global: "debug", refused: "reverse_proxy's debug log"},
+	{name: "trace log json", global: redactedDefault + "\nlog tracelog {\n\tinclude http.log.trace\n\tlevel DEBUG\n\toutput file DEFAULT.trace.log\n}",
+		site: "log {\n\toutput file FILE\n\tformat webhook_redact\n}", trace: true, refused: "the trace log"},
+	{name: "redacted json", global: redactedDefault, trace: true,
 		site: "log {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap json\n\t}\n}"},
-	{name: "console", global: "format webhook_redact {\n\twrap console\n}", redacted: true,
-		site: "log {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}"},
-	{name: "filter", global: "format webhook_redact {\n\twrap filter {\n\t\twrap json\n\t\tfields {\n\t\t\tduration delete\n\t\t}\n\t}\n}", redacted: true,
+	{name: "redacted console", global: "log {\n\toutput file DEFAULT\n\tlevel DEBUG\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}",
+		site: "log hooks {\n\toutput file FILE\n\tformat webhook_redact {\n\t\twrap console\n\t}\n}"},
+	{name: "filter around redact", global: "log {\n\toutput file DEFAULT\n\tlevel DEBUG\n\tformat webhook_redact {\n\t\twrap filter {\n\t\t\twrap json\n\t\t\tfields {\n\t\t\t\tduration delete\n\t\t\t}\n\t\t}\n\t}\n}",
 		site: "log {\n\toutput file FILE\n\tformat filter {\n\t\twrap webhook_redact {\n\t\t\twrap json\n\t\t}\n\t\tfields {\n\t\t\trequest>remote_port delete\n\t\t}\n\t}\n}"},
-	// handle_errors: Caddy logs the errors it handled at DEBUG, and the
-	// answer expands placeholders after the gate is done.
-	{name: "no log directive", global: "format webhook_redact", redacted: true,
-		errors: "handle_errors {\n\trespond \"{err.status_code} {http.request.header.X-Kkiapay-Secret} {http.request.header.Stripe-Signature}\" {err.status_code}\n}"},
-	// control: Caddy's own encoders write what the test looks for, so
-	// the redacted modes above are known to reach every log line.
-	{name: "unredacted", global: "format json", site: "log {\n\toutput file FILE\n\tformat json\n}"},
+	{name: "json config", json: map[string]any{"level": "DEBUG", "encoder": map[string]any{"format": "webhook_redact"}}},
+	{name: "json config unredacted", json: map[string]any{"encoder": map[string]any{"format": "json"}}, refused: "the server's access log"},
 }
 
 // logRoute is one preset's route and the deliveries sent to it.
@@ -122,6 +120,12 @@ func logRoutes(t *testing.T) []*logRoute {
 	var routes []*logRoute
 	now := time.Now()
 	for _, name := range verifiers.Names() {
+		if name == "apple_app_store" {
+			// Its test root is trusted only inside the test process
+			// (verifierstest.AppStoreTestChain), not by the Caddy process
+			// here; it signs in the body, which Caddy does not log.
+			continue
+		}
 		f, err := verifierstest.For(name, "http://127.0.0.1/"+name, now)
 		if err != nil {
 			t.Fatal(err)
@@ -225,26 +229,68 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 			fmt.Fprintf(&site, "handle /%d/%s/%s {\n%s\n}\n", i, lr.preset, c.name, body)
 		}
 	}
-	global := fmt.Sprintf("admin off\npersist_config off\nauto_https off\ngrace_period 1s\nservers {\n\tlog_credentials\n}\nlog {\n\toutput file %s\n\tlevel DEBUG\n%s\n}\n", defaultLog, mode.global)
-	src := fmt.Sprintf("{\n%s}\nhttp://127.0.0.1:%d {\n%s}\n", global, port, site.String())
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatalf("adapting: %v\n%s", err, src)
+	global := "admin off\npersist_config off\nauto_https off\ngrace_period 1s\nstorage file_system " + filepath.Join(dir, "data") + "\n" +
+		strings.ReplaceAll(mode.global, "DEFAULT", defaultLog) + "\n"
+	if mode.site != "" {
+		// Caddy's own hiding of Authorization off, so that the
+		// redaction shown is hookgate's. (It also turns on the server's
+		// access log, into the default log.)
+		global += "servers {\n\tlog_credentials\n"
+		if mode.trace {
+			global += "\ttrace\n"
+		}
+		global += "}\n"
 	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatalf("loading: %v", err)
+	name, config := "Caddyfile", fmt.Sprintf("{\n%s}\nhttp://127.0.0.1:%d {\n%s}\n", global, port, site.String())
+	if mode.json != nil {
+		var cfg map[string]any
+		if err := json.Unmarshal(gatetest.AdaptProcess(t, dir, config), &cfg); err != nil {
+			t.Fatal(err)
+		}
+		cfg["apps"].(map[string]any)["http"].(map[string]any)["servers"].(map[string]any)["srv0"].(map[string]any)["logs"] = map[string]any{"should_log_credentials": true}
+		def := maps.Clone(mode.json)
+		def["writer"] = map[string]any{"output": "file", "filename": defaultLog}
+		cfg["logging"] = map[string]any{"logs": map[string]any{"default": def}}
+		out, err := json.Marshal(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, config = "caddy.json", string(out)
 	}
-	stopped := false
-	stop := func() {
-		if !stopped {
-			stopped = true
-			if err := caddy.Stop(); err != nil {
-				t.Errorf("stopping caddy: %v", err)
-			}
+
+	var secrets []string // every route's configured secrets
+	for _, lr := range routes {
+		for _, s := range lr.fixture.Verify.Secrets {
+			secrets = append(secrets, string(s))
+		}
+		if a := lr.fixture.Verify.Options["authorization"]; a != "" {
+			secrets = append(secrets, a)
 		}
 	}
-	t.Cleanup(stop)
-	(&gatetest.Gate{Base: base}).WaitReady(t)
+
+	p, startup := gatetest.RunConfig(t, dir, name, config, base)
+	if p == nil {
+		startup += readLogFiles(t, dir) // a configured default log takes Caddy's own error
+	}
+	if mode.refused != "" {
+		if p != nil {
+			t.Fatalf("caddy started with a log that writes request headers plainly; want it refused")
+		}
+		for _, want := range []string{mode.refused, "add the line `format webhook_redact` to that log", "handle /"} {
+			if !strings.Contains(startup, want) {
+				t.Errorf("caddy's refusal does not say %q:\n%s", want, startup)
+			}
+		}
+		for _, v := range secrets {
+			if i := strings.Index(startup, v); i >= 0 {
+				t.Errorf("caddy's output shows %q:\n%s", v, lineAt(startup, i))
+			}
+		}
+		return
+	}
+	if p == nil {
+		t.Fatalf("caddy refused to start:\n%s", startup)
+	}
 
 	type sent struct {
 		lr   *logRoute
@@ -254,6 +300,7 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 	}
 	var deliveries []sent
 	for i, lr := range routes {
+		lr.forbidden, lr.names = nil, nil
 		for _, c := range logCases {
 			path := fmt.Sprintf("/%d/%s/%s", i, lr.preset, c.name)
 			right, wrong := lr.messages(t, base+path)
@@ -276,14 +323,15 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 			defer wg.Done()
 			for d := range work {
 				status, answer, err := postDelivery(base+strings.TrimPrefix(d.m.URL, base), d.m.Header, d.m.Body)
-				if containsAny(answer, d.lr.forbidden) {
+				if containsAny(answer, d.lr.forbidden) || containsAny(answer, secrets) {
 					t.Errorf("%s %s: the answer shows a secret or signature: %q", d.lr.preset, d.c.name, answer)
 				}
-				switch {
-				case d.c.status == 0 && err == nil:
-					t.Errorf("%s %s: status %d, want the connection dropped by a panic", d.lr.preset, d.c.name, status)
-				case d.c.status != 0 && (err != nil || status != d.c.status):
+				if err != nil || status != d.c.status {
 					t.Errorf("%s %s: status %d (%v), want %d", d.lr.preset, d.c.name, status, err, d.c.status)
+				}
+				// handle_errors ran, with the error in {err.*}
+				if mode.errors != "" && d.c.status != http.StatusOK && !strings.HasPrefix(answer, strconv.Itoa(d.c.status)+" ") {
+					t.Errorf("%s %s: answer %q is not handle_errors'", d.lr.preset, d.c.name, answer)
 				}
 			}
 		}()
@@ -312,21 +360,15 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 			}
 		}
 	}
-	stop() // waits for the requests, writes and closes the logs
+	p.Stop(t) // waits for the requests, writes and closes the logs
 
+	// Every byte Caddy wrote: stdout, stderr, every file in its directory.
 	var logs strings.Builder
-	for _, file := range []string{defaultLog, accessLog} {
-		b, err := os.ReadFile(file)
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		logs.Write(b)
-	}
+	logs.WriteString(p.Logs.String())
+	logs.WriteString(readLogFiles(t, dir))
 	all := logs.String()
 	lines := strings.Split(all, "\n")
-	if len(lines) < len(deliveries) {
-		t.Fatalf("only %d log lines for %d deliveries", len(lines), len(deliveries))
-	}
+	accessLogged := mode.site != "" || mode.json != nil
 
 	for _, d := range deliveries {
 		var own []string // lines about this delivery
@@ -335,56 +377,71 @@ func runLogMode(t *testing.T, mode logMode, routes []*logRoute, up *gatetest.Ups
 				own = append(own, l)
 			}
 		}
-		shown := strings.Join(own, "\n")
-		if len(own) == 0 {
-			if d.c.status == 0 && mode.site == "" {
-				continue // a panic with no access log: only net/http's line, which names no path
-			}
-			t.Errorf("%s %s: no log line names %s", d.lr.preset, d.c.name, d.path)
+		if !accessLogged {
 			continue
 		}
-		if len(d.lr.names) == 0 {
-			continue // signed in the body, which Caddy does not log
-		}
-		if !mode.redacted {
-			if !containsAny(shown, d.lr.forbidden) {
-				t.Errorf("control %s %s: the unredacted log does not show the header, so the test proves nothing:\n%s", d.lr.preset, d.c.name, shown)
-			}
+		shown := strings.Join(own, "\n")
+		if len(own) == 0 {
+			t.Errorf("%s %s: no log line names %s", d.lr.preset, d.c.name, d.path)
 			continue
 		}
 		for _, name := range d.lr.names {
 			if d.m.Header[name] == nil {
 				continue // not in this delivery (the wrong signer sends no Authorization)
 			}
+			// the line holds the header, so the check below is not vacuous
 			redacted := regexp.MustCompile(regexp.QuoteMeta(fmt.Sprintf("%q", name)) + `: ?\[` + regexp.QuoteMeta(fmt.Sprintf("%q", redactlog.Redacted)) + `\]`)
 			if !redacted.MatchString(shown) {
 				t.Errorf("%s %s: no line shows %s as redacted:\n%s", d.lr.preset, d.c.name, name, shown)
 			}
 		}
 	}
-	if !mode.redacted {
-		return
-	}
 	for _, lr := range routes {
-		forbidden := slices.Clone(lr.forbidden)
-		for _, s := range lr.fixture.Verify.Secrets {
-			forbidden = append(forbidden, string(s))
-		}
-		if a := lr.fixture.Verify.Options["authorization"]; a != "" {
-			forbidden = append(forbidden, a)
-		}
-		for _, v := range forbidden {
+		for _, v := range append(slices.Clone(lr.forbidden), secrets...) {
 			if i := strings.Index(all, v); i >= 0 {
-				t.Errorf("%s: the log shows %q:\n%s", lr.preset, v, lineAt(all, i))
+				t.Errorf("%s: caddy wrote %q:\n%s", lr.preset, v, lineAt(all, i))
 			}
 		}
 	}
-	for _, want := range []string{"upstream roundtrip", "handled request", "http: panic serving"} {
-		if mode.site == "" && want == "handled request" {
-			continue
-		}
+	wants := []string{"webhook route error", "panic in the route after webhook_verify", "webhook refused"}
+	if strings.Contains(mode.global, "DEBUG") || mode.json["level"] == "DEBUG" {
+		wants = append(wants, "upstream roundtrip")
+	}
+	if accessLogged {
+		wants = append(wants, "handled request")
+	}
+	if mode.trace {
+		wants = append(wants, "http.log.trace")
+	}
+	for _, want := range wants {
 		if !strings.Contains(all, want) {
-			t.Errorf("the log has no %q line: the case it covers did not run", want)
+			t.Errorf("caddy wrote no %q line: the case it covers did not run", want)
 		}
 	}
+	// Caddy's own error log has nothing about the gate's requests: the
+	// gate answered their errors (answer.go).
+	for _, l := range lines {
+		if strings.Contains(l, `"logger":"http.log.error"`) && strings.Contains(l, `"uri":"/`) {
+			t.Errorf("caddy's error log has a gate request: %s", lineAt(l, 0))
+			break
+		}
+	}
+}
+
+// readLogFiles is every log file Caddy wrote in dir.
+func readLogFiles(t *testing.T, dir string) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	return all.String()
 }

@@ -81,7 +81,9 @@ next:
 const metricsSite = `
 	log {
 		output file ACCESSLOG
-		format json
+		format webhook_redact {
+			wrap json
+		}
 	}
 	log_append webhook_provider {http.webhook.provider}
 	log_append webhook_outcome {http.webhook.outcome}

@@ -147,6 +147,7 @@ type Handler struct {
 	replay         *replay.Guard // nil: no replay protection
 	spool          *spool.Spool  // nil: no spool
 	secretHeaders  []string      // headers carrying the secret or signature (redact.go)
+	errRoutes      *errorRoutes  // the server's error routes, compiled (answer.go)
 }
 
 // CaddyModule returns the Caddy module information.
@@ -161,6 +162,7 @@ func (Handler) CaddyModule() caddy.ModuleInfo {
 // provider's verifier. Every mistake is an error here, never an open route.
 func (h *Handler) Provision(ctx caddy.Context) error {
 	h.logger = ctx.Logger()
+	h.errRoutes = new(errorRoutes)
 	if h.now == nil {
 		h.now = time.Now
 	}
@@ -275,8 +277,8 @@ func (h *Handler) Provision(ctx caddy.Context) error {
 	if err := registerMetrics(ctx); err != nil {
 		return h.errorf("registering metrics: %v", err)
 	}
-	h.registerRedaction(settings) // last: Cleanup undoes it
-	return nil
+	h.registerRedaction(settings) // Cleanup undoes it
+	return h.checkLogs(ctx)
 }
 
 // errorf is a configuration error naming the provider and, when known,

@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"slices"
 
-	"go.uber.org/zap"
-
 	"github.com/hookgate/hookgate/modules/redactlog"
 	"github.com/hookgate/hookgate/verifiers"
 )
@@ -15,8 +13,8 @@ import (
 // its package comment says why redaction happens in the encoder.
 
 // registerRedaction records the handler's secret-bearing headers and
-// secrets for the log encoder, and warns when no webhook_redact encoder is
-// configured. Called at the end of Provision; unregisterRedaction undoes it.
+// secrets for the log encoder. Called at the end of Provision, before
+// checkLogs (logcheck.go); unregisterRedaction undoes it.
 func (h *Handler) registerRedaction(s verifiers.Settings) {
 	names := redactlog.SecretHeaderNames(h.preset, s)
 	h.secretHeaders = names
@@ -31,11 +29,6 @@ func (h *Handler) registerRedaction(s verifiers.Settings) {
 	}
 	redactlog.Register(h, names, secrets)
 
-	if !redactlog.EncoderConfigured() && h.logger != nil {
-		h.logger.Warn("Caddy logs request headers (error log on 5xx, access logs, reverse_proxy at DEBUG): "+
-			"use `format webhook_redact` on every log so the secret and signatures are not written (docs/operations.md)",
-			zap.String("provider", h.Provider), zap.Strings("secret_headers", names))
-	}
 }
 
 // unregisterRedaction forgets what registerRedaction recorded.

@@ -50,13 +50,17 @@ func (h *Handler) provisionSpool(ctx caddy.Context, repl *caddy.Replacer, keys [
 }
 
 // serveSpooled passes a replayed delivery this route stored straight to
-// the rest of the route: its checks passed when it was received. A
+// the rest of the route: its checks passed when it was received. Every
+// copy of the route's verified header it carries, in any spelling, is
+// replaced by the gate's own value, as on a delivery received now. A
 // delivery another route stored (another secret, provider or spool: the
 // configuration changed) is refused, and the dispatcher dead-letters it.
 func (h *Handler) serveSpooled(w http.ResponseWriter, r *http.Request, m *spool.Marker, next caddyhttp.Handler) error {
 	if !m.For(h.spool) {
 		return caddyhttp.Error(http.StatusServiceUnavailable, errors.New("spool: this route did not store that delivery"))
 	}
+	h.stripVerifiedHeader(r)
+	h.markVerified(r)
 	return m.Deliver(r, func() error { return next.ServeHTTP(w, r) })
 }
 

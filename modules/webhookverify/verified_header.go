@@ -12,9 +12,15 @@ import (
 //
 // Any copy of the header that arrived from the client is removed first, on
 // every request through the handler, accepted or refused, so the upstream
-// can trust it: no client can forge it. Names that differ only in case or
-// in '_' for '-' are removed too, because CGI and FastCGI backends (PHP's
-// $_SERVER['HTTP_X_WEBHOOK_VERIFIED']) cannot tell them apart.
+// can trust it: no client can forge it. Names that differ only in case, or
+// in '_' or '.' for '-', are removed too: run behind Caddy
+// (TestVerifiedHeaderSpellingsOfRealStacks), PHP ($_SERVER, php -S behind
+// reverse_proxy and php-cgi behind php_fastcgi alike) reads X_Webhook_Verified, X-Webhook.Verified and
+// X.Webhook.Verified as X-Webhook-Verified, Python's WSGI environ reads
+// the '_' spellings so, and Node and Go fold only case. Caddy itself drops
+// names with '_' or '.' unless the server's expected_underscore_headers or
+// expected_dot_headers keep them; the gate does not count on that. A
+// delivery the spool brings back gets the same treatment (spool.go).
 
 // reservedHeaders cannot be the verified header: the gate and the proxy
 // own them.
@@ -54,8 +60,8 @@ func (h *Handler) markVerified(r *http.Request) {
 	}
 }
 
-// sameHeaderName compares header names as a CGI gateway would: ASCII case
-// folded, '_' equal to '-'.
+// sameHeaderName compares header names as the stacks above do: ASCII
+// case folded, '_' and '.' equal to '-'.
 func sameHeaderName(a, b string) bool {
 	if len(a) != len(b) {
 		return false
@@ -70,7 +76,7 @@ func sameHeaderName(a, b string) bool {
 
 func fold(c byte) byte {
 	switch {
-	case c == '_':
+	case c == '_' || c == '.':
 		return '-'
 	case 'A' <= c && c <= 'Z':
 		return c + 'a' - 'A'
