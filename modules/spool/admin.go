@@ -357,6 +357,9 @@ func actOnSpooled(w http.ResponseWriter, r *http.Request, id, action string, sta
 		if errors.Is(err, ErrUnauthentic) { // forged or altered: never vouched for
 			return spoolAPIError(http.StatusConflict, "%s of %s in spool %s: %v", action, id, op.Name(), err)
 		}
+		if errors.Is(err, ErrInFlight) {
+			return spoolAPIError(http.StatusConflict, "%s of %s in spool %s refused: %v", action, id, op.Name(), err)
+		}
 		return spoolAPIError(http.StatusInternalServerError, "%s of %s in spool %s: %v", action, id, op.Name(), err)
 	}
 	return writeSpoolJSON(w, status, ActionResult{ID: id, Spool: op.Name(), Action: action})

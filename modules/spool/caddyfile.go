@@ -18,6 +18,8 @@ import (
 //		ack_status <code>
 //		ack_body   <text>
 //		key        <secret>
+//		concurrency <n>
+//		attempt_timeout <duration>
 //	}
 //
 // d is on the word spool; the block is read from a copy, and d is left at
@@ -100,8 +102,28 @@ func (c *Config) UnmarshalCaddyfile(d *caddyfile.Dispenser) error {
 				return err
 			}
 			s.Key = v
+		case "concurrency":
+			v, err := config.OneArg(block)
+			if err != nil {
+				return err
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > maxSpoolConcurrency {
+				return block.Errf("spool concurrency %q is not a number from 1 to %d", v, maxSpoolConcurrency)
+			}
+			s.Concurrency = n
+		case "attempt_timeout":
+			v, err := config.OneArg(block)
+			if err != nil {
+				return err
+			}
+			dur, err := caddy.ParseDuration(v)
+			if err != nil || dur <= 0 {
+				return block.Errf("spool attempt_timeout %q is not a positive duration such as 30s", v)
+			}
+			s.AttemptTimeout = caddy.Duration(dur)
 		default:
-			return block.Errf("unknown spool subdirective %q (it takes store, stream, retry_for, max_pending, ack_status, ack_body, key)", name)
+			return block.Errf("unknown spool subdirective %q (it takes store, stream, retry_for, max_pending, ack_status, ack_body, key, concurrency, attempt_timeout)", name)
 		}
 	}
 	return nil

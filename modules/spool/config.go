@@ -84,6 +84,18 @@ type Config struct {
 	// store nats; default for store file: a random key made once and kept
 	// in the store's directory as spool.key (mode 0600).
 	Key string `json:"key,omitempty"`
+
+	// Concurrency is how many deliveries this gate has in flight to the
+	// app at once, 1 to 1000. Deliveries that share an ordering key (PAYONE:
+	// the txid) never overtake each other whatever the concurrency; 1
+	// delivers everything in the order it was stored. Default: 32.
+	Concurrency int `json:"concurrency,omitempty"`
+
+	// AttemptTimeout is how long one delivery attempt may take: an app
+	// that has not answered by then has failed the attempt, which is
+	// retried with backoff. A reload or shutdown waits this long (and a
+	// few seconds more) for the attempts in flight. Default: 30s.
+	AttemptTimeout caddy.Duration `json:"attempt_timeout,omitempty"`
 }
 
 // Spool defaults.
@@ -125,9 +137,15 @@ type Spool struct {
 	routesLive     bool     // routes are counted in liveRoutes
 	verifiedHeader string   // the route's verified header; "" for none
 
-	attempts sync.Map // sequence -> spoolAttempt, this gate's view
+	attempts *attemptMap // sequence -> spoolAttempt, this gate's view (flow.attempts)
 	stop     context.CancelFunc
 	done     chan struct{}
+
+	concurrency    int
+	attemptTimeout time.Duration
+	flow           *flow              // this process's deliveries of the spool, shared across reloads
+	workers        sync.WaitGroup     // attempts running
+	hardStop       context.CancelFunc // cuts off the attempts in flight
 }
 
 // Route is what a spool needs to know of the route that opens it.
@@ -165,6 +183,9 @@ func (c *Config) Open(ctx caddy.Context, repl *caddy.Replacer, route Route) (*Sp
 	if c.RetryFor < 0 || c.MaxPending < 0 {
 		return nil, errors.New("retry_for and max_pending must not be negative")
 	}
+	if c.Concurrency < 0 || c.Concurrency > maxSpoolConcurrency || c.AttemptTimeout < 0 {
+		return nil, fmt.Errorf("concurrency must be 1 to %d and attempt_timeout positive", maxSpoolConcurrency)
+	}
 	if c.AckStatus != 0 && (c.AckStatus < 200 || c.AckStatus > 299) {
 		return nil, fmt.Errorf("ack_status %d is not a 2xx status", c.AckStatus)
 	}
@@ -184,6 +205,8 @@ func (c *Config) Open(ctx caddy.Context, repl *caddy.Replacer, route Route) (*Sp
 		now:        orNow(route.Now),
 
 		verifiedHeader: route.VerifiedHeader,
+		concurrency:    cmp.Or(c.Concurrency, defaultSpoolConcurrency),
+		attemptTimeout: cmp.Or(time.Duration(c.AttemptTimeout), defaultSpoolAttemptTimeout),
 	}
 	if err := s.open(ctx, repl, c, route); err != nil {
 		s.Close()
@@ -247,6 +270,8 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 		return err
 	}
 	s.routes = key.routeIdentities(route.Provider, route.Options, route.Keys)
+	s.flow = acquireFlow(s.name)
+	s.attempts = &s.flow.attempts
 
 	if limit := s.conn.nc.MaxPayload() - spoolHeaderRoom; s.maxBody > limit {
 		if route.MaxBodySet {
@@ -296,13 +321,15 @@ func (s *Spool) Close() error {
 		return nil
 	}
 	s.unregister()
+	// The attempts in flight finish (dispatch.go) while the route and
+	// the key they were taken under are still known.
+	s.stopDispatcher()
+	if s.flow != nil {
+		releaseFlow(s.name, s.flow)
+		s.flow = nil
+	}
 	s.unregisterRoutes()
 	s.releaseKey()
-	if s.stop != nil {
-		s.stop()
-		<-s.done
-		s.stop = nil
-	}
 	if s.conn != nil {
 		s.conn = nil
 		if _, err := spoolStores.Delete(s.poolKey); err != nil {

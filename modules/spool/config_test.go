@@ -39,6 +39,12 @@ func TestUnmarshalSpool(t *testing.T) {
 		{"ack_status not 2xx", "spool {\n ack_status 500\n}", nil, "2xx"},
 		{"bad stream", "spool {\n stream a.b\n}", nil, "stream"},
 		{"unknown", "spool {\n retries 3\n}", nil, "unknown spool subdirective"},
+		{"concurrency and attempt_timeout", "spool {\n concurrency 1\n attempt_timeout 5s\n}",
+			&Config{Concurrency: 1, AttemptTimeout: caddy.Duration(5 * time.Second)}, ""},
+		{"most concurrency", "spool {\n concurrency 1000\n}", &Config{Concurrency: 1000}, ""},
+		{"zero concurrency", "spool {\n concurrency 0\n}", nil, "concurrency"},
+		{"too much concurrency", "spool {\n concurrency 1001\n}", nil, "1 to 1000"},
+		{"bad attempt_timeout", "spool {\n attempt_timeout 0s\n}", nil, "attempt_timeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

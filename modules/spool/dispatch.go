@@ -1,18 +1,10 @@
 package spool
 
 import (
-	"bytes"
 	"cmp"
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
-	"math/rand/v2"
-	"net"
-	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -27,19 +19,27 @@ import (
 // the dispatcher rebuilds the request (method, URI, Host, headers, body,
 // client address, TLS or not) and serves it through the route's own Caddy
 // server, found by its listener addresses (or, failing that, its name) in
-// the running configuration.
+// the running configuration (deliver.go).
 // The request carries a spoolMarker in its context (a context value of an
 // unexported type, which no client can send), so the route's webhook_verify, seeing the
 // marker of its own spool, calls the rest of the route directly: the
 // checks already passed when the delivery was received. Whatever the rest
 // of the route does (reverse_proxy, headers, rewrites) happens as it would
 // have, and its answer is recorded. A 2xx (for payone: with TSOK) completes
-// the delivery; anything else is retried with exponential backoff and full
-// jitter until retry_for from receipt has passed, then dead-lettered.
+// the delivery; anything else, or no answer within attempt_timeout, is
+// retried with exponential backoff and full jitter until retry_for from
+// receipt has passed (an attempt in flight is cut off then), and then
+// dead-lettered.
 //
-// Each gate runs one dispatcher per spool, taking one delivery at a time
-// from the shared consumer, so deliveries of a route reach the upstream in
-// arrival order, as far as retries allow.
+// Each gate runs one dispatcher per spool: up to `concurrency` attempts in
+// flight, fed from the shared pull consumer. Deliveries that share an
+// ordering key (order.go) never overtake each other (flow.go); with
+// concurrency 1 every delivery waits for the one before it.
+//
+// Stopping (a reload, a shutdown) stops taking deliveries, lets the
+// attempts in flight finish and records their outcome, up to
+// attempt_timeout and a little more; only then are the ones still running
+// cut off and handed back.
 
 // spoolBackoff bounds the delay between two attempts of one delivery.
 var spoolBackoff = struct{ base, max time.Duration }{time.Second, 10 * time.Minute}
@@ -50,26 +50,72 @@ var spoolGaugeEvery = 5 * time.Second
 // maxRecordedAnswer is how much of the upstream's answer is kept to judge it.
 const maxRecordedAnswer = 64 << 10
 
+// Dispatcher defaults.
+const (
+	defaultSpoolConcurrency    = 32
+	maxSpoolConcurrency        = 1000
+	defaultSpoolAttemptTimeout = 30 * time.Second
+	// spoolStopSlack is how much longer than attempt_timeout a stopping
+	// dispatcher waits for its attempts to record their outcome.
+	spoolStopSlack = 5 * time.Second
+	// spoolBlockedRecheck is the least wait of a delivery handed back
+	// because an earlier one of its key is to be retried first.
+	spoolBlockedRecheck = 100 * time.Millisecond
+)
+
 // spoolAttempt is what this gate knows of a delivery's last attempt.
 type spoolAttempt struct {
 	attempts int
 	lastErr  string
 	next     time.Time
+	waiting  bool // lastErr says what it waits for, not how an attempt failed
 }
 
-// start runs the dispatcher and the gauge refresher until Cleanup.
+// start runs the dispatcher, its keep-alive and the gauge refresher until
+// Close.
 func (s *Spool) start() {
 	ctx, cancel := context.WithCancel(context.Background())
-	s.stop, s.done = cancel, make(chan struct{})
+	hard, cancelHard := context.WithCancel(context.Background())
+	s.stop, s.hardStop, s.done = cancel, cancelHard, make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); s.run(ctx) }()
+	wg.Add(3)
+	go func() { defer wg.Done(); s.run(ctx, hard) }()
 	go func() { defer wg.Done(); s.watch(ctx) }()
+	go func() { defer wg.Done(); s.keepAlive(hard) }()
 	go func() { wg.Wait(); close(s.done) }()
 }
 
-// run takes deliveries from the shared consumer, one at a time.
-func (s *Spool) run(ctx context.Context) {
+// stopDispatcher stops taking deliveries, waits for the attempts in flight
+// (up to attempt_timeout and spoolStopSlack), cuts off the rest and hands
+// back the deliveries queued here.
+func (s *Spool) stopDispatcher() {
+	if s.stop == nil {
+		return
+	}
+	s.stop()
+	finished := make(chan struct{})
+	go func() { s.workers.Wait(); close(finished) }()
+	t := time.NewTimer(s.attemptTimeout + spoolStopSlack)
+	select {
+	case <-finished:
+	case <-t.C:
+		s.logger.Warn("spool: attempts still in flight after the grace period; cutting them off, they will be tried again",
+			zap.String("spool", s.name))
+	}
+	t.Stop()
+	s.hardStop()
+	<-finished
+	<-s.done
+	for _, m := range s.flow.drainQueued() {
+		m.Nak()
+	}
+	s.stop = nil
+}
+
+// run takes deliveries from the shared consumer while a slot is free.
+// Attempts run under hard, which only stopDispatcher cancels after the
+// grace period.
+func (s *Spool) run(ctx, hard context.Context) {
 	// Deliveries go through the running configuration's servers: wait for
 	// Caddy to have one (at startup this spool is being provisioned as
 	// part of it).
@@ -79,6 +125,7 @@ func (s *Spool) run(ctx context.Context) {
 		}
 		sleep(ctx, 100*time.Millisecond)
 	}
+	slots := make(chan struct{}, s.concurrency)
 	var cons jetstream.Consumer
 	for ctx.Err() == nil {
 		if cons == nil {
@@ -95,12 +142,27 @@ func (s *Spool) run(ctx context.Context) {
 				continue
 			}
 		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			continue
+		}
 		fctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		msg, err := cons.Next(jetstream.FetchContext(fctx))
 		cancel()
+		if err != nil {
+			<-slots
+		}
 		switch {
 		case err == nil:
-			s.handle(ctx, msg)
+			s.workers.Add(1)
+			go func() {
+				defer s.workers.Done()
+				defer func() { <-slots }()
+				for msg != nil {
+					msg = s.take(ctx, hard, msg)
+				}
+			}()
 		case ctx.Err() != nil, errors.Is(err, context.DeadlineExceeded), errors.Is(err, nats.ErrTimeout):
 		case errors.Is(err, jetstream.ErrConsumerNotFound), errors.Is(err, jetstream.ErrConsumerDeleted):
 			cons = nil
@@ -111,57 +173,181 @@ func (s *Spool) run(ctx context.Context) {
 	}
 }
 
-// handle delivers one message, then acknowledges it, schedules its retry,
-// or dead-letters it.
-func (s *Spool) handle(ctx context.Context, msg jetstream.Msg) {
+// keepAlive tells JetStream, every third of the ack wait, that the
+// deliveries this process holds (in flight or queued behind one of their
+// key) are in progress, so that no other gate takes them. During an
+// outage it also retries one parked delivery every spoolBackoff.base, to
+// find out that the app is back (flow.go). It runs until the attempts are
+// over (hard is cancelled).
+func (s *Spool) keepAlive(hard context.Context) {
+	t := time.NewTicker(spoolAckWait / 3)
+	defer t.Stop()
+	p := time.NewTicker(spoolBackoff.base)
+	defer p.Stop()
+	for {
+		select {
+		case <-hard.Done():
+			return
+		case <-t.C:
+			s.touchHeld()
+		case <-p.C:
+			if reply, ok := s.flow.probe(); ok {
+				s.conn.nc.Publish(reply, []byte("-NAK"))
+			}
+		}
+	}
+}
+
+// touchHeld marks every held delivery in progress.
+func (s *Spool) touchHeld() {
+	for _, m := range s.flow.heldNow() {
+		m.InProgress()
+	}
+}
+
+// take handles one delivery the consumer handed out: it attempts it when
+// its key allows, and returns the delivery of the same key queued behind
+// it, if any, for the same slot.
+func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg {
 	meta, err := msg.Metadata()
 	if err != nil {
 		msg.NakWithDelay(time.Second)
-		return
+		return nil
 	}
 	seq := meta.Sequence.Stream
-	id := entryID(false, seq)
-	d, err := s.admit(msg.Headers(), msg.Data()) // authentic, of a running route (route.go)
-	if err != nil {
-		s.deadLetter(ctx, msg, nil, int(meta.NumDelivered)-1, err.Error())
+	s.flow.unpark(seq)
+	if ctx.Err() != nil { // stopping: the next configuration, or gate, takes it
+		msg.Nak()
+		return nil
+	}
+	d, perr := s.admit(msg.Headers(), msg.Data()) // authentic, of a running route (route.go)
+	key := ""
+	if perr == nil {
+		key = orderingKey(msg.Headers().Get(spoolHeaderProvider), d.Body)
+	}
+	switch v, blocker := s.flow.admit(msg, seq, key); v {
+	case verdictQueued:
+		return nil
+	case verdictHeld:
+		msg.NakWithDelay(spoolBlockedRecheck)
+		return nil
+	case verdictBlocked:
+		s.waitFor(ctx, msg, seq, blocker)
+		return nil
+	}
+	finished := s.handle(hard, msg, meta, d, perr)
+	next, handBack := s.flow.finish(seq, finished)
+	for _, m := range handBack {
+		if meta, err := m.Metadata(); err == nil {
+			s.waitFor(ctx, m, meta.Sequence.Stream, seq)
+		} else {
+			m.NakWithDelay(time.Second)
+		}
+	}
+	return next
+}
+
+// waitFor hands msg (sequence seq) back until blocker, an earlier
+// delivery of its key, is due again; a blocker no longer in the stream
+// (delivered by another gate, dropped, redriven) is forgotten and msg is
+// taken again at once.
+func (s *Spool) waitFor(ctx context.Context, msg jetstream.Msg, seq, blocker uint64) {
+	gctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), spoolOpTimeout)
+	st, err := s.js.Stream(gctx, s.stream)
+	if err == nil {
+		_, err = st.GetMsg(gctx, blocker)
+	}
+	cancel()
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		s.flow.forget(blocker)
+		msg.Nak()
 		return
+	}
+	wait := spoolBlockedRecheck
+	prev, _ := s.flow.attempts.Load(blocker)
+	if b, ok := prev.(spoolAttempt); ok {
+		wait = max(wait, b.next.Sub(s.now())+spoolBlockedRecheck)
+	}
+	wait = min(wait, spoolBackoff.max)
+	// What an operator sees of it: its own attempts, and why it waits.
+	prev, _ = s.flow.attempts.Load(seq)
+	a, _ := prev.(spoolAttempt)
+	a.lastErr = fmt.Sprintf("waiting for %s, an earlier delivery of its ordering key", entryID(false, blocker))
+	a.next, a.waiting = s.now().Add(wait), true
+	s.flow.attempts.Store(seq, a)
+	if msg.NakWithDelay(wait) == nil {
+		s.flow.park(seq, msg.Reply(), false)
+	}
+}
+
+// handle makes one attempt of a delivery, then acknowledges it, schedules
+// its retry, or dead-letters it. It reports whether the delivery is
+// finished (delivered or dead-lettered) here.
+func (s *Spool) handle(ctx context.Context, msg jetstream.Msg, meta *jetstream.MsgMetadata, d *spooledRequest, perr error) bool {
+	seq := meta.Sequence.Stream
+	id := entryID(false, seq)
+	prev, known := s.flow.attempts.Load(seq)
+	last, _ := prev.(spoolAttempt)
+	tried := last.attempts
+	if !known {
+		tried = int(meta.NumDelivered) - 1 // taken before this process knew it
+	}
+	if perr != nil {
+		return s.deadLetter(ctx, msg, nil, tried, perr.Error())
 	}
 	deadline := d.Received.Add(s.retryFor)
-	prev, _ := s.attempts.Load(seq)
-	last, _ := prev.(spoolAttempt)
-	if !s.now().Before(deadline) && meta.NumDelivered > 1 {
-		s.deadLetter(ctx, msg, d, int(meta.NumDelivered)-1, cmp.Or(last.lastErr, "retry_for passed"))
-		return
+	if !s.now().Before(deadline) && tried > 0 {
+		reason := "retry_for passed"
+		if !last.waiting {
+			reason = cmp.Or(last.lastErr, reason)
+		}
+		return s.deadLetter(ctx, msg, d, tried, reason)
 	}
-
-	status, err := s.deliverTracked(ctx, msg, d, id)
+	// The attempt ends at attempt_timeout, or when retry_for is over (a
+	// delivery never tried before retry_for passed gets its one attempt).
+	end := s.now().Add(s.attemptTimeout)
+	cutByRetryFor := false
+	if deadline.After(s.now()) && deadline.Before(end) {
+		end, cutByRetryFor = deadline, true
+	}
+	actx, cancel := context.WithTimeout(ctx, end.Sub(s.now()))
+	status, err := s.deliver(actx, d, id)
+	timedOut := actx.Err() != nil && ctx.Err() == nil
+	cancel()
 	if ctx.Err() != nil {
-		msg.Nak() // shutting down: let another gate, or the next start, have it
-		return
+		msg.Nak() // cut off at the end of the grace period: another gate, or the next start, has it
+		return false
 	}
+	opCtx, opCancel := context.WithTimeout(context.Background(), spoolOpTimeout)
+	defer opCancel()
 	if routeGone(err) {
-		s.deadLetter(ctx, msg, d, int(meta.NumDelivered), err.Error())
-		return
+		return s.deadLetter(opCtx, msg, d, tried+1, err.Error())
 	}
 	if err == nil && s.acked(status.code, status.body) {
-		if aerr := msg.DoubleAck(ctx); aerr != nil {
+		if aerr := msg.DoubleAck(opCtx); aerr != nil {
 			s.logger.Warn("spool: acknowledging a delivered delivery failed; it may be delivered again",
 				zap.String("spool", s.name), zap.String("id", id), zap.Error(aerr))
 		}
-		s.attempts.Delete(seq)
 		spoolMetrics.delivered.WithLabelValues(s.provider).Inc()
-		return
+		for _, reply := range s.flow.wake() { // the app is back
+			s.conn.nc.Publish(reply, []byte("-NAK"))
+		}
+		return true
 	}
 	reason := describeFailure(status, err)
-	attempt := int(meta.NumDelivered)
-	wait := backoff(attempt)
+	switch {
+	case timedOut && cutByRetryFor:
+		reason = fmt.Sprintf("no answer before retry_for (%s) was over", s.retryFor)
+	case timedOut:
+		reason = fmt.Sprintf("no answer within attempt_timeout (%s)", s.attemptTimeout)
+	}
+	attempt := tried + 1
 	remaining := deadline.Sub(s.now())
 	if remaining <= 0 {
-		s.deadLetter(ctx, msg, d, attempt, reason)
-		return
+		return s.deadLetter(opCtx, msg, d, attempt, reason)
 	}
-	wait = min(wait, remaining)
-	s.attempts.Store(seq, spoolAttempt{attempts: attempt, lastErr: reason, next: s.now().Add(wait)})
+	wait := min(backoff(attempt), remaining)
+	s.flow.attempts.Store(seq, spoolAttempt{attempts: attempt, lastErr: reason, next: s.now().Add(wait)})
 	spoolMetrics.retries.WithLabelValues(s.provider).Inc()
 	s.logger.Info("spool: delivery failed; retrying",
 		zap.String("provider", s.provider), zap.String("id", id), zap.Int("attempt", attempt),
@@ -169,217 +355,24 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg) {
 	if err := msg.NakWithDelay(wait); err != nil {
 		s.logger.Warn("spool: scheduling a retry failed; the delivery comes back after the ack wait",
 			zap.String("spool", s.name), zap.Error(err))
+	} else if unavailable(status, err) {
+		s.flow.park(seq, msg.Reply(), true)
 	}
+	return false
 }
 
-// answer is the upstream's recorded answer.
-type answer struct {
-	code int
-	body []byte
+// InFlight reports whether the pending delivery of stream sequence seq is
+// being attempted by this process right now. A redrive must not run then
+// (it would deliver it twice): Redrive holds the delivery back with
+// beginRedrive, which also refuses one in flight (ErrInFlight).
+func (s *Spool) InFlight(seq uint64) bool { return s.flow != nil && s.flow.inFlightNow(seq) }
+
+// beginRedrive holds the pending delivery seq back from the dispatcher
+// while it is redriven; ErrInFlight while an attempt of it is in flight.
+// end(true) says it was redriven (the old message is gone).
+func (s *Spool) beginRedrive(seq uint64) (end func(redriven bool), err error) {
+	if s.flow == nil {
+		return func(bool) {}, nil
+	}
+	return s.flow.beginRedrive(seq)
 }
-
-// deliverTracked delivers d, telling JetStream the delivery is in progress
-// while it lasts so the message is not handed to another gate.
-func (s *Spool) deliverTracked(ctx context.Context, msg jetstream.Msg, d *spooledRequest, id string) (answer, error) {
-	dctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		t := time.NewTicker(spoolAckWait / 3)
-		defer t.Stop()
-		for {
-			select {
-			case <-dctx.Done():
-				return
-			case <-t.C:
-				msg.InProgress()
-			}
-		}
-	}()
-	return s.deliver(dctx, d, id)
-}
-
-// deliver serves d through its Caddy server, marked as this spool's, and
-// returns the answer of the rest of the route.
-func (s *Spool) deliver(ctx context.Context, d *spooledRequest, id string) (a answer, err error) {
-	app, err := activeHTTPApp()
-	if err != nil {
-		return a, fmt.Errorf("no running http app: %v", err)
-	}
-	srv := spoolServer(app, d)
-	if srv == nil {
-		return a, fmt.Errorf("no server listening on %q or named %q in the running configuration", d.Listen, d.Server)
-	}
-	req, err := rebuildRequest(ctx, d)
-	if err != nil {
-		return a, err
-	}
-	req, m := s.mark(req, d, id)
-	rec := &answerRecorder{header: http.Header{}}
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				err = fmt.Errorf("panic while delivering: %v", p)
-			}
-		}()
-		srv.ServeHTTP(rec, req)
-	}()
-	if err != nil {
-		return a, err
-	}
-	if !m.taken.Load() {
-		return a, errRouteGone{fmt.Sprintf("its request no longer reaches the route that verified it (status %d): the route changed", rec.status())}
-	}
-	if m.err != nil {
-		return answer{code: rec.status()}, m.err
-	}
-	return answer{code: rec.status(), body: rec.body.Bytes()}, nil
-}
-
-// rebuildRequest is the server-side request d was.
-func rebuildRequest(ctx context.Context, d *spooledRequest) (*http.Request, error) {
-	u, err := url.ParseRequestURI(d.URI)
-	if err != nil {
-		return nil, fmt.Errorf("stored URI: %v", err)
-	}
-	req := (&http.Request{
-		Method:        d.Method,
-		URL:           u,
-		RequestURI:    d.URI,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        d.Header.Clone(),
-		Host:          d.Host,
-		RemoteAddr:    d.Remote,
-		ContentLength: int64(len(d.Body)),
-		Body:          http.NoBody,
-	}).WithContext(ctx)
-	if req.Header == nil {
-		req.Header = http.Header{}
-	}
-	if len(d.Body) > 0 {
-		req.Body = readCloser{bytes.NewReader(d.Body)}
-	}
-	if d.TLS {
-		host, _, err := net.SplitHostPort(d.Host)
-		if err != nil {
-			host = d.Host
-		}
-		req.TLS = &tls.ConnectionState{HandshakeComplete: true, ServerName: host}
-	}
-	return req, nil
-}
-
-// readCloser is a body that needs no closing.
-type readCloser struct{ *bytes.Reader }
-
-func (readCloser) Close() error { return nil }
-
-// deadLetter moves a delivery to the dead-letter stream, then removes it
-// from the pending one. A crash in between leaves it in both: never in
-// neither.
-func (s *Spool) deadLetter(ctx context.Context, msg jetstream.Msg, d *spooledRequest, attempts int, reason string) {
-	meta, _ := msg.Metadata()
-	dl := nats.NewMsg(s.deadSubject)
-	dl.Data = msg.Data()
-	for k, v := range msg.Headers() {
-		if !strings.HasPrefix(k, "Nats-") { // the publish's own: message ID, expected stream
-			dl.Header[k] = v
-		}
-	}
-	dl.Header[spoolHeaderAttempts] = []string{strconv.Itoa(max(attempts, 0))}
-	dl.Header[spoolHeaderError] = []string{reason}
-	dl.Header[spoolHeaderDead] = []string{s.now().UTC().Format(time.RFC3339Nano)}
-	pctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
-	defer cancel()
-	if _, err := s.js.PublishMsg(pctx, dl); err != nil {
-		s.logger.Error("spool: dead-lettering failed; retrying later", zap.String("spool", s.name), zap.Error(err))
-		msg.NakWithDelay(spoolBackoff.base)
-		return
-	}
-	if err := msg.DoubleAck(pctx); err != nil {
-		s.logger.Warn("spool: removing a dead-lettered delivery from the pending ones failed; it may be dead-lettered twice",
-			zap.String("spool", s.name), zap.Error(err))
-	}
-	if meta != nil {
-		s.attempts.Delete(meta.Sequence.Stream)
-	}
-	spoolMetrics.dead.WithLabelValues(s.provider).Inc()
-	fields := []zap.Field{zap.String("provider", s.provider), zap.Int("attempts", attempts), zap.String("reason", reason)}
-	if meta != nil {
-		fields = append(fields, zap.String("id", entryID(false, meta.Sequence.Stream)))
-	}
-	if d != nil {
-		fields = append(fields, zap.Time("received", d.Received))
-	}
-	s.logger.Error("spool: delivery dead-lettered", fields...)
-}
-
-// describeFailure says why an attempt did not complete the delivery.
-func describeFailure(a answer, err error) string {
-	if err != nil {
-		return err.Error()
-	}
-	if a.code >= 200 && a.code < 300 {
-		return fmt.Sprintf("status %d without the expected acknowledgement", a.code)
-	}
-	return fmt.Sprintf("status %d", a.code)
-}
-
-// backoff is the delay before attempt+1: exponential from spoolBackoff.base,
-// capped at spoolBackoff.max, with full jitter in its upper half.
-func backoff(attempt int) time.Duration {
-	d := spoolBackoff.base << min(max(attempt-1, 0), 30)
-	if d <= 0 || d > spoolBackoff.max {
-		d = spoolBackoff.max
-	}
-	return d/2 + rand.N(d/2+1)
-}
-
-// sleep waits for d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
-}
-
-// answerRecorder records the answer of a replayed delivery.
-type answerRecorder struct {
-	header http.Header
-	code   int
-	body   bytes.Buffer
-}
-
-func (a *answerRecorder) Header() http.Header { return a.header }
-
-// WriteHeader records the final status (not 1xx).
-func (a *answerRecorder) WriteHeader(code int) {
-	if a.code == 0 && code >= 200 {
-		a.code = code
-	}
-}
-
-// Write records up to maxRecordedAnswer bytes of the body.
-func (a *answerRecorder) Write(b []byte) (int, error) {
-	if a.code == 0 {
-		a.code = http.StatusOK
-	}
-	if room := maxRecordedAnswer - a.body.Len(); room > 0 {
-		a.body.Write(b[:min(len(b), room)])
-	}
-	return len(b), nil
-}
-
-// status is the recorded status; 200 if nothing was written.
-func (a *answerRecorder) status() int {
-	if a.code == 0 {
-		return http.StatusOK
-	}
-	return a.code
-}
-
-// Interface guard
-var _ http.ResponseWriter = (*answerRecorder)(nil)

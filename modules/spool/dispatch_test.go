@@ -106,6 +106,12 @@ const spoolSite = gatetest.ErrorsSite + `
 
 func spoolConfig(block string) string { return strings.Replace(spoolSite, "BLOCK", block, 1) }
 
+// payoneTx is a signed PAYONE notification of transaction txid with
+// sequence number seq.
+func payoneTx(txid, seq int) []byte {
+	return bytes.Replace(gatetest.PayoneDelivery(seq), []byte("txid=1000&"), fmt.Appendf(nil, "txid=%d&", txid), 1)
+}
+
 // TestSpoolUpstreamDownThenUp: while the app is down every verified
 // delivery is acknowledged with TSOK; once it is up each arrives, byte for
 // byte with its headers and the verified header, exactly once with replay
@@ -131,7 +137,7 @@ func TestSpoolUpstreamDownThenUp(t *testing.T) {
 			const n = 20
 			var bodies [][]byte
 			for i := range n {
-				body := gatetest.PayoneDelivery(100 + i)
+				body := payoneTx(5000+i, 1) // twenty transactions: no order between them
 				bodies = append(bodies, body)
 				for c := range tt.copies {
 					h := gatetest.PayoneHeader()

@@ -148,7 +148,7 @@ func (s *Spool) forgetStaleAttempts() {
 	stale := s.now().Add(-spoolBackoff.max - time.Hour)
 	s.attempts.Range(func(k, v any) bool {
 		if a := v.(spoolAttempt); a.next.Before(stale) {
-			s.attempts.Delete(k)
+			s.attempts.Delete(k.(uint64))
 		}
 		return true
 	})

@@ -81,6 +81,14 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 	if err := s.authentic(msg.Header, msg.Data); err != nil {
 		return fmt.Errorf("not redriven: %w", err)
 	}
+	redriven := false
+	if !dead { // not while the dispatcher delivers it (dispatch.go)
+		end, err := s.beginRedrive(msg.Sequence)
+		if err != nil {
+			return err
+		}
+		defer func() { end(redriven) }()
+	}
 	m := nats.NewMsg(s.subject)
 	m.Data = msg.Data
 	for k, v := range msg.Header {
@@ -97,7 +105,9 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
 		return fmt.Errorf("storing the delivery again: %v", err)
 	}
-	return s.deleteMsg(ctx, dead, msg.Sequence)
+	err = s.deleteMsg(ctx, dead, msg.Sequence)
+	redriven = err == nil
+	return err
 }
 
 // Drop deletes an entry for good.

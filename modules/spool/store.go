@@ -127,7 +127,7 @@ func (s *Spool) setUp(ctx context.Context) error {
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       spoolAckWait,
 		MaxDeliver:    -1,
-		MaxAckPending: spoolMaxAckPending,
+		MaxAckPending: max(spoolMaxAckPending, 2*s.concurrency), // room for concurrency in flight and as many waiting
 		FilterSubject: s.subject,
 	})
 	if err != nil {
