@@ -230,9 +230,11 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 		return nil
 	case verdictHeld:
 		msg.NakWithDelay(spoolBlockedRecheck)
+		s.handBack(ctx, key, seq)
 		return nil
 	case verdictBlocked:
 		s.waitFor(ctx, msg, seq, blocker)
+		s.handBack(ctx, key, blocker)
 		return nil
 	}
 	finished := s.handle(hard, msg, meta, d, perr)
@@ -245,6 +247,17 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 		}
 	}
 	return next
+}
+
+// handBack hands back whatever waits in memory behind key when nothing
+// of the key is in flight here: it waits for blocker too.
+func (s *Spool) handBack(ctx context.Context, key string, blocker uint64) {
+	if key == "" {
+		return
+	}
+	for _, m := range s.flow.drainKey(key) {
+		s.waitFor(ctx, m, seqOf(m), blocker)
+	}
 }
 
 // waitFor hands msg (sequence seq) back until blocker, an earlier

@@ -152,7 +152,16 @@ func (f *flow) finish(seq uint64, finished bool) (next jetstream.Msg, handBack [
 		return nil, nil
 	}
 	if finished {
-		next, ks.queued = ks.queued[0], ks.queued[1:]
+		// The earliest queued goes next: redeliveries need not arrive in
+		// stream order.
+		i := 0
+		for j, m := range ks.queued {
+			if seqOf(m) < seqOf(ks.queued[i]) {
+				i = j
+			}
+		}
+		next = ks.queued[i]
+		ks.queued = append(ks.queued[:i:i], ks.queued[i+1:]...)
 		f.unholdLocked(next)
 		return next, nil
 	}
@@ -161,6 +170,32 @@ func (f *flow) finish(seq uint64, finished bool) (next jetstream.Msg, handBack [
 		f.unholdLocked(m)
 	}
 	return nil, handBack
+}
+
+// drainKey returns the deliveries queued behind key when none of the key
+// is in flight any more (the one that was to go next could not), so that
+// none is left waiting for a finish that will not come.
+func (f *flow) drainKey(key string) []jetstream.Msg {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ks := f.keys[key]
+	if ks == nil || ks.busy {
+		return nil
+	}
+	out := ks.queued
+	ks.queued = nil
+	for _, m := range out {
+		f.unholdLocked(m)
+	}
+	return out
+}
+
+// seqOf is m's stream sequence; 0 if it cannot be told.
+func seqOf(m jetstream.Msg) uint64 {
+	if meta, err := m.Metadata(); err == nil {
+		return meta.Sequence.Stream
+	}
+	return 0
 }
 
 // unholdLocked stops keeping m alive.
