@@ -2,8 +2,6 @@ package ranges
 
 import (
 	"context"
-	"crypto/tls"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,7 +9,7 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hookgate/hookgate/internal/fetchhook"
+	"github.com/hookgate/hookgate/internal/pinnedfetch"
 )
 
 // FetchTimeout bounds one fetch, connection and body included.
@@ -21,38 +19,13 @@ const FetchTimeout = 30 * time.Second
 // without one).
 const userAgent = "hookgate-ranges (+https://github.com/hookgate/hookgate)"
 
-// transport is the transport of range fetches: the system's trusted
-// roots, TLS 1.2 or later, no connection kept open between fetches (they
-// happen hours apart).
-var transport = &http.Transport{
-	Proxy:                 http.ProxyFromEnvironment,
-	TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-	TLSHandshakeTimeout:   FetchTimeout,
-	ResponseHeaderTimeout: FetchTimeout,
-	DisableKeepAlives:     true,
-	ForceAttemptHTTP2:     true,
-}
+// transport is the transport of range fetches (see internal/pinnedfetch).
+var transport = pinnedfetch.NewTransport(FetchTimeout)
 
 // client is the client of s's fetches: certificates verified as usual,
-// redirects followed only to URLs s allows (three at most).
+// redirects followed only to URLs s allows.
 func client(s *Source) *http.Client {
-	var rt http.RoundTripper = transport
-	if hook := fetchhook.Transport(); hook != nil {
-		rt = hook // hookgate's own tests only: see internal/fetchhook
-	}
-	return &http.Client{
-		Transport: rt,
-		Timeout:   FetchTimeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 3 {
-				return errors.New("too many redirects")
-			}
-			if !s.allowed(req.URL) {
-				return fmt.Errorf("redirect to %s refused: not one of %s's hosts", req.URL.Host, s.Name)
-			}
-			return nil
-		},
-	}
+	return pinnedfetch.Client(transport, FetchTimeout, s.allowed, s.Name+"'s")
 }
 
 // Fetch GETs s's list and returns its ranges, checked (Source.check).

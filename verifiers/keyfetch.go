@@ -2,7 +2,6 @@ package verifiers
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hookgate/hookgate/internal/fetchhook"
+	"github.com/hookgate/hookgate/internal/pinnedfetch"
 )
 
 // Keys fetched from the provider (AWS SNS signing certificates, PayPal's
@@ -295,38 +294,13 @@ func cacheTTL(h http.Header, def time.Duration) time.Duration {
 	return def
 }
 
-// keyTransport is the transport of key fetches: the system's trusted
-// roots, TLS 1.2 or later, no connection kept open between fetches (they
-// are rare, and an idle connection would keep goroutines alive).
-var keyTransport = &http.Transport{
-	Proxy:                 http.ProxyFromEnvironment,
-	TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-	TLSHandshakeTimeout:   keyFetchTimeout,
-	ResponseHeaderTimeout: keyFetchTimeout,
-	DisableKeepAlives:     true,
-	ForceAttemptHTTP2:     true,
-}
+// keyTransport is the transport of key fetches (see internal/pinnedfetch).
+var keyTransport = pinnedfetch.NewTransport(keyFetchTimeout)
 
 // keyClient is the client of src's fetches: certificates verified as
-// usual, redirects followed only to URLs src allows (three at most).
+// usual, redirects followed only to URLs src allows.
 func keyClient(src *keySource) *http.Client {
-	var rt http.RoundTripper = keyTransport
-	if hook := fetchhook.Transport(); hook != nil {
-		rt = hook // hookgate's own tests only: see internal/fetchhook
-	}
-	return &http.Client{
-		Transport: rt,
-		Timeout:   keyFetchTimeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 3 {
-				return errors.New("too many redirects")
-			}
-			if !src.allowed(req.URL) {
-				return fmt.Errorf("redirect to %s refused: not one of %s's key hosts", req.URL.Host, src.provider)
-			}
-			return nil
-		},
-	}
+	return pinnedfetch.Client(keyTransport, keyFetchTimeout, src.allowed, src.provider+"'s key")
 }
 
 // fetchDocument GETs rawURL, which src must allow, and returns its body
