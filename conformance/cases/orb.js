@@ -52,3 +52,25 @@ module.exports = [
     }),
   },
 ];
+
+// Orb's verifier also takes a timestamp that names its zone (it appends Z
+// only when there is none): the same signer over "...Z" and "+00:00"
+for (const [id, suffix] of [['orb-zone-z', 'Z'], ['orb-zone-offset', '+00:00']]) {
+  module.exports.push({
+    id,
+    preset: 'orb',
+    package: 'npm:orb-billing',
+    mode: 'sdk-signs',
+    route: () => [`secret ${secret}`],
+    sign: () => {
+      const timestamp = new Date().toISOString().replace(/Z$/, suffix);
+      const headers = {
+        'Content-Type': 'application/json',
+        'X-Orb-Timestamp': timestamp,
+        'X-Orb-Signature': orb.webhooks.signPayload(body, { timestamp, secret: orb.webhooks.parseSecret(secret) }),
+      };
+      orb.webhooks.verifySignature(body, headers, secret);
+      return { headers, body };
+    },
+  });
+}

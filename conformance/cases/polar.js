@@ -23,3 +23,26 @@ module.exports = [
     },
   },
 ];
+
+// @polar-sh/sdk 1.x also accepts a whsec_ secret's Standard Webhooks key
+// (the base64 after whsec_, decoded), besides the secret's UTF-8 bytes:
+// a delivery signed with that key (standardwebhooks' own signer, as a
+// Standard Webhooks library would send it)
+const { Webhook } = require('standardwebhooks');
+const whsecSecret = 'whsec_cG9sYXJjb25mb3JtYW5jZXN0YW5kYXJka2V5MDE=';
+module.exports.push({
+  id: 'polar-standard-key',
+  preset: 'polar',
+  package: 'npm:@polar-sh/sdk',
+  mode: 'sdk-verifies',
+  route: () => [`secret ${whsecSecret}`],
+  sign: () => {
+    const id = `msg_${Date.now()}`;
+    const at = new Date();
+    return {
+      headers: { 'Content-Type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(whsecSecret).sign(id, at, body) },
+      body,
+    };
+  },
+  verify: async (d) => (await webhooks.validateEvent(d.body, d.headers, whsecSecret)).type === 'order.paid',
+});
