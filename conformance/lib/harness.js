@@ -58,9 +58,12 @@ async function startUpstream() {
 }
 
 // caddyfile is the generated configuration: one handle per case, each
-// open to 127.0.0.1 with any User-Agent, proxying to the upstream.
+// open to 127.0.0.1 with any User-Agent, proxying to the upstream. The
+// default log runs at DEBUG (the gate's refusal reasons), so it writes
+// through webhook_redact, without which a route whose headers carry a
+// signature does not start.
 function caddyfile(port, upstreamAddr, cases) {
-  let s = `{\n\tdebug\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}\n\nhttp://127.0.0.1:${port} {\n`;
+  let s = `{\n\tdebug\n\tlog {\n\t\tformat webhook_redact\n\t}\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}\n\nhttp://127.0.0.1:${port} {\n`;
   for (const c of cases) {
     s += `\thandle ${c.routePath || `/c/${c.id}`} {\n\t\twebhook_verify ${c.preset} {\n`;
     for (const line of c.route(`http://127.0.0.1:${port}`)) s += `\t\t\t${line}\n`;
