@@ -351,6 +351,9 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg, meta *jetstream.M
 	switch {
 	case timedOut && cutByRetryFor:
 		reason = fmt.Sprintf("no answer before retry_for (%s) was over", s.retryFor)
+		if last.lastErr != "" { // what the attempts before said: the operator's clue
+			reason = last.lastErr + "; then " + reason
+		}
 	case timedOut:
 		reason = fmt.Sprintf("no answer within attempt_timeout (%s)", s.attemptTimeout)
 	}
