@@ -146,6 +146,7 @@ type Spool struct {
 	flow           *flow              // this process's deliveries of the spool, shared across reloads
 	workers        sync.WaitGroup     // attempts running
 	hardStop       context.CancelFunc // cuts off the attempts in flight
+	fetching       chan struct{}      // closed when run takes no more deliveries
 }
 
 // Route is what a spool needs to know of the route that opens it.

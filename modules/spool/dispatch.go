@@ -61,6 +61,9 @@ const (
 	// spoolBlockedRecheck is the least wait of a delivery handed back
 	// because an earlier one of its key is to be retried first.
 	spoolBlockedRecheck = 100 * time.Millisecond
+	// spoolFetchWait bounds one wait for the next delivery, and so how
+	// long a stopping dispatcher waits for its last fetch.
+	spoolFetchWait = time.Second
 )
 
 // spoolAttempt is what this gate knows of a delivery's last attempt.
@@ -76,10 +79,10 @@ type spoolAttempt struct {
 func (s *Spool) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	hard, cancelHard := context.WithCancel(context.Background())
-	s.stop, s.hardStop, s.done = cancel, cancelHard, make(chan struct{})
+	s.stop, s.hardStop, s.done, s.fetching = cancel, cancelHard, make(chan struct{}), make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(3)
-	go func() { defer wg.Done(); s.run(ctx, hard) }()
+	go func() { defer wg.Done(); defer close(s.fetching); s.run(ctx, hard) }()
 	go func() { defer wg.Done(); s.watch(ctx) }()
 	go func() { defer wg.Done(); s.keepAlive(hard) }()
 	go func() { wg.Wait(); close(s.done) }()
@@ -93,6 +96,7 @@ func (s *Spool) stopDispatcher() {
 		return
 	}
 	s.stop()
+	<-s.fetching // its last fetch (spoolFetchWait) has started what it took
 	finished := make(chan struct{})
 	go func() { s.workers.Wait(); close(finished) }()
 	t := time.NewTimer(s.attemptTimeout + spoolStopSlack)
@@ -147,7 +151,9 @@ func (s *Spool) run(ctx, hard context.Context) {
 		case <-ctx.Done():
 			continue
 		}
-		fctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		// Not cut off by a stop: a delivery handed to an abandoned pull
+		// waits out the ack wait; take hands one back at once instead.
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), spoolFetchWait)
 		msg, err := cons.Next(jetstream.FetchContext(fctx))
 		cancel()
 		if err != nil {
