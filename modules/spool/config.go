@@ -147,6 +147,7 @@ type Spool struct {
 	workers        sync.WaitGroup     // attempts running
 	hardStop       context.CancelFunc // cuts off the attempts in flight
 	fetching       chan struct{}      // closed when run takes no more deliveries
+	shared         bool               // store nats: other gates take from the same stream
 }
 
 // Route is what a spool needs to know of the route that opens it.
@@ -249,6 +250,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 		if c.Dir != "" {
 			return errors.New("dir is only used with store file")
 		}
+		s.shared = true
 		u, err := config.Resolve(repl, c.URL)
 		if err != nil {
 			return fmt.Errorf("url: %v", err)

@@ -295,7 +295,7 @@ func (s *Spool) waitFor(ctx context.Context, msg jetstream.Msg, seq, blocker uin
 	a.next, a.waiting = s.now().Add(wait), true
 	s.flow.attempts.Store(seq, a)
 	if msg.NakWithDelay(wait) == nil {
-		s.flow.park(seq, msg.Reply(), false)
+		s.park(seq, msg.Reply(), false)
 	}
 }
 
@@ -378,7 +378,7 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg, meta *jetstream.M
 		s.logger.Warn("spool: scheduling a retry failed; the delivery comes back after the ack wait",
 			zap.String("spool", s.name), zap.Error(err))
 	} else if unavailable(status, err) {
-		s.flow.park(seq, msg.Reply(), true)
+		s.park(seq, msg.Reply(), true)
 	}
 	return false
 }

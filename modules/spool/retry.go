@@ -91,3 +91,14 @@ func sleep(ctx context.Context, d time.Duration) {
 	case <-t.C:
 	}
 }
+
+// park remembers a delivery handed back to wait for its retry, so that the
+// first delivery after an outage can wake it at once (flow.go). Only on a
+// spool this gate alone takes from: on a shared NATS stream another gate
+// may hold the delivery by the time it would be woken, and a late NAK
+// would have the server hand it out twice.
+func (s *Spool) park(seq uint64, reply string, outage bool) {
+	if !s.shared {
+		s.flow.park(seq, reply, outage)
+	}
+}
