@@ -1,12 +1,10 @@
 package gatetest
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -73,34 +71,11 @@ func (p *GateProcess) Stop(t *testing.T) {
 	}
 }
 
-var testCaddyBinary struct {
-	once sync.Once
-	path string
-	err  error
-}
+var testCaddyBinary = &binary{pkg: "./internal/gatetest/testcaddy"}
 
 // buildTestCaddy builds ./internal/gatetest/testcaddy once per test run,
 // beside BuildCaddy's binary.
-func buildTestCaddy(t *testing.T) string {
-	t.Helper()
-	testCaddyBinary.once.Do(func() {
-		root, err := moduleRoot()
-		if err != nil {
-			testCaddyBinary.err = err
-			return
-		}
-		testCaddyBinary.path = filepath.Join(filepath.Dir(BuildCaddy(t)), "testcaddy")
-		cmd := exec.Command("go", "build", "-o", testCaddyBinary.path, "./internal/gatetest/testcaddy")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			testCaddyBinary.err = fmt.Errorf("go build ./internal/gatetest/testcaddy: %v\n%s", err, out)
-		}
-	})
-	if testCaddyBinary.err != nil {
-		t.Fatal(testCaddyBinary.err)
-	}
-	return testCaddyBinary.path
-}
+func buildTestCaddy(t *testing.T) string { return testCaddyBinary.build(t) }
 
 // AdaptProcess adapts a Caddyfile to JSON with testcaddy, which knows the
 // test module hookgate_test_panic.

@@ -16,45 +16,53 @@ import (
 // The process harness runs Caddy (with hookgate) as separate processes, for
 // tests that need more than one Caddy at once: Caddy's configuration is
 // process-global, so two gates of a cluster cannot share this process.
-// The binary is built once per test run, from ../cmd/caddy.
+// The binary is built once per test run, from cmd/caddy.
 
-var caddyBinary struct {
+// binary is one program of the module, built once per test run. For one
+// checkout it always goes to the same place in the temporary directory, so
+// test runs replace it (go build moves the new binary into place, which a
+// running copy survives) rather than leaving one behind each; two
+// checkouts tested at once build their own.
+type binary struct {
+	pkg  string // as go build takes it, from the module root
 	once sync.Once
 	path string
 	err  error
 }
 
-// BuildCaddy returns the path of a caddy binary with hookgate, building it
-// on first use. For one checkout it always goes to the same place in the
-// temporary directory, so test runs replace it (go build moves the new
-// binary into place, which a running copy survives) rather than leaving one
-// behind each; two checkouts tested at once build their own.
-func BuildCaddy(t *testing.T) string {
+// build returns the binary's path, building it on first use.
+func (b *binary) build(t *testing.T) string {
 	t.Helper()
-	caddyBinary.once.Do(func() {
+	b.once.Do(func() {
 		root, err := moduleRoot()
 		if err != nil {
-			caddyBinary.err = err
+			b.err = err
 			return
 		}
 		sum := sha256.Sum256([]byte(root))
 		dir := filepath.Join(os.TempDir(), fmt.Sprintf("hookgate-test-caddy-%d-%x", os.Getuid(), sum[:6]))
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			caddyBinary.err = err
+			b.err = err
 			return
 		}
-		caddyBinary.path = filepath.Join(dir, "caddy")
-		cmd := exec.Command("go", "build", "-o", caddyBinary.path, "./cmd/caddy")
+		b.path = filepath.Join(dir, filepath.Base(b.pkg))
+		cmd := exec.Command("go", "build", "-o", b.path, b.pkg)
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
-			caddyBinary.err = fmt.Errorf("go build ./cmd/caddy: %v\n%s", err, out)
+			b.err = fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
 		}
 	})
-	if caddyBinary.err != nil {
-		t.Fatal(caddyBinary.err)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return caddyBinary.path
+	return b.path
 }
+
+var caddyBinary = &binary{pkg: "./cmd/caddy"}
+
+// BuildCaddy returns the path of a caddy binary with hookgate, built once
+// per test run.
+func BuildCaddy(t *testing.T) string { return caddyBinary.build(t) }
 
 // GateProcess is a Caddy running as a child process.
 type GateProcess struct {
