@@ -148,6 +148,7 @@ type Spool struct {
 	hardStop       context.CancelFunc // cuts off the attempts in flight
 	fetching       chan struct{}      // closed when run takes no more deliveries
 	shared         bool               // store nats: other gates take from the same stream
+	commit         *committer         // store file: writes deliveries arriving together as one (commit.go)
 }
 
 // Route is what a spool needs to know of the route that opens it.
@@ -291,6 +292,9 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 	if err := registerSpoolMetrics(ctx); err != nil {
 		return fmt.Errorf("registering metrics: %v", err)
 	}
+	if !s.shared {
+		s.commit = newCommitter(s)
+	}
 	s.register()
 	s.registerRoutes()
 	s.start()
@@ -324,6 +328,9 @@ func (s *Spool) Close() error {
 		return nil
 	}
 	s.unregister()
+	if s.commit != nil {
+		s.commit.close()
+	}
 	// The attempts in flight finish (dispatch.go) while the route and
 	// the key they were taken under are still known.
 	s.stopDispatcher()

@@ -1,7 +1,6 @@
 package spool
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -72,6 +71,9 @@ type spoolAttempt struct {
 	lastErr  string
 	next     time.Time
 	waiting  bool // lastErr says what it waits for, not how an attempt failed
+	// notBefore: what is left of a group, stored again, is not tried
+	// before (group_dispatch.go)
+	notBefore time.Time
 }
 
 // start runs the dispatcher, its keep-alive and the gauge refresher until
@@ -226,6 +228,13 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 		msg.Nak()
 		return nil
 	}
+	if s.notDue(msg, seq) {
+		return nil
+	}
+	if s.groupSize(msg.Subject()) != 1 { // several deliveries stored together
+		s.takeGroup(ctx, hard, msg, seq, meta)
+		return nil
+	}
 	d, perr := s.admit(msg.Headers(), msg.Data()) // authentic, of a running route (route.go)
 	key := ""
 	if perr == nil {
@@ -316,70 +325,30 @@ func (s *Spool) handle(ctx context.Context, msg jetstream.Msg, meta *jetstream.M
 	}
 	deadline := d.Received.Add(s.retryFor)
 	if !s.now().Before(deadline) && tried > 0 {
-		reason := "retry_for passed"
-		if !last.waiting {
-			reason = cmp.Or(last.lastErr, reason)
-		}
-		return s.deadLetter(ctx, msg, d, tried, reason)
+		return s.deadLetter(ctx, msg, d, tried, retryForPassed(last))
 	}
-	// The attempt ends at attempt_timeout, or when retry_for is over (a
-	// delivery never tried before retry_for passed gets its one attempt).
-	end := s.now().Add(s.attemptTimeout)
-	cutByRetryFor := false
-	if deadline.After(s.now()) && deadline.Before(end) {
-		end, cutByRetryFor = deadline, true
-	}
-	actx, cancel := context.WithTimeout(ctx, end.Sub(s.now()))
-	status, err := s.deliver(actx, d, id)
-	timedOut := actx.Err() != nil && ctx.Err() == nil
-	cancel()
-	if ctx.Err() != nil {
+	r := s.try(ctx, d, id, deadline, last)
+	if r.cut {
 		msg.Nak() // cut off at the end of the grace period: another gate, or the next start, has it
 		return false
 	}
 	opCtx, opCancel := context.WithTimeout(context.Background(), spoolOpTimeout)
 	defer opCancel()
-	if routeGone(err) {
-		return s.deadLetter(opCtx, msg, d, tried+1, err.Error())
+	if r.dead != "" {
+		return s.deadLetter(opCtx, msg, d, tried+1, r.dead)
 	}
-	if err == nil && s.acked(status.code, status.body) {
+	if r.delivered {
 		if aerr := msg.DoubleAck(opCtx); aerr != nil {
 			s.logger.Warn("spool: acknowledging a delivered delivery failed; it may be delivered again",
 				zap.String("spool", s.name), zap.String("id", id), zap.Error(aerr))
 		}
-		spoolMetrics.delivered.WithLabelValues(s.provider).Inc()
-		for _, reply := range s.flow.wake() { // the app is back
-			s.conn.nc.Publish(reply, []byte("-NAK"))
-		}
+		s.delivered()
 		return true
 	}
-	reason := describeFailure(status, err)
-	switch {
-	case timedOut && cutByRetryFor:
-		reason = fmt.Sprintf("no answer before retry_for (%s) was over", s.retryFor)
-		if last.lastErr != "" { // what the attempts before said: the operator's clue
-			reason = last.lastErr + "; then " + reason
-		}
-	case timedOut:
-		reason = fmt.Sprintf("no answer within attempt_timeout (%s)", s.attemptTimeout)
+	if !s.now().Before(deadline) {
+		return s.deadLetter(opCtx, msg, d, tried+1, r.reason)
 	}
-	attempt := tried + 1
-	remaining := deadline.Sub(s.now())
-	if remaining <= 0 {
-		return s.deadLetter(opCtx, msg, d, attempt, reason)
-	}
-	wait := min(backoff(attempt), remaining)
-	s.flow.attempts.Store(seq, spoolAttempt{attempts: attempt, lastErr: reason, next: s.now().Add(wait)})
-	spoolMetrics.retries.WithLabelValues(s.provider).Inc()
-	s.logger.Info("spool: delivery failed; retrying",
-		zap.String("provider", s.provider), zap.String("id", id), zap.Int("attempt", attempt),
-		zap.String("reason", reason), zap.Duration("retry_in", wait))
-	if err := msg.NakWithDelay(wait); err != nil {
-		s.logger.Warn("spool: scheduling a retry failed; the delivery comes back after the ack wait",
-			zap.String("spool", s.name), zap.Error(err))
-	} else if unavailable(status, err) {
-		s.park(seq, msg.Reply(), true)
-	}
+	s.retryLater(msg, seq, id, tried+1, r, deadline)
 	return false
 }
 

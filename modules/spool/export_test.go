@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -165,4 +166,22 @@ func PublishRaw(t *testing.T, key, subject string, header map[string]string, bod
 	if _, err := conn.js.PublishMsg(t.Context(), m); err != nil {
 		t.Fatalf("publishing: %v", err)
 	}
+}
+
+// GroupNext makes the spool's next write wait until n deliveries are
+// there to be stored together (up to 10 s), as deliveries arriving while
+// the store writes would.
+func GroupNext(t *testing.T, n int) {
+	t.Helper()
+	var once sync.Once
+	hook := func(waiting func() int) {
+		once.Do(func() {
+			deadline := time.Now().Add(10 * time.Second)
+			for waiting() < n-1 && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+		})
+	}
+	beforeGroup.Store(&hook)
+	t.Cleanup(func() { beforeGroup.Store(nil) })
 }

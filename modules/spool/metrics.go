@@ -119,26 +119,30 @@ func (s *Spool) refreshGauges(ctx context.Context) error {
 	return nil
 }
 
-// pendingState is how many deliveries are pending and when the oldest was
-// received (zero when none is).
+// pendingState is how many deliveries are pending (a group counting for
+// its deliveries) and when the oldest was received (zero when none is).
 func (s *Spool) pendingState(ctx context.Context) (int, time.Time, error) {
+	n, err := s.pendingDeliveries(ctx)
+	if err != nil || n == 0 {
+		return n, time.Time{}, err
+	}
 	st, err := s.js.Stream(ctx, s.stream)
 	if err != nil {
-		return 0, time.Time{}, err
+		return n, time.Time{}, err
 	}
-	state := st.CachedInfo().State
-	if state.Msgs == 0 {
-		return 0, time.Time{}, nil
-	}
-	msg, err := st.GetMsg(ctx, state.FirstSeq, jetstream.WithGetMsgSubject(s.subject))
+	msg, err := st.GetMsg(ctx, st.CachedInfo().State.FirstSeq, jetstream.WithGetMsgSubject(">"))
 	if err != nil {
-		return int(state.Msgs), time.Time{}, err
+		return n, time.Time{}, err
 	}
-	d, err := parseSpooled(msg.Header, nil)
-	if err != nil {
-		return int(state.Msgs), msg.Time, nil
+	oldest := msg.Time
+	if items, err := s.itemsOf(msg.Subject, msg.Header, msg.Data); err == nil {
+		for _, it := range items {
+			if d, err := parseSpooled(it.header, nil); err == nil && (oldest.IsZero() || d.Received.Before(oldest)) {
+				oldest = d.Received
+			}
+		}
 	}
-	return int(state.Msgs), d.Received, nil
+	return n, oldest, nil
 }
 
 // forgetStaleAttempts drops what this gate remembers of attempts that

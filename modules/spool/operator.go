@@ -23,7 +23,7 @@ import (
 func (s *Spool) Name() string { return s.name }
 
 // List returns up to limit entries in state ("" for both), oldest
-// received first.
+// received first. Each delivery of a group is an entry of its own.
 func (s *Spool) List(ctx context.Context, state string, limit int) ([]Entry, error) {
 	if limit <= 0 {
 		return nil, nil
@@ -36,19 +36,19 @@ func (s *Spool) List(ctx context.Context, state string, limit int) ([]Entry, err
 		if state != "" && state != StatePending && state != StateDead {
 			return nil, fmt.Errorf("unknown state %q: use %s or %s", state, StatePending, StateDead)
 		}
-		st, subject, err := s.streamOf(ctx, dead)
+		st, err := s.streamOf(ctx, dead)
 		if err != nil {
 			return nil, err
 		}
-		for seq, n := uint64(1), 0; n < limit; n++ {
-			msg, err := st.GetMsg(ctx, seq, jetstream.WithGetMsgSubject(subject))
+		for seq := uint64(1); len(out) < limit; {
+			msg, err := st.GetMsg(ctx, seq, jetstream.WithGetMsgSubject(">"))
 			if errors.Is(err, jetstream.ErrMsgNotFound) {
 				break
 			}
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, s.entry(dead, msg, false))
+			out = append(out, s.entries(dead, msg)...)
 			seq = msg.Sequence + 1
 		}
 	}
@@ -61,37 +61,31 @@ func (s *Spool) List(ctx context.Context, state string, limit int) ([]Entry, err
 
 // Get returns one entry, with its body only when withBody is set.
 func (s *Spool) Get(ctx context.Context, id string, withBody bool) (Entry, error) {
-	msg, dead, err := s.raw(ctx, id)
+	f, err := s.find(ctx, id)
 	if err != nil {
 		return Entry{}, err
 	}
-	return s.entry(dead, msg, withBody), nil
+	return s.entry(id, f.dead, f.msg, f.item(), withBody), nil
 }
 
 // Redrive makes an entry due now with a fresh retry_for: it is stored
 // again as a new pending delivery (at the end of the queue), then the old
-// message is deleted. A crash in between leaves both: never neither. A
-// message that fails its MAC is not redriven: the spool's key would vouch
-// for what no gate stored.
+// message is deleted (the rest of its group, if it was in one, stored
+// again first). A crash in between leaves both: never neither. A message
+// that fails its MAC is not redriven: the spool's key would vouch for
+// what no gate stored.
 func (s *Spool) Redrive(ctx context.Context, id string) error {
-	msg, dead, err := s.raw(ctx, id)
+	f, err := s.find(ctx, id)
 	if err != nil {
 		return err
 	}
-	if err := s.authentic(msg.Header, msg.Data); err != nil {
+	it := f.item()
+	if err := s.authentic(it.header, it.body); err != nil {
 		return fmt.Errorf("not redriven: %w", err)
 	}
-	redriven := false
-	if !dead { // not while the dispatcher delivers it (dispatch.go)
-		end, err := s.beginRedrive(msg.Sequence)
-		if err != nil {
-			return err
-		}
-		defer func() { end(redriven) }()
-	}
 	m := nats.NewMsg(s.subject)
-	m.Data = msg.Data
-	for k, v := range msg.Header {
+	m.Data = it.body
+	for k, v := range it.header {
 		switch {
 		case strings.HasPrefix(k, "Nats-"), k == spoolHeaderAttempts, k == spoolHeaderError, k == spoolHeaderDead:
 		default:
@@ -102,26 +96,62 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 	if err := s.sign(m); err != nil {
 		return err
 	}
-	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
-		return fmt.Errorf("storing the delivery again: %v", err)
-	}
-	err = s.deleteMsg(ctx, dead, msg.Sequence)
-	redriven = err == nil
-	return err
+	return s.replace(ctx, f, func() error {
+		if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
+			return fmt.Errorf("storing the delivery again: %v", err)
+		}
+		return nil
+	})
 }
 
-// Drop deletes an entry for good.
+// Drop deletes an entry for good (the rest of its group stays).
 func (s *Spool) Drop(ctx context.Context, id string) error {
-	dead, seq, err := parseEntryID(id)
+	dead, seq, item, err := parseEntryID(id)
 	if err != nil {
 		return err
 	}
-	return s.deleteMsg(ctx, dead, seq)
+	if item == 0 {
+		return s.deleteMsg(ctx, dead, seq)
+	}
+	f, err := s.find(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.replace(ctx, f, func() error { return nil })
+}
+
+// replace runs store, then deletes f's message: a pending one held back
+// from the dispatcher meanwhile (ErrInFlight while it is being
+// delivered), and the rest of its group stored again before it goes.
+func (s *Spool) replace(ctx context.Context, f found, store func() error) error {
+	done := false
+	if !f.dead { // not while the dispatcher delivers it (dispatch.go)
+		end, err := s.beginRedrive(f.msg.Sequence)
+		if err != nil {
+			return err
+		}
+		defer func() { end(done) }()
+	}
+	if err := store(); err != nil {
+		return err
+	}
+	if rest := f.rest(); len(rest) > 0 {
+		ack, err := s.js.PublishMsg(ctx, s.groupMessage(rest), jetstream.WithExpectStream(s.stream))
+		if err != nil {
+			return fmt.Errorf("storing the rest of its group again: %v", err)
+		}
+		if a, ok := s.attempts.Load(f.msg.Sequence); ok {
+			s.attempts.Store(ack.Sequence, a.(spoolAttempt))
+		}
+	}
+	err := s.deleteMsg(ctx, f.dead, f.msg.Sequence)
+	done = err == nil
+	return err
 }
 
 // deleteMsg deletes message seq of the pending or dead stream.
 func (s *Spool) deleteMsg(ctx context.Context, dead bool, seq uint64) error {
-	st, _, err := s.streamOf(ctx, dead)
+	st, err := s.streamOf(ctx, dead)
 	if err != nil {
 		return err
 	}
@@ -135,48 +165,100 @@ func (s *Spool) deleteMsg(ctx context.Context, dead bool, seq uint64) error {
 	return nil
 }
 
-// raw is the stored message of an entry.
-func (s *Spool) raw(ctx context.Context, id string) (*jetstream.RawStreamMsg, bool, error) {
-	dead, seq, err := parseEntryID(id)
-	if err != nil {
-		return nil, false, err
+// found is an entry's stored message and, for a delivery of a group, the
+// group's deliveries and which one it is.
+type found struct {
+	msg   *jetstream.RawStreamMsg
+	dead  bool
+	items []groupItem
+	index int // 0-based; 0 for a message of its own
+}
+
+// item is the entry's delivery, as the message it would be alone.
+func (f found) item() groupItem { return f.items[f.index] }
+
+// rest is the other deliveries of the entry's group.
+func (f found) rest() []groupItem {
+	var out []groupItem
+	for i, it := range f.items {
+		if i != f.index {
+			out = append(out, groupItem{header: withoutNATSHeaders(it.header), body: it.body})
+		}
 	}
-	st, subject, err := s.streamOf(ctx, dead)
+	return out
+}
+
+// find is the stored message of an entry.
+func (s *Spool) find(ctx context.Context, id string) (found, error) {
+	dead, seq, item, err := parseEntryID(id)
 	if err != nil {
-		return nil, false, err
+		return found{}, err
+	}
+	st, err := s.streamOf(ctx, dead)
+	if err != nil {
+		return found{}, err
 	}
 	msg, err := st.GetMsg(ctx, seq)
-	if errors.Is(err, jetstream.ErrMsgNotFound) || err == nil && msg.Subject != subject {
-		return nil, false, ErrNotFound
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return found{}, ErrNotFound
 	}
 	if err != nil {
-		return nil, false, err
+		return found{}, err
 	}
-	return msg, dead, nil
+	f := found{msg: msg, dead: dead, items: []groupItem{{header: msg.Header, body: msg.Data}}}
+	switch n := s.groupSize(msg.Subject); {
+	case dead && msg.Subject != s.deadSubject, !dead && n == 0, (n > 1) != (item > 0):
+		return found{}, ErrNotFound
+	case n > 1:
+		if f.items, err = decodeGroup(msg.Data); err != nil || len(f.items) != n || item > n {
+			return found{}, ErrNotFound
+		}
+		f.index = item - 1
+	}
+	return f, nil
 }
 
-// streamOf is the pending or the dead stream, and its subject.
-func (s *Spool) streamOf(ctx context.Context, dead bool) (jetstream.Stream, string, error) {
-	name, subject := s.stream, s.subject
+// streamOf is the pending or the dead stream.
+func (s *Spool) streamOf(ctx context.Context, dead bool) (jetstream.Stream, error) {
+	name := s.stream
 	if dead {
-		name, subject = s.deadStream, s.deadSubject
+		name = s.deadStream
 	}
-	st, err := s.js.Stream(ctx, name)
-	return st, subject, err
+	return s.js.Stream(ctx, name)
 }
 
-// entry is what an operator sees of a stored message: secret-bearing
-// headers redacted, the body only when asked for.
-func (s *Spool) entry(dead bool, msg *jetstream.RawStreamMsg, withBody bool) Entry {
+// entries are what an operator sees of a stored message: one entry, or
+// one per delivery of a group.
+func (s *Spool) entries(dead bool, msg *jetstream.RawStreamMsg) []Entry {
+	n := s.groupSize(msg.Subject)
+	if dead || n <= 1 {
+		return []Entry{s.entry(entryID(dead, msg.Sequence), dead, msg, groupItem{header: msg.Header, body: msg.Data}, false)}
+	}
+	items, err := decodeGroup(msg.Data)
+	if err != nil || len(items) != n {
+		e := s.entry(entryID(false, msg.Sequence), false, msg, groupItem{header: msg.Header, body: msg.Data}, false)
+		e.LastError = "unreadable group of deliveries"
+		return []Entry{e}
+	}
+	out := make([]Entry, len(items))
+	for i, it := range items {
+		out[i] = s.entry(groupEntryID(msg.Sequence, i+1), false, msg, it, false)
+	}
+	return out
+}
+
+// entry is what an operator sees of delivery it of a stored message:
+// secret-bearing headers redacted, the body only when asked for.
+func (s *Spool) entry(id string, dead bool, msg *jetstream.RawStreamMsg, it groupItem, withBody bool) Entry {
 	e := Entry{
-		ID:       entryID(dead, msg.Sequence),
+		ID:       id,
 		Spool:    s.name,
-		Provider: cmp.Or(msg.Header.Get(spoolHeaderProvider), s.provider),
+		Provider: cmp.Or(it.header.Get(spoolHeaderProvider), s.provider),
 		State:    StatePending,
-		Size:     len(msg.Data),
+		Size:     len(it.body),
 		Received: msg.Time,
 	}
-	if d, err := parseSpooled(msg.Header, msg.Data); err == nil {
+	if d, err := parseSpooled(it.header, it.body); err == nil {
 		e.Received, e.Method, e.URI, e.Host = d.Received, d.Method, d.URI, d.Host
 		e.Header = redactlog.Header(d.Header)
 	} else {
@@ -184,14 +266,14 @@ func (s *Spool) entry(dead bool, msg *jetstream.RawStreamMsg, withBody bool) Ent
 	}
 	if dead {
 		e.State = StateDead
-		e.Attempts, _ = strconv.Atoi(msg.Header.Get(spoolHeaderAttempts))
-		e.LastError = msg.Header.Get(spoolHeaderError)
+		e.Attempts, _ = strconv.Atoi(it.header.Get(spoolHeaderAttempts))
+		e.LastError = it.header.Get(spoolHeaderError)
 	} else if v, ok := s.attempts.Load(msg.Sequence); ok {
 		a := v.(spoolAttempt)
 		e.Attempts, e.LastError, e.NextAttempt = a.attempts, a.lastErr, a.next
 	}
 	if withBody {
-		e.Body = msg.Data
+		e.Body = it.body
 	}
 	return e
 }

@@ -21,21 +21,13 @@ import (
 // from the pending one. A crash in between leaves it in both: never in
 // neither.
 func (s *Spool) deadLetter(ctx context.Context, msg jetstream.Msg, d *spooledRequest, attempts int, reason string) bool {
-	meta, _ := msg.Metadata()
-	dl := nats.NewMsg(s.deadSubject)
-	dl.Data = msg.Data()
-	for k, v := range msg.Headers() {
-		if !strings.HasPrefix(k, "Nats-") { // the publish's own: message ID, expected stream
-			dl.Header[k] = v
-		}
+	id := ""
+	if meta, err := msg.Metadata(); err == nil {
+		id = entryID(false, meta.Sequence.Stream)
 	}
-	dl.Header[spoolHeaderAttempts] = []string{strconv.Itoa(max(attempts, 0))}
-	dl.Header[spoolHeaderError] = []string{reason}
-	dl.Header[spoolHeaderDead] = []string{s.now().UTC().Format(time.RFC3339Nano)}
 	pctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
 	defer cancel()
-	if _, err := s.js.PublishMsg(pctx, dl); err != nil {
-		s.logger.Error("spool: dead-lettering failed; retrying later", zap.String("spool", s.name), zap.Error(err))
+	if err := s.publishDead(pctx, msg.Headers(), msg.Data(), d, id, attempts, reason); err != nil {
 		msg.NakWithDelay(spoolBackoff.base)
 		return false
 	}
@@ -43,16 +35,36 @@ func (s *Spool) deadLetter(ctx context.Context, msg jetstream.Msg, d *spooledReq
 		s.logger.Warn("spool: removing a dead-lettered delivery from the pending ones failed; it may be dead-lettered twice",
 			zap.String("spool", s.name), zap.Error(err))
 	}
+	return true
+}
+
+// publishDead stores a delivery (entry id, headers h, body; d when it
+// could be read) in the dead-letter stream, and logs and counts it.
+func (s *Spool) publishDead(ctx context.Context, h nats.Header, body []byte, d *spooledRequest, id string, attempts int, reason string) error {
+	dl := nats.NewMsg(s.deadSubject)
+	dl.Data = body
+	for k, v := range h {
+		if !strings.HasPrefix(k, "Nats-") { // the publish's own: message ID, expected stream
+			dl.Header[k] = v
+		}
+	}
+	dl.Header[spoolHeaderAttempts] = []string{strconv.Itoa(max(attempts, 0))}
+	dl.Header[spoolHeaderError] = []string{reason}
+	dl.Header[spoolHeaderDead] = []string{s.now().UTC().Format(time.RFC3339Nano)}
+	if _, err := s.js.PublishMsg(ctx, dl); err != nil {
+		s.logger.Error("spool: dead-lettering failed; retrying later", zap.String("spool", s.name), zap.Error(err))
+		return err
+	}
 	spoolMetrics.dead.WithLabelValues(s.provider).Inc()
 	fields := []zap.Field{zap.String("provider", s.provider), zap.Int("attempts", attempts), zap.String("reason", reason)}
-	if meta != nil {
-		fields = append(fields, zap.String("id", entryID(false, meta.Sequence.Stream)))
+	if id != "" {
+		fields = append(fields, zap.String("id", id))
 	}
 	if d != nil {
 		fields = append(fields, zap.Time("received", d.Received))
 	}
 	s.logger.Error("spool: delivery dead-lettered", fields...)
-	return true
+	return nil
 }
 
 // unavailable reports whether a failed attempt found the app unavailable

@@ -101,7 +101,7 @@ func (s *Spool) setUp(ctx context.Context) error {
 	pending := jetstream.StreamConfig{
 		Name:        s.stream,
 		Description: "hookgate spool: verified webhook deliveries awaiting delivery",
-		Subjects:    []string{s.subject},
+		Subjects:    s.pendingSubjects(),
 		Retention:   jetstream.WorkQueuePolicy,
 		Storage:     jetstream.FileStorage,
 		MaxMsgs:     int64(s.maxPending),
@@ -121,7 +121,7 @@ func (s *Spool) setUp(ctx context.Context) error {
 	if err := s.ensureStream(ctx, dead); err != nil {
 		return fmt.Errorf("stream %s: %v", s.deadStream, err)
 	}
-	_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, jetstream.ConsumerConfig{
+	cons := jetstream.ConsumerConfig{
 		Durable:       spoolConsumer,
 		Description:   "hookgate gates delivering the spool",
 		AckPolicy:     jetstream.AckExplicitPolicy,
@@ -129,11 +129,24 @@ func (s *Spool) setUp(ctx context.Context) error {
 		MaxDeliver:    -1,
 		MaxAckPending: max(spoolMaxAckPending, 2*s.concurrency), // room for concurrency in flight and as many waiting
 		FilterSubject: s.subject,
-	})
+	}
+	if !s.shared { // and its groups (group.go)
+		cons.FilterSubject, cons.FilterSubjects = "", s.pendingSubjects()
+	}
+	_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, cons)
 	if err != nil {
 		return fmt.Errorf("consumer %s: %v", spoolConsumer, err)
 	}
 	return nil
+}
+
+// pendingSubjects are the pending stream's subjects: its deliveries and,
+// for store file, its groups (group.go).
+func (s *Spool) pendingSubjects() []string {
+	if s.shared {
+		return []string{s.subject}
+	}
+	return []string{s.subject, s.subject + ".*"}
 }
 
 // ensureStream creates want, or updates the spool's own limits on an
@@ -148,10 +161,10 @@ func (s *Spool) ensureStream(ctx context.Context, want jetstream.StreamConfig) e
 		return err
 	}
 	cfg := st.CachedInfo().Config
-	if cfg.MaxMsgs == want.MaxMsgs && cfg.Discard == want.Discard {
+	if cfg.MaxMsgs == want.MaxMsgs && cfg.Discard == want.Discard && slices.Equal(cfg.Subjects, want.Subjects) {
 		return nil
 	}
-	cfg.MaxMsgs, cfg.Discard = want.MaxMsgs, want.Discard
+	cfg.MaxMsgs, cfg.Discard, cfg.Subjects = want.MaxMsgs, want.Discard, want.Subjects
 	_, err = s.js.UpdateStream(ctx, cfg)
 	return err
 }
@@ -241,13 +254,16 @@ func parseSpooled(h nats.Header, body []byte) (*spooledRequest, error) {
 }
 
 // store writes d to the spool and returns once JetStream acknowledged it
-// (with the embedded server: once it is fsynced). A duplicate of a message
-// stored within the dedup window (same replay identity, from any gate)
-// counts as stored.
+// (with the embedded server: once it is fsynced, with the deliveries that
+// arrived with it: commit.go). A duplicate of a message stored alone within
+// the dedup window (same replay identity, from any gate) counts as stored.
 func (s *Spool) store(ctx context.Context, d *spooledRequest) error {
 	m, err := s.message(d)
 	if err != nil {
 		return err
+	}
+	if s.commit != nil { // store file: written with the deliveries arriving with it
+		return s.commit.store(ctx, m, s.concurrency > 1 && orderingKey(s.provider, d.Body) == "")
 	}
 	ctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
 	defer cancel()
@@ -262,7 +278,8 @@ func (s *Spool) store(ctx context.Context, d *spooledRequest) error {
 }
 
 // Entry IDs name the stream and the sequence: p<seq> for a pending
-// delivery, d<seq> for a dead letter.
+// delivery, d<seq> for a dead letter, and p<seq>.<i> for the i-th (from 1)
+// delivery of a group stored together (group.go).
 
 // entryID is the operator ID of the message seq of the pending (or dead)
 // stream.
@@ -273,16 +290,29 @@ func entryID(dead bool, seq uint64) string {
 	return "p" + strconv.FormatUint(seq, 10)
 }
 
-// parseEntryID splits an entry ID.
-func parseEntryID(id string) (dead bool, seq uint64, err error) {
+// groupEntryID is the operator ID of delivery item (from 1) of the group
+// in message seq of the pending stream.
+func groupEntryID(seq uint64, item int) string {
+	return entryID(false, seq) + "." + strconv.Itoa(item)
+}
+
+// parseEntryID splits an entry ID; item is 0 for a message of its own.
+func parseEntryID(id string) (dead bool, seq uint64, item int, err error) {
 	if len(id) < 2 || id[0] != 'p' && id[0] != 'd' {
-		return false, 0, ErrNotFound
+		return false, 0, 0, ErrNotFound
 	}
-	seq, err = strconv.ParseUint(id[1:], 10, 64)
+	num, sub, grouped := strings.Cut(id[1:], ".")
+	seq, err = strconv.ParseUint(num, 10, 64)
 	if err != nil || seq == 0 {
-		return false, 0, ErrNotFound
+		return false, 0, 0, ErrNotFound
 	}
-	return id[0] == 'd', seq, nil
+	if grouped {
+		item, err = strconv.Atoi(sub)
+		if err != nil || item < 1 || item > maxGroupDeliveries || id[0] != 'p' || strconv.Itoa(item) != sub {
+			return false, 0, 0, ErrNotFound
+		}
+	}
+	return id[0] == 'd', seq, item, nil
 }
 
 // The spool as operators see it (Operator, for the admin API).
