@@ -130,8 +130,8 @@ func (s *Spool) setUp(ctx context.Context) error {
 		MaxAckPending: max(spoolMaxAckPending, 2*s.concurrency), // room for concurrency in flight and as many waiting
 		FilterSubject: s.subject,
 	}
-	if !s.shared { // and its groups (group.go)
-		cons.FilterSubject, cons.FilterSubjects = "", s.pendingSubjects()
+	if !s.shared { // every subject of the stream: its deliveries and its groups (group.go)
+		cons.FilterSubject = ""
 	}
 	_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, cons)
 	if err != nil {
