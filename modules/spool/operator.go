@@ -102,7 +102,7 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 	if err := s.sign(m); err != nil {
 		return err
 	}
-	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
+	if _, err := s.pub.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
 		return fmt.Errorf("storing the delivery again: %v", err)
 	}
 	err = s.deleteMsg(ctx, dead, msg.Sequence)

@@ -34,7 +34,7 @@ func (s *Spool) deadLetter(ctx context.Context, msg jetstream.Msg, d *spooledReq
 	dl.Header[spoolHeaderDead] = []string{s.now().UTC().Format(time.RFC3339Nano)}
 	pctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
 	defer cancel()
-	if _, err := s.js.PublishMsg(pctx, dl); err != nil {
+	if _, err := s.pub.PublishMsg(pctx, dl); err != nil {
 		s.logger.Error("spool: dead-lettering failed; retrying later", zap.String("spool", s.name), zap.Error(err))
 		msg.NakWithDelay(spoolBackoff.base)
 		return false
