@@ -145,7 +145,7 @@ func (c *committer) write(group []*commitWait) {
 	for i, w := range group {
 		items[i] = w.item
 	}
-	ack, err := s.js.PublishMsg(ctx, s.groupMessage(items), jetstream.WithExpectStream(s.stream))
+	ack, err := s.pub.PublishMsg(ctx, s.groupMessage(items), jetstream.WithExpectStream(s.stream))
 	c.mu.Lock()
 	switch {
 	case err != nil:

@@ -128,7 +128,8 @@ type Spool struct {
 
 	poolKey string
 	conn    *spoolConn
-	js      jetstream.JetStream
+	js      jetstream.JetStream // conn.js
+	pub     jetstream.JetStream // conn.pub: stores deliveries, dead letters, redrives
 	logger  *zap.Logger
 	now     func() time.Time
 
@@ -265,7 +266,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 		return fmt.Errorf("store must be file or nats, not %q", c.Store)
 	}
 	s.name = location + "#" + s.stream
-	s.js = s.conn.js
+	s.js, s.pub = s.conn.js, s.conn.pub
 	key, raw, err := readKey(c, repl, keyDir)
 	if err != nil {
 		return err

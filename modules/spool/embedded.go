@@ -55,13 +55,16 @@ var embeddedHealEvery = 500 * time.Millisecond
 // spoolStores are the open stores, by "file:<dir>" or "nats:<url>".
 var spoolStores = caddy.NewUsagePool()
 
-// spoolConn is an open store: a connection, its JetStream context and, for
-// store "file", the embedded server.
+// spoolConn is an open store: a connection, its JetStream context, what
+// stores (for store "nats" on a connection of its own) and, for store
+// "file", the embedded server.
 type spoolConn struct {
-	nc   *nats.Conn
-	js   jetstream.JetStream
-	srv  *server.Server // nil for store "nats"
-	lock *os.File       // the directory's lock, for store "file" (spool_lock.go)
+	nc    *nats.Conn
+	js    jetstream.JetStream
+	pubNC *nats.Conn          // store "nats": the connection that stores, keeping nothing while down (openNATSStore)
+	pub   jetstream.JetStream // what stores: js for store "file"
+	srv   *server.Server      // nil for store "nats"
+	lock  *os.File            // the directory's lock, for store "file" (spool_lock.go)
 
 	stopHeal chan struct{} // store "file": ends heal
 	healed   chan struct{} // closed when heal has ended
@@ -75,9 +78,11 @@ func (c *spoolConn) Destruct() error {
 		close(c.stopHeal)
 		<-c.healed
 	}
-	if c.nc != nil {
-		c.nc.Drain()
-		c.nc.Close()
+	for _, nc := range []*nats.Conn{c.nc, c.pubNC} {
+		if nc != nil {
+			nc.Drain()
+			nc.Close()
+		}
 	}
 	if c.srv != nil {
 		c.srv.Shutdown()
@@ -155,6 +160,7 @@ func startEmbedded(dir string) (*spoolConn, error) {
 	started = true
 	c := &spoolConn{nc: nc, srv: srv, lock: lock, stopHeal: make(chan struct{}), healed: make(chan struct{})}
 	c.js = guardedJS{JetStream: js, c: c}
+	c.pub = c.js
 	go c.heal(opts)
 	return c, nil
 }

@@ -120,7 +120,7 @@ func (s *Spool) regroup(ctx context.Context, msg jetstream.Msg, seq uint64, left
 	for i := range left {
 		left[i].header = withoutNATSHeaders(left[i].header)
 	}
-	ack, err := s.js.PublishMsg(ctx, s.groupMessage(left), jetstream.WithExpectStream(s.stream))
+	ack, err := s.pub.PublishMsg(ctx, s.groupMessage(left), jetstream.WithExpectStream(s.stream))
 	if err != nil {
 		s.logger.Warn("spool: storing the rest of a partly delivered group failed; the whole group is retried, and what was delivered goes again",
 			zap.String("spool", s.name), zap.String("id", entryID(false, seq)), zap.Error(err))

@@ -97,7 +97,7 @@ func (s *Spool) Redrive(ctx context.Context, id string) error {
 		return err
 	}
 	return s.replace(ctx, f, func() error {
-		if _, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
+		if _, err := s.pub.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream)); err != nil {
 			return fmt.Errorf("storing the delivery again: %v", err)
 		}
 		return nil
@@ -136,7 +136,7 @@ func (s *Spool) replace(ctx context.Context, f found, store func() error) error 
 		return err
 	}
 	if rest := f.rest(); len(rest) > 0 {
-		ack, err := s.js.PublishMsg(ctx, s.groupMessage(rest), jetstream.WithExpectStream(s.stream))
+		ack, err := s.pub.PublishMsg(ctx, s.groupMessage(rest), jetstream.WithExpectStream(s.stream))
 		if err != nil {
 			return fmt.Errorf("storing the rest of its group again: %v", err)
 		}

@@ -51,7 +51,7 @@ func (s *Spool) publishDead(ctx context.Context, h nats.Header, body []byte, d *
 	dl.Header[spoolHeaderAttempts] = []string{strconv.Itoa(max(attempts, 0))}
 	dl.Header[spoolHeaderError] = []string{reason}
 	dl.Header[spoolHeaderDead] = []string{s.now().UTC().Format(time.RFC3339Nano)}
-	if _, err := s.js.PublishMsg(ctx, dl); err != nil {
+	if _, err := s.pub.PublishMsg(ctx, dl); err != nil {
 		s.logger.Error("spool: dead-lettering failed; retrying later", zap.String("spool", s.name), zap.Error(err))
 		return err
 	}

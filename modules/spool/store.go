@@ -70,26 +70,75 @@ const (
 	spoolOpTimeout     = 5 * time.Second
 )
 
-// openNATSStore returns the connection to the NATS servers at urls, shared
-// by every route using the same URL.
+// openNATSStore returns the connections to the NATS servers at urls,
+// shared by every route using the same URL. Both reconnect for as long as
+// they are open, and differ in what they do meanwhile:
+//   - the dispatcher's (nc, js) keeps what it sends for when it is back:
+//     the acknowledgements of deliveries the app took, the retries
+//     scheduled, so that they hold across a short outage;
+//   - the one that stores (pub) keeps nothing: a publish fails at once
+//     while it is not connected. Kept, it would be sent once NATS is back,
+//     storing a delivery whose provider was answered 503 when the publish
+//     acknowledgement did not come (and which the provider retries), and
+//     each such answer would wait for the whole publish timeout.
 func openNATSStore(key, urls string) (*spoolConn, error) {
 	v, _, err := spoolStores.LoadOrNew(key, func() (caddy.Destructor, error) {
-		nc, err := nats.Connect(urls, nats.Name("hookgate-spool"), nats.MaxReconnects(-1),
-			nats.RetryOnFailedConnect(false), nats.Timeout(spoolOpTimeout))
+		nc, js, err := connectNATS(urls)
 		if err != nil {
-			return nil, redactNATSError(err, urls)
+			return nil, err
 		}
-		js, err := jetstream.New(nc)
+		pubNC, pub, err := connectNATS(urls, nats.ReconnectBufSize(-1))
 		if err != nil {
 			nc.Close()
-			return nil, redactNATSError(err, urls)
+			return nil, err
 		}
-		return &spoolConn{nc: nc, js: js}, nil
+		return &spoolConn{nc: nc, js: js, pubNC: pubNC, pub: connectedJS{JetStream: pub, nc: pubNC}}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return v.(*spoolConn), nil
+}
+
+// connectNATS opens a connection to the NATS servers at urls that
+// reconnects for as long as it is open.
+func connectNATS(urls string, opts ...nats.Option) (*nats.Conn, jetstream.JetStream, error) {
+	opts = append([]nats.Option{nats.Name("hookgate-spool"), nats.MaxReconnects(-1),
+		nats.RetryOnFailedConnect(false), nats.Timeout(spoolOpTimeout)}, opts...)
+	nc, err := nats.Connect(urls, opts...)
+	if err != nil {
+		return nil, nil, redactNATSError(err, urls)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, redactNATSError(err, urls)
+	}
+	return nc, js, nil
+}
+
+// errNATSReconnecting is what a publish gets while the connection that
+// stores into NATS is lost.
+var errNATSReconnecting = errors.New("not connected to NATS (reconnecting); nothing was stored")
+
+// connectedJS is the JetStream context that stores into NATS
+// (openNATSStore): a publish fails at once while its connection is lost.
+type connectedJS struct {
+	jetstream.JetStream
+	nc *nats.Conn
+}
+
+func (c connectedJS) PublishMsg(ctx context.Context, m *nats.Msg, opts ...jetstream.PublishOpt) (*jetstream.PubAck, error) {
+	// Asked first: a request the client refuses to send leaves its reply
+	// channel behind until the connection is closed.
+	if !c.nc.IsConnected() {
+		return nil, errNATSReconnecting
+	}
+	ack, err := c.JetStream.PublishMsg(ctx, m, opts...)
+	if errors.Is(err, nats.ErrReconnectBufExceeded) { // lost since
+		return nil, errNATSReconnecting
+	}
+	return ack, err
 }
 
 // setUp creates the streams and the consumer, or brings the limits the
@@ -267,7 +316,7 @@ func (s *Spool) store(ctx context.Context, d *spooledRequest) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, spoolOpTimeout)
 	defer cancel()
-	ack, err := s.js.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream))
+	ack, err := s.pub.PublishMsg(ctx, m, jetstream.WithExpectStream(s.stream))
 	if err != nil {
 		return err
 	}

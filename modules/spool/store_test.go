@@ -19,7 +19,7 @@ func testSpool(conn *spoolConn, stream string) *Spool {
 	return &Spool{
 		name: "test#" + stream, provider: "hmac", stream: stream, deadStream: stream + "_DEAD",
 		subject: "hookgate.spool." + stream, deadSubject: "hookgate.spool." + stream + "_DEAD",
-		retryFor: time.Hour, maxPending: 100, conn: conn, js: conn.js, now: time.Now,
+		retryFor: time.Hour, maxPending: 100, conn: conn, js: conn.js, pub: conn.pub, now: time.Now,
 		logger: zap.NewNop(), shared: conn.srv == nil, // store nats
 	}
 }
