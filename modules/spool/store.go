@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -324,44 +323,6 @@ func (s *Spool) store(ctx context.Context, d *spooledRequest) error {
 		s.logger.Debug("spool: a copy of this delivery is stored already")
 	}
 	return nil
-}
-
-// Entry IDs name the stream and the sequence: p<seq> for a pending
-// delivery, d<seq> for a dead letter, and p<seq>.<i> for the i-th (from 1)
-// delivery of a group stored together (group.go).
-
-// entryID is the operator ID of the message seq of the pending (or dead)
-// stream.
-func entryID(dead bool, seq uint64) string {
-	if dead {
-		return "d" + strconv.FormatUint(seq, 10)
-	}
-	return "p" + strconv.FormatUint(seq, 10)
-}
-
-// groupEntryID is the operator ID of delivery item (from 1) of the group
-// in message seq of the pending stream.
-func groupEntryID(seq uint64, item int) string {
-	return entryID(false, seq) + "." + strconv.Itoa(item)
-}
-
-// parseEntryID splits an entry ID; item is 0 for a message of its own.
-func parseEntryID(id string) (dead bool, seq uint64, item int, err error) {
-	if len(id) < 2 || id[0] != 'p' && id[0] != 'd' {
-		return false, 0, 0, ErrNotFound
-	}
-	num, sub, grouped := strings.Cut(id[1:], ".")
-	seq, err = strconv.ParseUint(num, 10, 64)
-	if err != nil || seq == 0 {
-		return false, 0, 0, ErrNotFound
-	}
-	if grouped {
-		item, err = strconv.Atoi(sub)
-		if err != nil || item < 1 || item > maxGroupDeliveries || id[0] != 'p' || strconv.Itoa(item) != sub {
-			return false, 0, 0, ErrNotFound
-		}
-	}
-	return id[0] == 'd', seq, item, nil
 }
 
 // The spool as operators see it (Operator, for the admin API).
