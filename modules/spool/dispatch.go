@@ -63,6 +63,8 @@ const (
 	// spoolFetchWait bounds one wait for the next delivery, and so how
 	// long a stopping dispatcher waits for its last fetch.
 	spoolFetchWait = time.Second
+	// spoolGroupFetchWait bounds one wait for the next group.
+	spoolGroupFetchWait = 10 * time.Millisecond
 )
 
 // spoolAttempt is what this gate knows of a delivery's last attempt.
@@ -118,9 +120,9 @@ func (s *Spool) stopDispatcher() {
 	s.stop = nil
 }
 
-// run takes deliveries from the shared consumer while a slot is free.
-// Attempts run under hard, which only stopDispatcher cancels after the
-// grace period.
+// run takes deliveries from the shared consumers while a slot is free
+// (the slots are shared: concurrency bounds the attempts of both). Attempts
+// run under hard, which only stopDispatcher cancels after the grace period.
 func (s *Spool) run(ctx, hard context.Context) {
 	// Deliveries go through the running configuration's servers: wait for
 	// Caddy to have one (at startup this spool is being provisioned as
@@ -132,11 +134,28 @@ func (s *Spool) run(ctx, hard context.Context) {
 		sleep(ctx, 100*time.Millisecond)
 	}
 	slots := make(chan struct{}, s.concurrency)
+	var wg sync.WaitGroup
+	for _, c := range s.consumers() {
+		wg.Go(func() { s.fetch(ctx, hard, c, slots) })
+	}
+	wg.Wait()
+}
+
+// fetch takes deliveries from consumer c while a slot is free. The groups'
+// consumer waits for a group only briefly while it holds a slot, and
+// between two empty looks without one: at concurrency 1 (which stores no
+// groups, but may find some stored before) it must not keep the one slot
+// from the deliveries stored alone.
+func (s *Spool) fetch(ctx, hard context.Context, c spoolConsumerInfo, slots chan struct{}) {
+	name, wait, idle := c.name, spoolFetchWait, time.Duration(0)
+	if name == spoolGroupConsumer {
+		wait, idle = spoolGroupFetchWait, spoolFetchWait
+	}
 	var cons jetstream.Consumer
 	for ctx.Err() == nil {
 		if cons == nil {
 			var err error
-			if cons, err = s.js.Consumer(ctx, s.stream, spoolConsumer); err != nil {
+			if cons, err = s.js.Consumer(ctx, s.stream, name); err != nil {
 				if errors.Is(err, jetstream.ErrConsumerNotFound) || errors.Is(err, jetstream.ErrStreamNotFound) {
 					err = s.setUp(ctx)
 				}
@@ -155,11 +174,12 @@ func (s *Spool) run(ctx, hard context.Context) {
 		}
 		// Not cut off by a stop: a delivery handed to an abandoned pull
 		// waits out the ack wait; take hands one back at once instead.
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), spoolFetchWait)
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), wait)
 		msg, err := cons.Next(jetstream.FetchContext(fctx))
 		cancel()
 		if err != nil {
 			<-slots
+			sleep(ctx, idle)
 		}
 		switch {
 		case err == nil:

@@ -64,6 +64,7 @@ var spoolAckWait = 30 * time.Second
 // Consumer settings.
 const (
 	spoolConsumer      = "hookgate"
+	spoolGroupConsumer = "hookgate-groups"
 	spoolMaxAckPending = 100
 	spoolDupWindow     = 2 * time.Minute
 	spoolOpTimeout     = 5 * time.Second
@@ -169,23 +170,36 @@ func (s *Spool) setUp(ctx context.Context) error {
 	if err := s.ensureStream(ctx, dead); err != nil {
 		return fmt.Errorf("stream %s: %v", s.deadStream, err)
 	}
-	cons := jetstream.ConsumerConfig{
-		Durable:       spoolConsumer,
-		Description:   "hookgate gates delivering the spool",
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		AckWait:       spoolAckWait,
-		MaxDeliver:    -1,
-		MaxAckPending: max(spoolMaxAckPending, 2*s.concurrency), // room for concurrency in flight and as many waiting
-		FilterSubject: s.subject,
-	}
-	if !s.shared { // every subject of the stream: its deliveries and its groups (group.go)
-		cons.FilterSubject = ""
-	}
-	_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, cons)
-	if err != nil {
-		return fmt.Errorf("consumer %s: %v", spoolConsumer, err)
+	for _, c := range s.consumers() {
+		_, err := s.js.CreateOrUpdateConsumer(ctx, s.stream, jetstream.ConsumerConfig{
+			Durable:       c.name,
+			Description:   "hookgate gates delivering the spool" + c.what,
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			AckWait:       spoolAckWait,
+			MaxDeliver:    -1,
+			MaxAckPending: max(spoolMaxAckPending, 2*s.concurrency), // room for concurrency in flight and as many waiting
+			FilterSubject: c.subject,
+		})
+		if err != nil {
+			return fmt.Errorf("consumer %s: %v", c.name, err)
+		}
 	}
 	return nil
+}
+
+// spoolConsumerInfo is one of the pending stream's consumers.
+type spoolConsumerInfo struct{ name, subject, what string }
+
+// consumers are the pending stream's consumers: "hookgate" for the
+// deliveries stored alone and, with store file, "hookgate-groups" for
+// the groups (group.go). The groups have a consumer of their own, so
+// that the one of the deliveries alone stays as it always was.
+func (s *Spool) consumers() []spoolConsumerInfo {
+	out := []spoolConsumerInfo{{spoolConsumer, s.subject, ""}}
+	if !s.shared {
+		out = append(out, spoolConsumerInfo{spoolGroupConsumer, s.subject + ".*", " (groups)"})
+	}
+	return out
 }
 
 // pendingSubjects are the pending stream's subjects: its deliveries and,
