@@ -150,6 +150,7 @@ type Spool struct {
 	fetching       chan struct{}      // closed when run takes no more deliveries
 	shared         bool               // store nats: other gates take from the same stream
 	commit         *committer         // store file: writes deliveries arriving together as one (commit.go)
+	cfg            configID           // the configuration s belongs to (route.go)
 }
 
 // Route is what a spool needs to know of the route that opens it.
@@ -271,6 +272,7 @@ func (s *Spool) open(ctx caddy.Context, repl *caddy.Replacer, c *Config, route R
 	if err != nil {
 		return err
 	}
+	s.cfg = configOf(ctx.Context)
 	if err := s.useKey(ctx.Context, key, raw); err != nil {
 		return err
 	}

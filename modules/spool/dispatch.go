@@ -125,13 +125,10 @@ func (s *Spool) stopDispatcher() {
 // run under hard, which only stopDispatcher cancels after the grace period.
 func (s *Spool) run(ctx, hard context.Context) {
 	// Deliveries go through the running configuration's servers: wait for
-	// Caddy to have one (at startup this spool is being provisioned as
-	// part of it).
-	for ctx.Err() == nil {
-		if _, err := activeHTTPApp(); err == nil {
-			break
-		}
-		sleep(ctx, 100*time.Millisecond)
+	// this spool's configuration to be the running one (at startup, and in
+	// a reload, it is being provisioned).
+	for ctx.Err() == nil && !s.current() {
+		sleep(ctx, 50*time.Millisecond)
 	}
 	slots := make(chan struct{}, s.concurrency)
 	var wg sync.WaitGroup
@@ -244,7 +241,7 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 	}
 	seq := meta.Sequence.Stream
 	s.flow.unpark(seq)
-	if ctx.Err() != nil { // stopping: the next configuration, or gate, takes it
+	if ctx.Err() != nil || !s.current() { // stopping: the next configuration, or gate, takes it
 		msg.Nak()
 		return nil
 	}

@@ -142,22 +142,26 @@ func (s *Spool) routeFor(key int) string {
 }
 
 // liveRoutes counts, by spool name and route identity, the routes of the
-// running configurations (the new one and the old one overlap during a
-// reload): a route adds itself when its spool opens and removes itself on
-// Close.
+// loaded configurations, by configuration (the new one and the old one
+// overlap during a reload): a route adds itself when its spool opens and
+// removes itself on Close.
 var liveRoutes = struct {
 	sync.Mutex
-	n map[string]int
-}{n: map[string]int{}}
+	n map[string]map[configID]int
+}{n: map[string]map[configID]int{}}
 
 func liveRouteKey(spool, route string) string { return spool + "\x00" + route }
 
-// registerRoutes counts s's route identities as live.
+// registerRoutes counts s's route identities as live in s's configuration.
 func (s *Spool) registerRoutes() {
 	liveRoutes.Lock()
 	defer liveRoutes.Unlock()
 	for _, r := range s.routes {
-		liveRoutes.n[liveRouteKey(s.name, r)]++
+		k := liveRouteKey(s.name, r)
+		if liveRoutes.n[k] == nil {
+			liveRoutes.n[k] = map[configID]int{}
+		}
+		liveRoutes.n[k][s.cfg]++
 	}
 	s.routesLive = true
 }
@@ -172,19 +176,45 @@ func (s *Spool) unregisterRoutes() {
 	s.routesLive = false
 	for _, r := range s.routes {
 		k := liveRouteKey(s.name, r)
-		if liveRoutes.n[k]--; liveRoutes.n[k] <= 0 {
+		if liveRoutes.n[k][s.cfg]--; liveRoutes.n[k][s.cfg] <= 0 {
+			delete(liveRoutes.n[k], s.cfg)
+		}
+		if len(liveRoutes.n[k]) == 0 {
 			delete(liveRoutes.n, k)
 		}
 	}
 }
 
 // routeLive reports whether a route of the running configuration has
-// identity route on spool.
+// identity route on spool. During a reload, once the new configuration
+// runs, a route only the old one has is gone: a delivery of it must not
+// be served by whatever route of the new one now matches its request.
 func routeLive(spool, route string) bool {
 	liveRoutes.Lock()
 	defer liveRoutes.Unlock()
-	return liveRoutes.n[liveRouteKey(spool, route)] > 0
+	return liveRoutes.n[liveRouteKey(spool, route)][runningConfig()] > 0
 }
+
+// configID identifies a loaded configuration: the Done channel of its root
+// context, which every context a module of it is given shares (the http
+// app hands its routes contexts with values of their own).
+type configID <-chan struct{}
+
+// configOf is the configuration of ctx; nil for none.
+func configOf(ctx context.Context) configID {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Done()
+}
+
+// runningConfig identifies the running configuration (nil when none is).
+func runningConfig() configID { return configOf(caddy.ActiveContext().Context) }
+
+// current reports whether s belongs to the running configuration: only
+// its dispatcher delivers (a stopping one hands deliveries back, a new
+// one waits until its configuration runs).
+func (s *Spool) current() bool { return s.cfg == runningConfig() }
 
 // admit is a message the dispatcher took, checked: authentic, readable,
 // and of a route that is running. Its error is why it is dead-lettered at
