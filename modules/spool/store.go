@@ -27,6 +27,8 @@ import (
 //     store: each delivery is handed to one gate at a time, explicitly
 //     acknowledged once the upstream took it, redelivered after AckWait if
 //     that gate died;
+//   - with store file, groups of deliveries stored together on S.<n>
+//     (group.go), and their own consumer "hookgate-groups";
 //   - stream S_DEAD, subject hookgate.spool.S_DEAD: the dead letters, kept
 //     until an operator redrives or drops them.
 // A message is the delivery's body, byte for byte, and headers saying how to
