@@ -3,7 +3,6 @@ package spool
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -180,12 +179,17 @@ func (s *Spool) fetch(ctx, hard context.Context, c spoolConsumerInfo, slots chan
 		}
 		switch {
 		case err == nil:
+			attempt := s.accept(ctx, hard, msg)
+			if attempt == nil {
+				<-slots
+				continue
+			}
 			s.workers.Add(1)
 			go func() {
 				defer s.workers.Done()
 				defer func() { <-slots }()
-				for msg != nil {
-					msg = s.take(ctx, hard, msg)
+				for next := attempt(); next != nil; {
+					next = s.attemptNext(ctx, hard, next)
 				}
 			}()
 		case ctx.Err() != nil, errors.Is(err, context.DeadlineExceeded), errors.Is(err, nats.ErrTimeout):
@@ -230,10 +234,12 @@ func (s *Spool) touchHeld() {
 	}
 }
 
-// take handles one delivery the consumer handed out: it attempts it when
-// its key allows, and returns the delivery of the same key queued behind
-// it, if any, for the same slot.
-func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg {
+// accept decides what becomes of a delivery the consumer handed out, and
+// returns its attempt, or nil when it is not attempted now (handed back,
+// queued behind an earlier one of its key). The fetch loop calls it before
+// it takes the next delivery, so that a key's deliveries enter the flow
+// in the order the consumer hands them out; the attempt runs apart.
+func (s *Spool) accept(ctx, hard context.Context, msg jetstream.Msg) (attempt func() jetstream.Msg) {
 	meta, err := msg.Metadata()
 	if err != nil {
 		msg.NakWithDelay(time.Second)
@@ -249,8 +255,7 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 		return nil
 	}
 	if s.groupSize(msg.Subject()) != 1 { // several deliveries stored together
-		s.takeGroup(ctx, hard, msg, seq, meta)
-		return nil
+		return s.acceptGroup(ctx, hard, msg, seq, meta)
 	}
 	d, perr := s.admit(msg.Headers(), msg.Data()) // authentic, of a running route (route.go)
 	key := ""
@@ -261,14 +266,25 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 	case verdictQueued:
 		return nil
 	case verdictHeld:
-		msg.NakWithDelay(spoolBlockedRecheck)
-		s.handBack(ctx, key, seq)
-		return nil
+		return func() jetstream.Msg {
+			msg.NakWithDelay(spoolBlockedRecheck)
+			s.handBack(ctx, key, seq)
+			return nil
+		}
 	case verdictBlocked:
-		s.waitFor(ctx, msg, seq, blocker)
-		s.handBack(ctx, key, blocker)
-		return nil
+		return func() jetstream.Msg {
+			s.waitFor(ctx, msg, seq, blocker)
+			s.handBack(ctx, key, blocker)
+			return nil
+		}
 	}
+	return func() jetstream.Msg { return s.attempt(ctx, hard, msg, meta, d, perr) }
+}
+
+// attempt makes the attempt of an admitted delivery and returns the next
+// one of its key, handed over in flight by flow.finish, if any.
+func (s *Spool) attempt(ctx, hard context.Context, msg jetstream.Msg, meta *jetstream.MsgMetadata, d *spooledRequest, perr error) jetstream.Msg {
+	seq := meta.Sequence.Stream
 	finished := s.handle(hard, msg, meta, d, perr)
 	next, handBack := s.flow.finish(seq, finished)
 	for _, m := range handBack {
@@ -281,48 +297,17 @@ func (s *Spool) take(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg
 	return next
 }
 
-// handBack hands back whatever waits in memory behind key when nothing
-// of the key is in flight here: it waits for blocker too.
-func (s *Spool) handBack(ctx context.Context, key string, blocker uint64) {
-	if key == "" {
-		return
-	}
-	for _, m := range s.flow.drainKey(key) {
-		s.waitFor(ctx, m, seqOf(m), blocker)
-	}
-}
-
-// waitFor hands msg (sequence seq) back until blocker, an earlier
-// delivery of its key, is due again; a blocker no longer in the stream
-// (delivered by another gate, dropped, redriven) is forgotten and msg is
-// taken again at once.
-func (s *Spool) waitFor(ctx context.Context, msg jetstream.Msg, seq, blocker uint64) {
-	gctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), spoolOpTimeout)
-	st, err := s.js.Stream(gctx, s.stream)
-	if err == nil {
-		_, err = st.GetMsg(gctx, blocker)
-	}
-	cancel()
-	if errors.Is(err, jetstream.ErrMsgNotFound) {
-		s.flow.forget(blocker)
+// attemptNext attempts the delivery flow.finish handed over: already in
+// flight, its key busy, so it goes without being admitted again.
+func (s *Spool) attemptNext(ctx, hard context.Context, msg jetstream.Msg) jetstream.Msg {
+	meta, err := msg.Metadata()
+	if err != nil || ctx.Err() != nil || !s.current() { // stopping: the next configuration, or gate, takes it
 		msg.Nak()
-		return
+		s.flow.abandon(seqOf(msg))
+		return nil
 	}
-	wait := spoolBlockedRecheck
-	prev, _ := s.flow.attempts.Load(blocker)
-	if b, ok := prev.(spoolAttempt); ok {
-		wait = max(wait, b.next.Sub(s.now())+spoolBlockedRecheck)
-	}
-	wait = min(wait, spoolBackoff.max)
-	// What an operator sees of it: its own attempts, and why it waits.
-	prev, _ = s.flow.attempts.Load(seq)
-	a, _ := prev.(spoolAttempt)
-	a.lastErr = fmt.Sprintf("waiting for %s, an earlier delivery of its ordering key", entryID(false, blocker))
-	a.next, a.waiting = s.now().Add(wait), true
-	s.flow.attempts.Store(seq, a)
-	if msg.NakWithDelay(wait) == nil {
-		s.park(seq, msg.Reply(), false)
-	}
+	d, perr := s.admit(msg.Headers(), msg.Data())
+	return s.attempt(ctx, hard, msg, meta, d, perr)
 }
 
 // handle makes one attempt of a delivery, then acknowledges it, schedules

@@ -128,7 +128,9 @@ func (f *flow) admit(msg jetstream.Msg, seq uint64, key string) (v verdict, bloc
 
 // finish ends the attempt of seq: finished (delivered or dead-lettered)
 // forgets it, and the next delivery queued behind it, if any, is returned
-// for the caller to take in the slot the attempt leaves. Otherwise seq
+// for the caller to attempt in the slot the attempt leaves: it is in
+// flight from here on (its key stays busy, so that no later delivery of
+// the key taken meanwhile can go first). Otherwise seq
 // stays at the head of its key until its retry, and the deliveries queued
 // behind it are returned as handBack: they wait for that retry.
 func (f *flow) finish(seq uint64, finished bool) (next jetstream.Msg, handBack []jetstream.Msg) {
@@ -151,18 +153,18 @@ func (f *flow) finish(seq uint64, finished bool) (next jetstream.Msg, handBack [
 	if len(ks.queued) == 0 {
 		return nil, nil
 	}
-	if finished {
-		// The earliest queued goes next: redeliveries need not arrive in
-		// stream order.
-		i := 0
-		for j, m := range ks.queued {
-			if seqOf(m) < seqOf(ks.queued[i]) {
-				i = j
-			}
+	// The earliest queued goes next (redeliveries need not arrive in
+	// stream order), unless an operator is redriving it.
+	i := 0
+	for j, m := range ks.queued {
+		if seqOf(m) < seqOf(ks.queued[i]) {
+			i = j
 		}
+	}
+	if finished && !f.redriving[seqOf(ks.queued[i])] {
 		next = ks.queued[i]
 		ks.queued = append(ks.queued[:i:i], ks.queued[i+1:]...)
-		f.unholdLocked(next)
+		ks.busy, f.inFlight[seqOf(next)] = true, true
 		return next, nil
 	}
 	handBack, ks.queued = ks.queued, nil
@@ -170,6 +172,19 @@ func (f *flow) finish(seq uint64, finished bool) (next jetstream.Msg, handBack [
 		f.unholdLocked(m)
 	}
 	return nil, handBack
+}
+
+// abandon ends the attempt of seq, handed over by finish, before it was
+// made (a stop): its key is free again; what is queued behind it stays
+// for the stop to hand back.
+func (f *flow) abandon(seq uint64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.inFlight, seq)
+	delete(f.held, seq)
+	if ks := f.keys[f.keyOf[seq]]; ks != nil {
+		ks.busy = false
+	}
 }
 
 // drainKey returns the deliveries queued behind key when none of the key

@@ -93,3 +93,48 @@ func TestFlowWake(t *testing.T) {
 		t.Errorf("second wake: %v, want nothing", got)
 	}
 }
+
+// seqMsg is a taken message that only knows its stream sequence.
+type seqMsg struct {
+	jetstream.Msg
+	seq uint64
+}
+
+func (m seqMsg) Metadata() (*jetstream.MsgMetadata, error) {
+	return &jetstream.MsgMetadata{Sequence: jetstream.SequencePair{Stream: m.seq}}, nil
+}
+
+// TestFlowHandsNextOverInFlight: the delivery finish hands over for the
+// freed slot is in flight at once, so a later one of its key taken before
+// that attempt starts queues behind it: it is neither let through nor
+// sent away to wait for it (seen as a key's deliveries stalling, and one
+// overtaking another, under load).
+func TestFlowHandsNextOverInFlight(t *testing.T) {
+	f := acquireFlow("test-handover")
+	defer releaseFlow("test-handover", f)
+	m1, m2, m3 := seqMsg{seq: 1}, seqMsg{seq: 2}, seqMsg{seq: 3}
+	if v, _ := f.admit(m1, 1, "k"); v != verdictGo {
+		t.Fatalf("1: verdict %d, want go", v)
+	}
+	if v, _ := f.admit(m2, 2, "k"); v != verdictQueued {
+		t.Fatalf("2: verdict %d, want queued", v)
+	}
+	next, back := f.finish(1, true)
+	if next != m2 || len(back) != 0 {
+		t.Fatalf("finish(1): next %v, handed back %d; want 2", next, len(back))
+	}
+	if !f.inFlightNow(2) {
+		t.Error("2, handed over, is not in flight")
+	}
+	if v, b := f.admit(m3, 3, "k"); v != verdictQueued {
+		t.Errorf("3 taken while 2 is handed over: verdict %d blocker %d, want queued", v, b)
+	}
+	if next, _ := f.finish(2, true); next != m3 {
+		t.Errorf("finish(2): next %v, want 3", next)
+	}
+	f.finish(3, true)
+	f.abandon(3)
+	if v, _ := f.admit(seqMsg{seq: 4}, 4, "k"); v != verdictGo {
+		t.Errorf("4 after the key drained: verdict %d, want go", v)
+	}
+}

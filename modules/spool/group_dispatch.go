@@ -25,14 +25,17 @@ import (
 // A stop (reload, shutdown) ends the round after the attempt in flight,
 // and what is left is stored again the same way.
 
-// takeGroup handles a group the consumer handed out.
-func (s *Spool) takeGroup(ctx, hard context.Context, msg jetstream.Msg, seq uint64, meta *jetstream.MsgMetadata) {
+// acceptGroup is the attempt of a group the consumer handed out (see
+// accept).
+func (s *Spool) acceptGroup(ctx, hard context.Context, msg jetstream.Msg, seq uint64, meta *jetstream.MsgMetadata) func() jetstream.Msg {
 	if v, _ := s.flow.admit(msg, seq, ""); v != verdictGo { // an operator is acting on it
 		msg.NakWithDelay(spoolBlockedRecheck)
-		return
+		return nil
 	}
-	finished := s.handleGroup(ctx, hard, msg, seq, meta)
-	s.flow.finish(seq, finished)
+	return func() jetstream.Msg {
+		s.flow.finish(seq, s.handleGroup(ctx, hard, msg, seq, meta))
+		return nil
+	}
 }
 
 // handleGroup runs one round of a group's deliveries and reports whether

@@ -1,8 +1,13 @@
 package spool
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // Ordering keys: deliveries of one key reach the app in the order the
@@ -58,5 +63,49 @@ func formField(name string) func(body []byte) string {
 			return ""
 		}
 		return val
+	}
+}
+
+// handBack hands back whatever waits in memory behind key when nothing
+// of the key is in flight here: it waits for blocker too.
+func (s *Spool) handBack(ctx context.Context, key string, blocker uint64) {
+	if key == "" {
+		return
+	}
+	for _, m := range s.flow.drainKey(key) {
+		s.waitFor(ctx, m, seqOf(m), blocker)
+	}
+}
+
+// waitFor hands msg (sequence seq) back until blocker, an earlier
+// delivery of its key, is due again; a blocker no longer in the stream
+// (delivered by another gate, dropped, redriven) is forgotten and msg is
+// taken again at once.
+func (s *Spool) waitFor(ctx context.Context, msg jetstream.Msg, seq, blocker uint64) {
+	gctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), spoolOpTimeout)
+	st, err := s.js.Stream(gctx, s.stream)
+	if err == nil {
+		_, err = st.GetMsg(gctx, blocker)
+	}
+	cancel()
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		s.flow.forget(blocker)
+		msg.Nak()
+		return
+	}
+	wait := spoolBlockedRecheck
+	prev, _ := s.flow.attempts.Load(blocker)
+	if b, ok := prev.(spoolAttempt); ok {
+		wait = max(wait, b.next.Sub(s.now())+spoolBlockedRecheck)
+	}
+	wait = min(wait, spoolBackoff.max)
+	// What an operator sees of it: its own attempts, and why it waits.
+	prev, _ = s.flow.attempts.Load(seq)
+	a, _ := prev.(spoolAttempt)
+	a.lastErr = fmt.Sprintf("waiting for %s, an earlier delivery of its ordering key", entryID(false, blocker))
+	a.next, a.waiting = s.now().Add(wait), true
+	s.flow.attempts.Store(seq, a)
+	if msg.NakWithDelay(wait) == nil {
+		s.park(seq, msg.Reply(), false)
 	}
 }
