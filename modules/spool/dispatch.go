@@ -137,14 +137,14 @@ func (s *Spool) run(ctx, hard context.Context) {
 	wg.Wait()
 }
 
-// fetch takes deliveries from consumer c while a slot is free. The groups'
-// consumer waits for a group only briefly while it holds a slot, and
-// between two empty looks without one: at concurrency 1 (which stores no
-// groups, but may find some stored before) it must not keep the one slot
+// fetch takes deliveries from consumer c while a slot is free. At
+// concurrency 1 (which stores no groups, but may find some stored before)
+// the groups' consumer waits for a group only briefly while it holds the
+// one slot, and between two empty looks without it, so as not to keep it
 // from the deliveries stored alone.
 func (s *Spool) fetch(ctx, hard context.Context, c spoolConsumerInfo, slots chan struct{}) {
 	name, wait, idle := c.name, spoolFetchWait, time.Duration(0)
-	if name == spoolGroupConsumer {
+	if name == spoolGroupConsumer && s.concurrency == 1 {
 		wait, idle = spoolGroupFetchWait, spoolFetchWait
 	}
 	var cons jetstream.Consumer
