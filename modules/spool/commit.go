@@ -133,7 +133,10 @@ func (c *committer) write(group []*commitWait) {
 	s := c.s
 	ctx, cancel := context.WithTimeout(context.Background(), spoolOpTimeout)
 	defer cancel()
-	room, err := c.reserve(ctx, len(group))
+	room, err := 0, errStoreWriteFailed
+	if !s.conn.broken.Load() { // while the disk is full, at once (embedded.go)
+		room, err = c.reserve(ctx, len(group))
+	}
 	for _, w := range group[room:] {
 		w.done <- cmp.Or(err, errSpoolFull)
 	}
