@@ -141,14 +141,7 @@ func StartGateOnPort(t *testing.T, up *Upstream, serverOptions, site string, por
 	if up != nil {
 		site = strings.ReplaceAll(site, "UPSTREAM", up.HostPort())
 	}
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", GlobalOptions, serverOptions, port, site)
-	cfg, err := Adapt(t, src)
-	if err != nil {
-		t.Fatalf("adapting Caddyfile: %v\n%s", err, src)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatalf("loading config: %v\n%s", err, cfg)
-	}
+	Reload(t, serverOptions, site, port)
 	t.Cleanup(func() {
 		if err := caddy.Stop(); err != nil {
 			t.Errorf("stopping caddy: %v", err)
@@ -157,6 +150,20 @@ func StartGateOnPort(t *testing.T, up *Upstream, serverOptions, site string, por
 	g := &Gate{Base: fmt.Sprintf("http://127.0.0.1:%d", port)}
 	g.WaitReady(t)
 	return g
+}
+
+// Reload loads a configuration of site on port, as StartGateOnPort wrote
+// it, into the running Caddy: a config reload.
+func Reload(t *testing.T, serverOptions, site string, port int) {
+	t.Helper()
+	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", GlobalOptions, serverOptions, port, site)
+	cfg, err := Adapt(t, src)
+	if err != nil {
+		t.Fatalf("adapting Caddyfile: %v\n%s", err, src)
+	}
+	if err := caddy.Load(cfg, true); err != nil {
+		t.Fatalf("loading config: %v\n%s", err, cfg)
+	}
 }
 
 func (g *Gate) WaitReady(t *testing.T) {

@@ -13,7 +13,6 @@ import (
 
 	_ "github.com/hookgate/hookgate" // the modules, for the gates these tests run
 
-	"github.com/caddyserver/caddy/v2"
 	"github.com/hookgate/hookgate/internal/gatetest"
 	"github.com/hookgate/hookgate/modules/spool"
 )
@@ -338,14 +337,7 @@ func TestSpoolSurvivesReload(t *testing.T) {
 	}
 	before := spool.SharedStore("file:" + dir)
 
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, site("X-Verified-By"))
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
+	gatetest.Reload(t, gatetest.TrustedLoopback, site("X-Verified-By"), port)
 	after := spool.SharedStore("file:" + dir)
 	if before != after {
 		t.Error("the reload started a second embedded server")

@@ -3,7 +3,6 @@ package spool_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caddyserver/caddy/v2"
 	"github.com/hookgate/hookgate/internal/gatetest"
 	"github.com/hookgate/hookgate/modules/spool"
 )
@@ -263,14 +261,7 @@ func TestSpoolReloadDuringAttempt(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the delivery did not reach the app")
 	}
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, site("X-Verified-By"))
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
+	gatetest.Reload(t, gatetest.TrustedLoopback, site("X-Verified-By"), port)
 	after := payoneTx(7301, 1)
 	post(t, g, after)
 	op := spool.OnlySpool(t)

@@ -3,7 +3,6 @@ package spool_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -15,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caddyserver/caddy/v2"
 	"github.com/hookgate/hookgate/internal/gatetest"
 	"github.com/hookgate/hookgate/modules/spool"
 )
@@ -297,14 +295,7 @@ func TestSpoolGroupReloadMidway(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, site("X-Verified-By"))
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
+	gatetest.Reload(t, gatetest.TrustedLoopback, site("X-Verified-By"), port)
 	app.waitTaken(t, bodies, 20*time.Second)
 	time.Sleep(time.Second)
 	for i, b := range bodies {

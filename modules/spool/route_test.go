@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caddyserver/caddy/v2"
 	"github.com/hookgate/hookgate/internal/gatetest"
 	"github.com/hookgate/hookgate/modules/spool"
 )
@@ -197,14 +196,7 @@ func TestSpoolRouteRemovedByReload(t *testing.T) {
 	handle {
 		reverse_proxy %s
 	}`, payoneGate("another-tenant-portal-key", dir), up.addr, up.addr)
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, after)
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
+	gatetest.Reload(t, gatetest.TrustedLoopback, after, port)
 	up.up()
 	op := spool.OnlySpool(t)
 	waitSpool(t, op, 0, 2, 5*time.Second) // retry_for is 72h: only "at once" is in time
@@ -333,14 +325,7 @@ func TestSpoolRefusedByAnotherRoute(t *testing.T) {
 	if rep := g.Post(t, "/a/payone", gatetest.PayoneHeader(), payoneDeliveryFor(keyA, 7)); rep.Body != "TSOK" {
 		t.Fatalf("A's delivery: %d %q", rep.Status, rep.Body)
 	}
-	src := fmt.Sprintf("{\n%s\n\tservers {\n%s\n\t}\n}\nhttp://127.0.0.1:%d {\n%s\n}\n", gatetest.GlobalOptions, gatetest.TrustedLoopback, port, site("/x/*", "/a/*"))
-	cfg, err := gatetest.Adapt(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := caddy.Load(cfg, true); err != nil {
-		t.Fatal(err)
-	}
+	gatetest.Reload(t, gatetest.TrustedLoopback, site("/x/*", "/a/*"), port)
 	upA.up()
 	upB.up()
 	op := spool.OnlySpool(t)
